@@ -1,0 +1,73 @@
+public import LoupeDomain
+
+/// Turns checked task specs into stored tasks: the one place the creation rules live, used by
+/// single creation, inline batches and the batch ingester alike.
+public struct TaskFactory: Sendable {
+    /// Source of ids.
+    public let ids: ObjectIDGenerator
+    /// Source of time.
+    public let clock: LoupeClock
+    /// Compiled schemas.
+    public let schemas: SchemaCache
+
+    /// A factory with the given dependencies.
+    public init(ids: ObjectIDGenerator, clock: LoupeClock, schemas: SchemaCache) {
+        self.ids = ids
+        self.clock = clock
+        self.schemas = schemas
+    }
+
+    /// Throws unless the project accepts new tasks.
+    public func checkAcceptsTasks(_ project: Project) throws(DomainError) {
+        if project.archived {
+            throw DomainError(.invalidState, "project \(project.id) is archived and accepts no new tasks")
+        }
+    }
+
+    /// A new pending task from `spec`, after checking its data against the project's creation schema.
+    /// - Parameters:
+    ///   - path: pointer of the spec in the request, for error messages (`""` or `/tasks/3`).
+    public func makeTask(
+        _ spec: TaskSpec, project: Project, testMode: Bool, batch: Batch? = nil, batchIndex: Int? = nil,
+        path: String = "", now: Timestamp? = nil
+    ) throws(DomainError) -> WorkTask {
+        if let schema = try schemas.creationSchema(of: project) {
+            let violations = schema.validate(spec.data)
+            if !violations.isEmpty {
+                let details = violations.prefix(20).map {
+                    DomainError.Detail(path: path + "/data" + $0.path, reason: $0.reason)
+                }
+                let first = details[0]
+                throw DomainError(
+                    .schemaViolation, "\(first.path) \(first.reason) (creation_schema of project \(project.id))",
+                    details: Array(details))
+            }
+        }
+        let time = now ?? clock.now()
+        return WorkTask(
+            id: ids.next(), organizationID: project.organizationID, projectID: project.id, batchID: batch?.id,
+            batchIndex: batchIndex, type: project.type, data: RawJSON(spec.data), uniqueID: spec.uniqueID,
+            priority: spec.priority ?? batch?.priority ?? 0,
+            metadata: spec.metadata.isEmpty ? .emptyObject : RawJSON(.object(spec.metadata)),
+            callbackURL: spec.callbackURL, tags: spec.tags, status: .pending, testMode: testMode, createdAt: time,
+            updatedAt: time)
+    }
+
+    /// One batch item (raw JSON text) as a task, or the reason it failed.
+    public func makeTask(
+        fromItem bytes: [UInt8], index: Int, project: Project, batch: Batch, now: Timestamp
+    ) -> Result<WorkTask, BatchFailure> {
+        do {
+            let value = try JSONParser.parse(bytes)
+            let spec = try TaskSpec.parse(value)
+            return .success(try makeTask(spec, project: project, testMode: batch.testMode, batch: batch, batchIndex: index, now: now))
+        } catch let error as JSONSyntaxError {
+            return .failure(BatchFailure(index: index, reason: error.description))
+        } catch let error as DomainError {
+            let reason = error.details.first.map { "\($0.path) \($0.reason)" } ?? error.message
+            return .failure(BatchFailure(index: index, reason: reason))
+        } catch {
+            return .failure(BatchFailure(index: index, reason: "\(error)"))
+        }
+    }
+}

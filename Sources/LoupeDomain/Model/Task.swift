@@ -1,0 +1,110 @@
+/// Where a task is in its life. Dialects map these names to their own.
+public enum TaskStatus: String, Sendable, CaseIterable {
+    case pending
+    case inProgress = "in_progress"
+    case inReview = "in_review"
+    case completed
+    case delivered
+    case acknowledged
+    case canceled
+    case error
+
+    /// Statuses after which the task no longer changes unless reworked.
+    public var isFinished: Bool {
+        switch self {
+        case .completed, .delivered, .acknowledged, .canceled, .error: true
+        case .pending, .inProgress, .inReview: false
+        }
+    }
+
+    /// Whether a requester may still cancel a task in this status.
+    public var isCancelable: Bool { !isFinished }
+}
+
+/// Already-validated JSON text, stored and sent on as it is (no re-encoding on the hot paths).
+public struct RawJSON: Sendable, Hashable, CustomStringConvertible {
+    /// Compact JSON text.
+    public var text: String
+
+    /// Wraps text that the caller has validated as JSON.
+    public init(unchecked text: String) { self.text = text }
+
+    /// The compact serialization of `value`.
+    public init(_ value: JSONValue) { self.text = value.serialized() }
+
+    /// `{}`.
+    public static let emptyObject = RawJSON(unchecked: "{}")
+
+    public var description: String { text }
+}
+
+/// One item of work in a project.
+public struct WorkTask: Sendable, Equatable {
+    /// 24-hex id.
+    public var id: String
+    /// Owning organization.
+    public var organizationID: String
+    /// The project it belongs to.
+    public var projectID: String
+    /// The batch that created it, if any.
+    public var batchID: String?
+    /// Its position in that batch's file.
+    public var batchIndex: Int?
+    /// Task type (the project's).
+    public var type: String
+    /// Inputs and pre-annotations.
+    public var data: RawJSON
+    /// The requester's idempotency key, unique in the organization.
+    public var uniqueID: String?
+    /// Higher is served first.
+    public var priority: Int
+    /// Free metadata.
+    public var metadata: RawJSON
+    /// Where completion callbacks go (else the project's).
+    public var callbackURL: String?
+    /// Tags for filtering.
+    public var tags: [String]
+    /// Lifecycle state.
+    public var status: TaskStatus
+    /// The final answer once completed.
+    public var response: RawJSON?
+    /// Created with a test key: completed by the synthetic worker, never shown to people.
+    public var testMode: Bool
+    /// Creation time.
+    public var createdAt: Timestamp
+    /// Last change.
+    public var updatedAt: Timestamp
+    /// Completion time.
+    public var completedAt: Timestamp?
+    /// Cancellation time.
+    public var canceledAt: Timestamp?
+
+    /// A task with the given fields.
+    public init(
+        id: String, organizationID: String, projectID: String, batchID: String? = nil, batchIndex: Int? = nil,
+        type: String, data: RawJSON, uniqueID: String? = nil, priority: Int = 0, metadata: RawJSON = .emptyObject,
+        callbackURL: String? = nil, tags: [String] = [], status: TaskStatus = .pending, response: RawJSON? = nil,
+        testMode: Bool = false, createdAt: Timestamp, updatedAt: Timestamp, completedAt: Timestamp? = nil,
+        canceledAt: Timestamp? = nil
+    ) {
+        self.id = id
+        self.organizationID = organizationID
+        self.projectID = projectID
+        self.batchID = batchID
+        self.batchIndex = batchIndex
+        self.type = type
+        self.data = data
+        self.uniqueID = uniqueID
+        self.priority = priority
+        self.metadata = metadata
+        self.callbackURL = callbackURL
+        self.tags = tags
+        self.status = status
+        self.response = response
+        self.testMode = testMode
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.completedAt = completedAt
+        self.canceledAt = canceledAt
+    }
+}

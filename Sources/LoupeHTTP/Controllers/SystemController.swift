@@ -1,0 +1,39 @@
+import Hummingbird
+import LoupeDomain
+import NIOCore
+import Prometheus
+
+/// `/health`, `/metrics` and `/api/v1/openapi.json`: the routes that need no API key.
+public struct SystemController: Sendable {
+    let env: APIEnvironment
+
+    /// A controller over `env`.
+    public init(env: APIEnvironment) { self.env = env }
+
+    /// The routes, at the root.
+    public var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get("health", use: health)
+            .get("metrics", use: metrics)
+            .get("api/v1/openapi.json", use: openAPI)
+    }
+
+    func health(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard env.isReady() else {
+            return JSONResponse.make(.serviceUnavailable, value: ["status": "starting"])
+        }
+        return JSONResponse.make(value: ["status": "ok"])
+    }
+
+    func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var buffer: [UInt8] = []
+        env.metrics.emit(into: &buffer)
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: buffer)))
+    }
+
+    func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(.ok, OpenAPIDocument.bytes)
+    }
+}

@@ -1,0 +1,71 @@
+public import LoupeDomain
+
+/// The native API's JSON form of a project.
+public enum ProjectDTO {
+    /// The project as a JSON value.
+    public static func value(_ project: Project) -> JSONValue {
+        [
+            "id": .string(project.id),
+            "name": .string(project.name),
+            "type": .string(project.type),
+            "instruction": .string(project.instruction),
+            "params": .object(project.params),
+            "creation_schema": project.creationSchema ?? .null,
+            "delivery_schema": project.deliverySchema ?? .null,
+            "settings": .object(project.settings),
+            "param_history": .array(
+                project.paramHistory.map { version in
+                    [
+                        "version": .int(Int64(version.version)), "instruction": .string(version.instruction),
+                        "params": .object(version.params), "created_at": .string(version.createdAt.iso8601),
+                    ]
+                }),
+            "version": .int(Int64(project.currentVersion)),
+            "metadata": .object(project.metadata),
+            "archived": .bool(project.archived),
+            "created_at": .string(project.createdAt.iso8601),
+            "updated_at": .string(project.updatedAt.iso8601),
+        ]
+    }
+}
+
+/// The native API's JSON form of a batch.
+public enum BatchDTO {
+    /// The batch as a JSON value, with a page of its failures.
+    public static func value(_ batch: Batch, failures: [BatchFailure], uploadURL: String? = nil) -> JSONValue {
+        var object: JSONObject = [
+            "id": .string(batch.id),
+            "project_id": .string(batch.projectID),
+            "client_batch_id": batch.clientBatchID.map(JSONValue.string) ?? .null,
+            "status": .string(batch.status.rawValue),
+            "priority": .int(Int64(batch.priority)),
+            "test_mode": .bool(batch.testMode),
+            "counts": ["total": .int(Int64(batch.total)), "created": .int(Int64(batch.created)), "failed": .int(Int64(batch.failed))],
+            "failures": .array(failures.map { ["index": .int(Int64($0.index)), "reason": .string($0.reason)] }),
+            "uploaded_bytes": batch.uploadedBytes.map(JSONValue.int) ?? .null,
+            "error": batch.error.map(JSONValue.string) ?? .null,
+            "created_at": .string(batch.createdAt.iso8601),
+            "updated_at": .string(batch.updatedAt.iso8601),
+            "finished_at": batch.finishedAt.map { .string($0.iso8601) } ?? .null,
+        ].objectValue!
+        if let uploadURL {
+            object["upload_url"] = .string(uploadURL)
+            object["upload_expires_at"] = batch.uploadExpiresAt.map { .string($0.iso8601) } ?? .null
+        }
+        return .object(object)
+    }
+}
+
+/// The native API's JSON form of an API key (never the key itself, except once at creation).
+public enum APIKeyDTO {
+    /// The key record as a JSON value; `secret` is included only when just created.
+    public static func value(_ key: APIKey, secret: String? = nil) -> JSONValue {
+        var object: JSONObject = [
+            "id": .string(key.id), "name": .string(key.name), "mode": .string(key.mode.rawValue),
+            "prefix": .string(key.prefix), "created_at": .string(key.createdAt.iso8601),
+            "revoked_at": key.revokedAt.map { .string($0.iso8601) } ?? .null,
+        ].objectValue!
+        if let secret { object["key"] = .string(secret) }
+        return .object(object)
+    }
+}

@@ -1,0 +1,58 @@
+public import LoupeDomain
+
+/// The native API's JSON form of a task. Stored JSON (data, metadata, response) is spliced in
+/// as it is, so listing tasks never re-parses their payloads.
+public enum TaskDTO {
+    /// Writes one task object.
+    public static func write(_ task: WorkTask, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(task.id)
+        writer.key("project_id")
+        writer.string(task.projectID)
+        writer.key("batch_id")
+        optional(task.batchID, &writer)
+        writer.key("type")
+        writer.string(task.type)
+        writer.key("status")
+        writer.string(task.status.rawValue)
+        writer.key("data")
+        writer.raw(task.data.text)
+        writer.key("unique_id")
+        optional(task.uniqueID, &writer)
+        writer.key("priority")
+        writer.int(Int64(task.priority))
+        writer.key("metadata")
+        writer.raw(task.metadata.text)
+        writer.key("callback_url")
+        optional(task.callbackURL, &writer)
+        writer.key("tags")
+        writer.beginArray()
+        for tag in task.tags { writer.string(tag) }
+        writer.endArray()
+        writer.key("response")
+        if let response = task.response { writer.raw(response.text) } else { writer.null() }
+        writer.key("test_mode")
+        writer.bool(task.testMode)
+        writer.key("created_at")
+        writer.string(task.createdAt.iso8601)
+        writer.key("updated_at")
+        writer.string(task.updatedAt.iso8601)
+        writer.key("completed_at")
+        optional(task.completedAt?.iso8601, &writer)
+        writer.key("canceled_at")
+        optional(task.canceledAt?.iso8601, &writer)
+        writer.endObject()
+    }
+
+    /// One task as JSON bytes.
+    public static func bytes(_ task: WorkTask) -> [UInt8] {
+        var writer = JSONWriter()
+        write(task, into: &writer)
+        return writer.bytes
+    }
+
+    static func optional(_ value: String?, _ writer: inout JSONWriter) {
+        if let value { writer.string(value) } else { writer.null() }
+    }
+}

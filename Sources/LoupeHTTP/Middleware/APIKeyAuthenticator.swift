@@ -1,0 +1,64 @@
+public import Hummingbird
+import Crypto
+import Foundation
+import LoupeDomain
+public import LoupeStore
+
+/// Authenticates `/api/v1` requests by API key: `Authorization: Bearer <key>` or HTTP Basic with
+/// the key as user name and an empty password. Keys are looked up by their SHA-256 hash.
+public struct APIKeyAuthenticator: RouterMiddleware {
+    public typealias Context = AppRequestContext
+
+    private let store: Store
+
+    /// An authenticator reading keys from `store`.
+    public init(store: Store) { self.store = store }
+
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let header = request.headers[.authorization] else {
+            throw DomainError(
+                .unauthorized, "missing Authorization header: use \"Bearer <api key>\" or Basic with the key as user name",
+                details: [.init(path: "Authorization", reason: "is required")])
+        }
+        let key = try Self.key(from: header)
+        guard let record = try await store.apiKey(hash: Self.hash(key)) else {
+            throw DomainError(
+                .unauthorized, "the API key is not valid", details: [.init(path: "Authorization", reason: "unknown or revoked key")])
+        }
+        var context = context
+        context.caller = Caller(organizationID: record.organizationID, apiKeyID: record.id, mode: record.mode)
+        return try await next(request, context)
+    }
+
+    /// The key carried by an Authorization header value.
+    static func key(from header: String) throws(DomainError) -> String {
+        let garbled = DomainError(
+            .unauthorized, "the Authorization header is malformed: use \"Bearer <api key>\" or Basic with the key as user name",
+            details: [.init(path: "Authorization", reason: "is malformed")])
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2 else { throw garbled }
+        let scheme = parts[0].lowercased()
+        let credential = parts[1].trimmingCharacters(in: .whitespaces)
+        switch scheme {
+        case "bearer":
+            guard !credential.isEmpty, credential.utf8.count <= 512 else { throw garbled }
+            return credential
+        case "basic":
+            guard let data = Data(base64Encoded: credential), let text = String(data: data, encoding: .utf8) else {
+                throw garbled
+            }
+            let user = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            guard !user.isEmpty, user.utf8.count <= 512 else { throw garbled }
+            return user
+        default:
+            throw garbled
+        }
+    }
+
+    /// Hex SHA-256 of a key, as stored.
+    public static func hash(_ key: String) -> String {
+        Hex.encode(SHA256.hash(data: Data(key.utf8)))
+    }
+}

@@ -1,0 +1,51 @@
+public import HTTPTypes
+public import Hummingbird
+import Logging
+import LoupeDomain
+
+/// The outermost middleware: gives every request an id (`X-Request-ID`, echoed if the client sent
+/// a sane one), turns every failure into the JSON error body, and logs one line per request.
+public struct ErrorMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+
+    /// The header carrying the request id.
+    public static let requestIDHeader = HTTPField.Name("X-Request-ID")!
+
+    private let makeID: @Sendable () -> String
+
+    /// A middleware that numbers requests with `makeID`.
+    public init(makeID: @escaping @Sendable () -> String) { self.makeID = makeID }
+
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        let offered = request.headers[Self.requestIDHeader]
+        context.requestID =
+            if let offered, (1...128).contains(offered.utf8.count),
+                offered.utf8.allSatisfy({ $0 > 32 && $0 < 127 })
+            {
+                offered
+            } else {
+                makeID()
+            }
+        context.logger[metadataKey: "request_id"] = "\(context.requestID)"
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            let (domainError, status) = HTTPErrorMapping.classify(error)
+            if status.code >= 500 {
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            } else {
+                context.logger.debug("request rejected", metadata: ["code": "\(domainError.code)"])
+            }
+            var headers = HTTPFields()
+            if status == .unauthorized { headers[.wwwAuthenticate] = "Basic realm=\"loupe\", Bearer" }
+            response = JSONResponse.make(
+                status, HTTPErrorMapping.body(domainError, requestID: context.requestID), headers: headers)
+        }
+        response.headers[Self.requestIDHeader] = context.requestID
+        return response
+    }
+}

@@ -1,0 +1,49 @@
+public import LoupeCore
+public import LoupeDomain
+public import LoupeStore
+public import Prometheus
+
+/// Everything the controllers need, built once by the server and passed in by value.
+public struct APIEnvironment: Sendable {
+    /// Persistence.
+    public var store: Store
+    /// Task creation rules.
+    public var factory: TaskFactory
+    /// Uploaded batch files.
+    public var uploads: UploadFiles
+    /// Signs page tokens.
+    public var cursor: PageCursor
+    /// Metrics registry for `/metrics`.
+    public var metrics: PrometheusCollectorRegistry
+    /// Wakes the batch ingester after a finalize.
+    public var wakeIngester: @Sendable () -> Void
+    /// Reports whether migrations are done and the server accepts work.
+    public var isReady: @Sendable () -> Bool
+    /// How long an upload URL stays valid.
+    public var uploadTTLSeconds: Double
+    /// Body limit for inline batches.
+    public var inlineBatchBodyLimit: Int
+    /// Base URL for absolute links such as `upload_url` when the request has no Host header.
+    public var publicBaseURL: String?
+
+    /// An environment with the given parts.
+    public init(
+        store: Store, factory: TaskFactory, uploads: UploadFiles, cursor: PageCursor, metrics: PrometheusCollectorRegistry,
+        wakeIngester: @escaping @Sendable () -> Void, isReady: @escaping @Sendable () -> Bool,
+        uploadTTLSeconds: Double = 86_400, inlineBatchBodyLimit: Int = 32 << 20, publicBaseURL: String? = nil
+    ) {
+        self.store = store
+        self.factory = factory
+        self.uploads = uploads
+        self.cursor = cursor
+        self.metrics = metrics
+        self.wakeIngester = wakeIngester
+        self.isReady = isReady
+        self.uploadTTLSeconds = uploadTTLSeconds
+        self.inlineBatchBodyLimit = inlineBatchBodyLimit
+        self.publicBaseURL = publicBaseURL
+    }
+
+    /// The current time.
+    public var now: Timestamp { factory.clock.now() }
+}

@@ -1,0 +1,83 @@
+public import HTTPTypes
+public import Hummingbird
+public import LoupeDomain
+
+/// The one table from failures to HTTP statuses, and the error body every route answers with:
+/// `{"error": {"code", "message", "details": [{"path", "reason"}]}, "request_id"}`.
+public enum HTTPErrorMapping {
+    /// The status for a domain error code.
+    public static func status(for code: DomainError.Code) -> HTTPResponse.Status {
+        switch code {
+        case .invalidRequest, .invalidJSON: .badRequest
+        case .schemaViolation: .unprocessableContent
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict, .invalidState: .conflict
+        case .payloadTooLarge: .contentTooLarge
+        case .rateLimited: .tooManyRequests
+        case .expired: .gone
+        default: .badRequest
+        }
+    }
+
+    /// Any error as a domain error and status; unknown errors become a 500 that reveals nothing.
+    public static func classify(_ error: any Error) -> (DomainError, HTTPResponse.Status) {
+        switch error {
+        case let error as DomainError:
+            return (error, status(for: error.code))
+        case let error as JSONSyntaxError:
+            return (DomainError(.invalidJSON, "the body is not valid JSON: \(error)"), .badRequest)
+        case let error as HTTPError:
+            let code: DomainError.Code =
+                switch error.status {
+                case .notFound: .notFound
+                case .contentTooLarge: .payloadTooLarge
+                case .unauthorized: .unauthorized
+                case .methodNotAllowed: DomainError.Code("method_not_allowed")
+                default: error.status.code < 500 ? .invalidRequest : DomainError.Code("internal_error")
+                }
+            let message =
+                switch error.status {
+                case .contentTooLarge: "the body is larger than the limit for this route"
+                case .notFound: "no such route"
+                default: error.body ?? error.status.reasonPhrase
+                }
+            return (DomainError(code, message, details: code == .payloadTooLarge ? [.init(path: "", reason: message)] : []), error.status)
+        default:
+            return (DomainError(DomainError.Code("internal_error"), "internal error"), .internalServerError)
+        }
+    }
+
+    /// The JSON error body.
+    public static func body(_ error: DomainError, requestID: String) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("error")
+        writer.beginObject()
+        writer.key("code")
+        writer.string(error.code.rawValue)
+        writer.key("message")
+        writer.string(error.message)
+        writer.key("details")
+        writer.beginArray()
+        for detail in error.details {
+            writer.beginObject()
+            writer.key("path")
+            writer.string(detail.path)
+            writer.key("reason")
+            writer.string(detail.reason)
+            writer.endObject()
+        }
+        writer.endArray()
+        for (key, value) in error.extra {
+            writer.key(key)
+            writer.value(value)
+        }
+        writer.endObject()
+        writer.key("request_id")
+        writer.string(requestID)
+        writer.endObject()
+        return writer.bytes
+    }
+}

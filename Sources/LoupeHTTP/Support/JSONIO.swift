@@ -1,0 +1,62 @@
+public import HTTPTypes
+public import Hummingbird
+public import LoupeDomain
+import NIOCore
+
+/// Reading JSON request bodies with a size limit, UTF-8 and syntax checks that name the problem.
+public enum JSONBody {
+    /// The body parsed as JSON; an empty body is an error naming `body`.
+    public static func read(_ request: Request, limit: Int = 1 << 20) async throws -> JSONValue {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw DomainError(
+                .payloadTooLarge, "the body is larger than \(limit) bytes",
+                details: [.init(path: "", reason: "must be at most \(limit) bytes")])
+        }
+        guard buffer.readableBytes > 0 else {
+            throw DomainError(.invalidJSON, "the body is empty; a JSON object is expected")
+        }
+        do {
+            return try buffer.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in try JSONParser.parse(bytes) }
+        } catch {
+            throw DomainError(.invalidJSON, "the body is not valid JSON: \(error)", details: [.init(path: "", reason: error.reason)])
+        }
+    }
+
+    /// The body as an object, or `{}` when empty (for routes whose body is optional).
+    public static func readOptionalObject(_ request: Request, limit: Int = 1 << 20) async throws -> JSONValue {
+        var request = request
+        let buffer = try await request.collectBody(upTo: limit)
+        guard buffer.readableBytes > 0 else { return .object(JSONObject()) }
+        do {
+            return try buffer.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in try JSONParser.parse(bytes) }
+        } catch {
+            throw DomainError(.invalidJSON, "the body is not valid JSON: \(error)", details: [.init(path: "", reason: error.reason)])
+        }
+    }
+}
+
+/// JSON responses built from already-serialized bytes.
+public enum JSONResponse {
+    /// A response with `bytes` as its JSON body.
+    public static func make(_ status: HTTPResponse.Status = .ok, _ bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A response whose body is written by `build`.
+    public static func make(_ status: HTTPResponse.Status = .ok, _ build: (inout JSONWriter) -> Void) -> Response {
+        var writer = JSONWriter()
+        build(&writer)
+        return make(status, writer.bytes)
+    }
+
+    /// A response with a `JSONValue` body.
+    public static func make(_ status: HTTPResponse.Status = .ok, value: JSONValue) -> Response {
+        make(status, value.serializedBytes())
+    }
+}

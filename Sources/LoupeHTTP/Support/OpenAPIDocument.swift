@@ -1,0 +1,112 @@
+import Foundation
+import LoupeDomain
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
+public enum OpenAPIDocument {
+    /// One documented operation.
+    public struct Operation: Sendable {
+        /// HTTP method, lowercase.
+        public var method: String
+        /// Path with `{param}` placeholders.
+        public var path: String
+        /// One line for people.
+        public var summary: String
+        /// Whether it takes a JSON body.
+        public var hasBody: Bool
+        /// Whether it needs an API key.
+        public var authenticated: Bool
+    }
+
+    /// Every route of the native API.
+    public static let operations: [Operation] = [
+        .init(method: "get", path: "/health", summary: "200 once migrations are done and the server accepts work", hasBody: false, authenticated: false),
+        .init(method: "get", path: "/metrics", summary: "Prometheus metrics", hasBody: false, authenticated: false),
+        .init(method: "get", path: "/api/v1/openapi.json", summary: "This document", hasBody: false, authenticated: false),
+        .init(method: "post", path: "/api/v1/projects", summary: "Create a project", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects", summary: "List projects (limit, next_token, include_archived)", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}", summary: "Get a project", hasBody: false, authenticated: true),
+        .init(method: "patch", path: "/api/v1/projects/{id}", summary: "Change a project; a new instruction or params appends to param_history", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/projects/{id}/archive", summary: "Archive a project", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/projects/{id}/unarchive", summary: "Unarchive a project", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/projects/{id}/tasks", summary: "Create a task (Idempotency-Key supported)", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/tasks", summary: "List tasks with filters and cursor pagination", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/tasks/{id}", summary: "Get a task", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/tasks/{id}/cancel", summary: "Cancel a task (clear_unique_id=true frees its unique id)", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/tasks/delete", summary: "Delete tasks by id", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/tasks/priority", summary: "Set the priority of tasks", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/tasks/{id}/metadata", summary: "Replace or merge a task's metadata", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/tasks/{id}/tags", summary: "Set, add or remove a task's tags", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/projects/{id}/batches", summary: "Create an inline batch or an upload batch", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}/batches", summary: "List a project's batches", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/batches/{id}", summary: "Batch status, counts and first failures", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/batches/{id}/failures", summary: "All failures of a batch, paged by item index", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/batches/{id}/finalize", summary: "Start creating the uploaded batch's tasks", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/batches/{id}/cancel", summary: "Cancel a batch", hasBody: false, authenticated: true),
+        .init(method: "put", path: "/api/v1/uploads/{token}", summary: "Upload a batch file (JSON array or JSONL); the URL is the capability", hasBody: true, authenticated: false),
+        .init(method: "get", path: "/api/v1/keys", summary: "List API keys", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/keys", summary: "Create an API key (shown once)", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/keys/{id}/revoke", summary: "Revoke an API key", hasBody: false, authenticated: true),
+    ]
+
+    /// The document as JSON bytes.
+    public static let bytes: [UInt8] = document.serializedBytes()
+
+    static var document: JSONValue {
+        var paths = JSONObject()
+        for operation in operations {
+            var item = paths[operation.path]?.objectValue ?? JSONObject()
+            var entry: JSONObject = [
+                "summary": .string(operation.summary),
+                "operationId": .string(operation.method + operation.path.replacingPlaceholders()),
+                "responses": [
+                    "2XX": ["description": "Success", "content": ["application/json": ["schema": ["type": "object"]]]],
+                    "4XX": ["description": "Error", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]],
+                ],
+            ].objectValue!
+            let parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part -> JSONValue in
+                ["name": .string(String(part.dropFirst().dropLast())), "in": "path", "required": true, "schema": ["type": "string"]]
+            }
+            if !parameters.isEmpty { entry["parameters"] = .array(parameters) }
+            if operation.hasBody {
+                entry["requestBody"] = ["content": ["application/json": ["schema": ["type": "object"]]]]
+            }
+            entry["security"] = operation.authenticated ? [["bearer": []], ["basic": []]] : []
+            item[operation.method] = .object(entry)
+            paths[operation.path] = .object(item)
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "Loupe native API", "version": "1.0.0"],
+            "paths": .object(paths),
+            "components": [
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer", "description": "API key as bearer token"],
+                    "basic": ["type": "http", "scheme": "basic", "description": "API key as user name, empty password"],
+                ],
+                "schemas": [
+                    "Error": [
+                        "type": "object",
+                        "properties": [
+                            "error": [
+                                "type": "object",
+                                "properties": [
+                                    "code": ["type": "string"], "message": ["type": "string"],
+                                    "details": ["type": "array", "items": ["type": "object", "properties": ["path": ["type": "string"], "reason": ["type": "string"]]]],
+                                ],
+                            ],
+                            "request_id": ["type": "string"],
+                        ],
+                    ]
+                ],
+            ],
+        ]
+    }
+}
+
+extension String {
+    fileprivate func replacingPlaceholders() -> String {
+        split(separator: "/").map { part in
+            part.hasPrefix("{") ? "By" + part.dropFirst().dropLast().capitalized : part.capitalized
+        }.joined().filter { $0.isLetter || $0.isNumber }
+    }
+}

@@ -1,0 +1,18 @@
+public import Hummingbird
+import LoupeDomain
+
+/// The whole HTTP surface: system routes, the upload capability, and the authenticated `/api/v1`.
+public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    let requestIDs = ObjectIDGenerator()
+    router.add(middleware: ErrorMiddleware(makeID: { requestIDs.next() }))
+    router.add(middleware: MetricsMiddleware(registry: env.metrics))
+    router.addRoutes(SystemController(env: env).endpoints)
+    router.addRoutes(UploadsController(env: env).endpoints, atPath: "/api/v1")
+    let api = router.group("/api/v1").add(middleware: APIKeyAuthenticator(store: env.store))
+    api.addRoutes(ProjectsController(env: env).endpoints)
+    api.addRoutes(TasksController(env: env).endpoints)
+    api.addRoutes(BatchesController(env: env).endpoints)
+    api.addRoutes(KeysController(env: env).endpoints)
+    return router
+}

@@ -1,0 +1,64 @@
+import Foundation
+public import Logging
+
+/// Typed settings for one Loupe process, from command-line flags over environment variables
+/// over defaults (the CLI fills it; tests build it directly).
+public struct AppConfiguration: Sendable {
+    /// Address to listen on.
+    public var host = "127.0.0.1"
+    /// Port to listen on (0 picks a free one).
+    public var port = 8080
+    /// Folder for the SQLite file and uploads.
+    public var dataDirectory = "./loupe-data"
+    /// `postgres://…` to use PostgreSQL instead of SQLite.
+    public var databaseURL: String?
+    /// The live key to create at first start (`LOUPE_API_KEY`).
+    public var initialAPIKey: String?
+    /// The test key to create at first start (`LOUPE_TEST_API_KEY`).
+    public var initialTestAPIKey: String?
+    /// The admin password to set at first start (`LOUPE_ADMIN_PASSWORD`), else a random one.
+    public var initialAdminPassword: String?
+    /// The admin e-mail at first start (`LOUPE_ADMIN_EMAIL`).
+    public var adminEmail = "admin@loupe.local"
+    /// Base URL for absolute links (`LOUPE_PUBLIC_URL`), else taken from the request's Host.
+    public var publicBaseURL: String?
+    /// Whether callbacks may target loopback and private addresses (`LOUPE_ALLOW_PRIVATE_CALLBACKS=1`).
+    public var allowPrivateCallbacks = false
+    /// How long upload URLs stay valid, in seconds.
+    public var uploadTTLSeconds = 86_400.0
+    /// Log level (`LOUPE_LOG_LEVEL`).
+    public var logLevel = Logger.Level.info
+    /// Whether to print the first-start credentials to standard output.
+    public var printsCredentials = true
+
+    /// The defaults.
+    public init() {}
+
+    /// The defaults overridden by `LOUPE_*` environment variables.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> AppConfiguration
+    {
+        var configuration = AppConfiguration()
+        func value(_ name: String) -> String? {
+            guard let value = environment[name], !value.isEmpty else { return nil }
+            return value
+        }
+        if let host = value("LOUPE_HOST") { configuration.host = host }
+        if let port = value("LOUPE_PORT").flatMap(Int.init) { configuration.port = port }
+        if let directory = value("LOUPE_DATA_DIR") { configuration.dataDirectory = directory }
+        configuration.databaseURL = value("LOUPE_DATABASE_URL")
+        configuration.initialAPIKey = value("LOUPE_API_KEY")
+        configuration.initialTestAPIKey = value("LOUPE_TEST_API_KEY")
+        configuration.initialAdminPassword = value("LOUPE_ADMIN_PASSWORD")
+        if let email = value("LOUPE_ADMIN_EMAIL") { configuration.adminEmail = email }
+        configuration.publicBaseURL = value("LOUPE_PUBLIC_URL")
+        configuration.allowPrivateCallbacks = ["1", "true", "yes"].contains(value("LOUPE_ALLOW_PRIVATE_CALLBACKS") ?? "")
+        if let level = value("LOUPE_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) { configuration.logLevel = level }
+        return configuration
+    }
+
+    /// The SQLite file inside the data folder.
+    public var sqlitePath: String { dataDirectory + "/loupe.sqlite" }
+    /// The uploads folder inside the data folder.
+    public var uploadsDirectory: String { dataDirectory + "/uploads" }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import NIOCore
+public import Hummingbird
+import Logging
+import LoupeCore
+import LoupeDomain
+import LoupeHTTP
+import LoupeStore
+import Prometheus
+import ServiceLifecycle
+import Synchronization
+
+/// Builds the whole server: database, routes and background services in one group.
+/// Migrations and first-start set-up run before the server accepts requests; `/health` answers
+/// 200 only after them.
+public func buildApplication(
+    configuration: AppConfiguration, clock: LoupeClock = .system,
+    onFirstStart: (@Sendable (FirstStartCredentials) -> Void)? = nil,
+    onServerRunning: (@Sendable (_ port: Int) async -> Void)? = nil
+) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "loupe")
+    logger.logLevel = configuration.logLevel
+    let opened = try configuration.openDatabase(logger: logger)
+    let store = opened.store
+    let ids = ObjectIDGenerator(clock: clock)
+    let readiness = ReadyFlag()
+    let wakeup = WakeSignal()
+    let factory = TaskFactory(ids: ids, clock: clock, schemas: SchemaCache())
+    let uploads = try UploadFiles(directory: configuration.uploadsDirectory)
+    let cursor = PageCursor(secret: UUID().uuidString)
+    let env = APIEnvironment(
+        store: store, factory: factory, uploads: uploads, cursor: cursor, metrics: PrometheusCollectorRegistry(),
+        wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady }, uploadTTLSeconds: configuration.uploadTTLSeconds,
+        publicBaseURL: configuration.publicBaseURL)
+    let ingester = BatchIngester(
+        store: store, factory: factory, uploads: uploads, nodeID: "node-" + ids.next())
+    var app = Application(
+        router: buildRouter(env: env),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe"),
+        onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+    if let service = opened.service { app.addServices(service) }
+    app.addServices(BatchIngestService(ingester: ingester, wakeup: wakeup, isReady: { readiness.isReady }, logger: logger))
+    app.beforeServerStarts {
+        let applied = try await store.migrate(now: clock.now())
+        if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(applied)"]) }
+        cursor.useSecret(try await store.instanceSetting("cursor_secret") { UUID().uuidString + UUID().uuidString })
+        if let credentials = try await Bootstrap.runIfNeeded(
+            store: store, configuration: configuration, ids: ids, now: clock.now())
+        {
+            onFirstStart?(credentials)
+        }
+        readiness.markReady()
+    }
+    return app
+}
+
+/// Whether start-up (migrations, first-start set-up) has finished.
+final class ReadyFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isReady: Bool { flag.load(ordering: .acquiring) }
+    func markReady() { flag.store(true, ordering: .releasing) }
+}

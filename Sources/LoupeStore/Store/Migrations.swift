@@ -1,0 +1,87 @@
+/// One schema change. The SQL runs unchanged on SQLite and PostgreSQL (BIGINT times in
+/// microseconds, TEXT for JSON, BIGINT 0/1 for booleans). Released migrations are never edited.
+public struct Migration: Sendable {
+    /// Increasing version number.
+    public var version: Int
+    /// Short description.
+    public var name: String
+    /// The statements, applied in order in one transaction.
+    public var statements: [String]
+}
+
+/// Every migration, oldest first.
+public enum Migrations {
+    /// The advisory-lock key that serialises migrations across nodes.
+    public static let lockKey: Int64 = 0x4C6F_7570_6500_0001
+
+    /// The list applied by `Store.migrate()`.
+    public static let all: [Migration] = [initial]
+
+    static let initial = Migration(
+        version: 1, name: "initial",
+        statements: [
+            """
+            CREATE TABLE organizations (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            "CREATE TABLE instance_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+                roles TEXT NOT NULL, groups_json TEXT NOT NULL, created_at BIGINT NOT NULL, disabled_at BIGINT)
+            """,
+            """
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, name TEXT NOT NULL, mode TEXT NOT NULL,
+                prefix TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL, revoked_at BIGINT)
+            """,
+            """
+            CREATE TABLE projects (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+                instruction TEXT NOT NULL, params TEXT NOT NULL, creation_schema TEXT, delivery_schema TEXT,
+                settings TEXT NOT NULL, param_history TEXT NOT NULL, metadata TEXT NOT NULL,
+                archived BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+                UNIQUE (org_id, name))
+            """,
+            """
+            CREATE TABLE batches (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, project_id TEXT NOT NULL, client_batch_id TEXT,
+                status TEXT NOT NULL, priority BIGINT NOT NULL, test_mode BIGINT NOT NULL,
+                total BIGINT NOT NULL DEFAULT 0, created BIGINT NOT NULL DEFAULT 0, failed BIGINT NOT NULL DEFAULT 0,
+                upload_token_hash TEXT UNIQUE, upload_expires_at BIGINT, uploaded_bytes BIGINT,
+                resume_index BIGINT NOT NULL DEFAULT 0, resume_offset BIGINT NOT NULL DEFAULT 0, resume_mode TEXT,
+                error TEXT, metadata TEXT NOT NULL, lease_owner TEXT, lease_expires_at BIGINT,
+                created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, finished_at BIGINT)
+            """,
+            "CREATE INDEX batches_project ON batches (project_id, id)",
+            "CREATE INDEX batches_status ON batches (status, lease_expires_at)",
+            """
+            CREATE TABLE batch_failures (
+                batch_id TEXT NOT NULL, item_index BIGINT NOT NULL, reason TEXT NOT NULL,
+                PRIMARY KEY (batch_id, item_index))
+            """,
+            """
+            CREATE TABLE tasks (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, project_id TEXT NOT NULL, batch_id TEXT,
+                batch_index BIGINT, type TEXT NOT NULL, data TEXT NOT NULL, unique_id TEXT,
+                priority BIGINT NOT NULL, metadata TEXT NOT NULL, callback_url TEXT, tags TEXT NOT NULL,
+                status TEXT NOT NULL, response TEXT, test_mode BIGINT NOT NULL, created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL, completed_at BIGINT, canceled_at BIGINT)
+            """,
+            "CREATE UNIQUE INDEX tasks_unique_id ON tasks (org_id, unique_id) WHERE unique_id IS NOT NULL",
+            "CREATE UNIQUE INDEX tasks_batch_item ON tasks (batch_id, batch_index) WHERE batch_id IS NOT NULL",
+            "CREATE INDEX tasks_org ON tasks (org_id, id)",
+            "CREATE INDEX tasks_project ON tasks (project_id, id)",
+            "CREATE INDEX tasks_project_status ON tasks (project_id, status, id)",
+            """
+            CREATE TABLE task_tags (
+                task_id TEXT NOT NULL, org_id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (task_id, tag))
+            """,
+            "CREATE INDEX task_tags_tag ON task_tags (org_id, tag, task_id)",
+            """
+            CREATE TABLE idempotency_keys (
+                org_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status BIGINT NOT NULL,
+                body TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (org_id, key))
+            """,
+        ])
+}

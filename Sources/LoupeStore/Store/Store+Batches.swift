@@ -1,0 +1,188 @@
+public import LoupeDomain
+
+/// What happened to one chunk of batch items.
+public struct BatchChunkOutcome: Sendable, Equatable {
+    /// Tasks created by this chunk.
+    public var created: Int
+    /// Items that failed (parse and validation failures plus duplicate unique ids).
+    public var failures: [BatchFailure]
+    /// False when the batch was canceled or the lease lost: nothing was written, stop.
+    public var accepted: Bool
+}
+
+extension Store {
+    /// Stores a new batch; `uploadTokenHash` is the hash of its upload capability, if it has one.
+    public func createBatch(_ batch: Batch, uploadTokenHash: String?) async throws {
+        try await database.write { db in try await Self.insert(batch, uploadTokenHash: uploadTokenHash, db) }
+    }
+
+    /// The batch, if it exists in the organization.
+    public func batch(id: String, organizationID: String) async throws -> Batch? {
+        try await database.read { db in
+            try await db.query(
+                "SELECT \(Self.batchColumns) FROM batches WHERE id = ? AND org_id = ?", [.text(id), .text(organizationID)]
+            ).first.map(Self.batch)
+        }
+    }
+
+    /// The batch whose upload capability hashes to `tokenHash`.
+    public func batch(uploadTokenHash: String) async throws -> Batch? {
+        try await database.read { db in
+            try await db.query(
+                "SELECT \(Self.batchColumns) FROM batches WHERE upload_token_hash = ?", [.text(uploadTokenHash)]
+            ).first.map(Self.batch)
+        }
+    }
+
+    /// A project's batches in id order after `afterID`.
+    public func batches(projectID: String, organizationID: String, afterID: String?, limit: Int) async throws -> [Batch] {
+        try await database.read { db in
+            try await db.query(
+                """
+                SELECT \(Self.batchColumns) FROM batches WHERE project_id = ? AND org_id = ? AND id > ?
+                ORDER BY id LIMIT ?
+                """, [.text(projectID), .text(organizationID), .text(afterID ?? ""), .int(Int64(limit))]
+            ).map(Self.batch)
+        }
+    }
+
+    /// A batch's failed items in index order after `afterIndex`.
+    public func batchFailures(batchID: String, afterIndex: Int, limit: Int) async throws -> [BatchFailure] {
+        try await database.read { db in
+            try await db.query(
+                """
+                SELECT item_index, reason FROM batch_failures WHERE batch_id = ? AND item_index > ?
+                ORDER BY item_index LIMIT ?
+                """, [.text(batchID), .int(Int64(afterIndex)), .int(Int64(limit))]
+            ).map { BatchFailure(index: $0.int(0)!, reason: $0.string(1)!) }
+        }
+    }
+
+    /// Moves a batch from one of `from` to `to`, applying `set` (extra `column = ?` assignments).
+    /// Returns the updated batch, or nil when it was not in one of `from` (or does not exist).
+    public func transitionBatch(
+        id: String, organizationID: String?, from: [BatchStatus], to: BatchStatus, at time: Timestamp,
+        set assignments: [(String, SQLValue)] = []
+    ) async throws -> Batch? {
+        try await database.write { db in
+            var sets = ["status = ?", "updated_at = ?"]
+            var binds: [SQLValue] = [.text(to.rawValue), .int(time.microseconds)]
+            if to.isFinished {
+                sets.append("finished_at = ?")
+                binds.append(.int(time.microseconds))
+            }
+            for (column, value) in assignments {
+                sets.append("\(column) = ?")
+                binds.append(value)
+            }
+            var conditions = ["id = ?", "status IN (" + from.map { _ in "?" }.joined(separator: ", ") + ")"]
+            binds.append(.text(id))
+            binds.append(contentsOf: from.map { .text($0.rawValue) })
+            if let organizationID {
+                conditions.append("org_id = ?")
+                binds.append(.text(organizationID))
+            }
+            return try await db.query(
+                """
+                UPDATE batches SET \(sets.joined(separator: ", ")) WHERE \(conditions.joined(separator: " AND "))
+                RETURNING \(Self.batchColumns)
+                """, binds
+            ).first.map(Self.batch)
+        }
+    }
+
+    /// Creates a batch and its tasks at once (inline batches), recording failures.
+    public func createInlineBatch(_ batch: Batch, tasks: [WorkTask], failures: [BatchFailure]) async throws -> Batch {
+        try await database.write { db in
+            var batch = batch
+            try await Self.insert(batch, uploadTokenHash: nil, db)
+            let outcome = try await Self.insertChunk(batchID: batch.id, tasks: tasks, failures: failures, db)
+            batch.created = outcome.created
+            batch.failed = outcome.failures.count
+            try await db.execute(
+                "UPDATE batches SET created = ?, failed = ? WHERE id = ?",
+                [.int(Int64(batch.created)), .int(Int64(batch.failed)), .text(batch.id)])
+            return batch
+        }
+    }
+
+    /// Takes the lease on one `processing` batch whose lease is free or expired.
+    public func claimProcessingBatch(owner: String, now: Timestamp, leaseUntil: Timestamp) async throws -> Batch? {
+        try await database.write { db in
+            let skipLocked = db.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+            return try await db.query(
+                """
+                UPDATE batches SET lease_owner = ?, lease_expires_at = ?
+                WHERE id = (SELECT id FROM batches WHERE status = 'processing'
+                    AND (lease_expires_at IS NULL OR lease_expires_at < ?) ORDER BY id LIMIT 1\(skipLocked))
+                RETURNING \(Self.batchColumns)
+                """, [.text(owner), .int(leaseUntil.microseconds), .int(now.microseconds)]
+            ).first.map(Self.batch)
+        }
+    }
+
+    /// Saves one chunk of an uploaded batch atomically with its resume point, if `owner` still
+    /// holds the lease and the batch is still processing.
+    public func commitBatchChunk(
+        batchID: String, owner: String, tasks: [WorkTask], failures: [BatchFailure], resume: BatchResumePoint,
+        leaseUntil: Timestamp, at time: Timestamp
+    ) async throws -> BatchChunkOutcome {
+        try await database.write { db in
+            let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
+            let holder = try await db.query(
+                "SELECT lease_owner FROM batches WHERE id = ? AND status = 'processing'\(lock)", [.text(batchID)])
+            guard let row = holder.first, row.string(0) == owner else {
+                return BatchChunkOutcome(created: 0, failures: [], accepted: false)
+            }
+            var outcome = try await Self.insertChunk(batchID: batchID, tasks: tasks, failures: failures, db)
+            outcome.accepted = true
+            try await db.execute(
+                """
+                UPDATE batches SET created = created + ?, failed = failed + ?, total = ?, resume_index = ?,
+                    resume_offset = ?, resume_mode = ?, lease_expires_at = ?, updated_at = ?
+                WHERE id = ?
+                """,
+                [
+                    .int(Int64(outcome.created)), .int(Int64(outcome.failures.count)), .int(Int64(resume.nextIndex)),
+                    .int(Int64(resume.nextIndex)), .int(resume.offset), resume.mode.map(SQLValue.text) ?? .null,
+                    .int(leaseUntil.microseconds), .int(time.microseconds), .text(batchID),
+                ])
+            return outcome
+        }
+    }
+
+    private static func insertChunk(batchID: String, tasks: [WorkTask], failures: [BatchFailure], _ db: any SQLConnection)
+        async throws -> BatchChunkOutcome
+    {
+        let inserted = try await insertTasks(tasks, db)
+        var allFailures = failures
+        let rejected = tasks.filter { !inserted.contains($0.id) }
+        let uniqueIDs = rejected.compactMap(\.uniqueID)
+        let existing = try await taskIDs(uniqueIDs: uniqueIDs, organizationID: tasks.first?.organizationID ?? "", db)
+        // A rejected task without a unique id hit its batch position: already stored by a chunk
+        // that committed before a crash, so it is neither created again nor a failure.
+        for task in rejected {
+            if let uniqueID = task.uniqueID, let index = task.batchIndex {
+                let reason = "/unique_id is already used by task \(existing[uniqueID] ?? "(unknown)")"
+                allFailures.append(BatchFailure(index: index, reason: reason))
+            }
+        }
+        allFailures.sort { $0.index < $1.index }
+        for failure in allFailures {
+            try await db.execute(
+                "INSERT INTO batch_failures (batch_id, item_index, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [.text(batchID), .int(Int64(failure.index)), .text(failure.reason)])
+        }
+        return BatchChunkOutcome(created: inserted.count, failures: allFailures, accepted: true)
+    }
+}
+
+extension Store {
+    /// Gives up every batch lease `owner` holds (at graceful shutdown), so another start resumes at once.
+    public func releaseBatchLeases(owner: String) async throws {
+        try await database.write { db in
+            try await db.execute(
+                "UPDATE batches SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?", [.text(owner)])
+        }
+    }
+}

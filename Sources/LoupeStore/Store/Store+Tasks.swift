@@ -1,0 +1,161 @@
+import Foundation
+public import LoupeDomain
+
+/// Which tasks a list returns. Every condition is optional; the organization is not.
+public struct TaskFilter: Sendable, Equatable {
+    /// Owning organization (always applied).
+    public var organizationID: String
+    /// Only this project.
+    public var projectID: String?
+    /// Only this batch.
+    public var batchID: String?
+    /// Only these statuses.
+    public var statuses: [TaskStatus] = []
+    /// Created at or after.
+    public var createdAfter: Timestamp?
+    /// Created before.
+    public var createdBefore: Timestamp?
+    /// Updated at or after.
+    public var updatedAfter: Timestamp?
+    /// Completed at or after.
+    public var completedAfter: Timestamp?
+    /// Exactly this unique id.
+    public var uniqueID: String?
+    /// Carrying this tag.
+    public var tag: String?
+
+    /// A filter for the organization's tasks.
+    public init(organizationID: String) { self.organizationID = organizationID }
+}
+
+/// A stored response replayed for a repeated `Idempotency-Key`.
+public struct IdempotentResponse: Sendable, Equatable {
+    /// What the request was (method, path and body hash); a different request with the same key is refused.
+    public var fingerprint: String
+    /// HTTP status of the first response.
+    public var status: Int
+    /// Body of the first response.
+    public var body: String
+
+    /// A stored response.
+    public init(fingerprint: String, status: Int, body: String) {
+        self.fingerprint = fingerprint
+        self.status = status
+        self.body = body
+    }
+}
+
+extension Store {
+    /// Creates one task. A taken `unique_id` throws `conflict` naming the existing task.
+    /// With an idempotency key, the rendered response is stored in the same transaction.
+    public func createTask(
+        _ task: WorkTask, idempotencyKey: String? = nil, fingerprint: String = "",
+        render: @Sendable (WorkTask) -> (status: Int, body: String) = { _ in (201, "") }
+    ) async throws -> IdempotentResponse {
+        try await database.write { db in
+            if let idempotencyKey,
+                let earlier = try await Self.idempotentResponse(task.organizationID, idempotencyKey, db)
+            {
+                return earlier
+            }
+            let inserted = try await Self.insertTasks([task], db)
+            if inserted.isEmpty, let uniqueID = task.uniqueID {
+                let existing = try await Self.taskIDs(uniqueIDs: [uniqueID], organizationID: task.organizationID, db)
+                throw Self.duplicateUniqueID(uniqueID, existingID: existing[uniqueID])
+            }
+            let (status, body) = render(task)
+            let response = IdempotentResponse(fingerprint: fingerprint, status: status, body: body)
+            if let idempotencyKey {
+                try await db.execute(
+                    """
+                    INSERT INTO idempotency_keys (org_id, key, fingerprint, status, body, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        .text(task.organizationID), .text(idempotencyKey), .text(fingerprint), .int(Int64(status)),
+                        .text(body), .int(task.createdAt.microseconds),
+                    ])
+            }
+            return response
+        }
+    }
+
+    /// The response stored for an idempotency key, if any.
+    public func idempotentResponse(organizationID: String, key: String) async throws -> IdempotentResponse? {
+        try await database.read { db in try await Self.idempotentResponse(organizationID, key, db) }
+    }
+
+    static func idempotentResponse(_ organizationID: String, _ key: String, _ db: any SQLConnection) async throws
+        -> IdempotentResponse?
+    {
+        try await db.query(
+            "SELECT fingerprint, status, body FROM idempotency_keys WHERE org_id = ? AND key = ?",
+            [.text(organizationID), .text(key)]
+        ).first.map { IdempotentResponse(fingerprint: $0.string(0)!, status: $0.int(1)!, body: $0.string(2)!) }
+    }
+
+    /// The task, if it exists in the organization.
+    public func task(id: String, organizationID: String) async throws -> WorkTask? {
+        try await database.read { db in
+            try await db.query(
+                "SELECT \(Self.taskColumns) FROM tasks WHERE id = ? AND org_id = ?", [.text(id), .text(organizationID)]
+            ).first.map(Self.task)
+        }
+    }
+
+    /// Tasks matching `filter` in id (creation) order after `afterID`, at most `limit`; with the
+    /// number of all matches when `countTotal` is set. One read snapshot serves both.
+    public func tasks(matching filter: TaskFilter, afterID: String?, limit: Int, countTotal: Bool) async throws
+        -> (tasks: [WorkTask], total: Int?)
+    {
+        let (conditions, binds) = Self.conditions(filter)
+        return try await database.read { db in
+            var pageBinds = binds
+            var pageConditions = conditions
+            if let afterID {
+                pageConditions.append("t.id > ?")
+                pageBinds.append(.text(afterID))
+            }
+            pageBinds.append(.int(Int64(limit)))
+            let rows = try await db.query(
+                "SELECT \(Self.qualifiedTaskColumns) FROM tasks t WHERE \(pageConditions.joined(separator: " AND ")) ORDER BY t.id LIMIT ?",
+                pageBinds)
+            var total: Int?
+            if countTotal {
+                total = try await db.query(
+                    "SELECT COUNT(*) FROM tasks t WHERE \(conditions.joined(separator: " AND "))", binds
+                ).first?.int(0)
+            }
+            return (rows.map(Self.task), total)
+        }
+    }
+
+    static let qualifiedTaskColumns = taskColumns.split(separator: ",").map {
+        "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }.joined(separator: ", ")
+
+    private static func conditions(_ filter: TaskFilter) -> ([String], [SQLValue]) {
+        var conditions = ["t.org_id = ?"]
+        var binds: [SQLValue] = [.text(filter.organizationID)]
+        func add(_ condition: String, _ value: SQLValue) {
+            conditions.append(condition)
+            binds.append(value)
+        }
+        if let projectID = filter.projectID { add("t.project_id = ?", .text(projectID)) }
+        if let batchID = filter.batchID { add("t.batch_id = ?", .text(batchID)) }
+        if !filter.statuses.isEmpty {
+            conditions.append("t.status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
+            binds.append(contentsOf: filter.statuses.map { .text($0.rawValue) })
+        }
+        if let time = filter.createdAfter { add("t.created_at >= ?", .int(time.microseconds)) }
+        if let time = filter.createdBefore { add("t.created_at < ?", .int(time.microseconds)) }
+        if let time = filter.updatedAfter { add("t.updated_at >= ?", .int(time.microseconds)) }
+        if let time = filter.completedAfter { add("t.completed_at >= ?", .int(time.microseconds)) }
+        if let uniqueID = filter.uniqueID { add("t.unique_id = ?", .text(uniqueID)) }
+        if let tag = filter.tag {
+            conditions.append("EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = t.id AND g.org_id = ? AND g.tag = ?)")
+            binds.append(contentsOf: [.text(filter.organizationID), .text(tag)])
+        }
+        return (conditions, binds)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+public import Logging
+public import LoupeStore
+public import PostgresNIO
+
+/// PostgreSQL through a `PostgresClient` pool. The client must be running (it is a `Service`
+/// added to the app's group, or run by the CLI around its command) before any query.
+public struct PostgresDatabase: SQLDatabase {
+    public var dialect: SQLDialect { .postgres }
+    /// The connection pool; run it as a service.
+    public let client: PostgresClient
+    private let logger: Logger
+
+    /// A database for `url` (`postgres://user[:password]@host[:port]/database`).
+    public init(url: String, logger: Logger, maxConnections: Int = 20) throws {
+        self.client = PostgresClient(configuration: try Self.configuration(url: url, maxConnections: maxConnections))
+        self.logger = logger
+    }
+
+    /// Parses a connection URL into a client configuration.
+    public static func configuration(url: String, maxConnections: Int) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url), let scheme = components.scheme,
+            scheme == "postgres" || scheme == "postgresql", let host = components.host, !host.isEmpty
+        else {
+            throw SQLError.failure("invalid database URL: expected postgres://user@host:port/database")
+        }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
+            password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
+        configuration.options.maximumConnections = maxConnections
+        configuration.options.minimumConnections = 0
+        return configuration
+    }
+
+    public func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            let wrapped = PostgresSQLConnection(connection: connection, logger: logger)
+            return try await body(wrapped)
+        }
+    }
+
+    public func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            let wrapped = PostgresSQLConnection(connection: connection, logger: logger)
+            try await wrapped.execute("BEGIN")
+            do {
+                let result = try await body(wrapped)
+                try await wrapped.execute("COMMIT")
+                return result
+            } catch {
+                try? await wrapped.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    public func writeExclusive<T>(lockKey: Int64, _ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await write { connection in
+            try await connection.execute("SELECT pg_advisory_xact_lock(?)", [.int(lockKey)])
+            return try await body(connection)
+        }
+    }
+}
+
+/// A leased PostgreSQL connection speaking the store's `?`-placeholder SQL.
+struct PostgresSQLConnection: SQLConnection {
+    let connection: PostgresConnection
+    let logger: Logger
+    var dialect: SQLDialect { .postgres }
+
+    func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+        var rows: [SQLRow] = []
+        do {
+            let sequence = try await connection.query(Self.makeQuery(sql, binds), logger: logger)
+            for try await row in sequence {
+                var values: [SQLValue] = []
+                values.reserveCapacity(row.count)
+                for cell in row { values.append(try Self.value(of: cell)) }
+                rows.append(SQLRow(values))
+            }
+        } catch let error as PSQLError {
+            throw Self.translate(error)
+        }
+        return rows
+    }
+
+    func execute(_ sql: String, _ binds: [SQLValue]) async throws {
+        do {
+            try await connection.query(Self.makeQuery(sql, binds), logger: logger)
+        } catch let error as PSQLError {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Rewrites `?` placeholders (outside quotes) as `$1…$n` and binds the values.
+    static func makeQuery(_ sql: String, _ binds: [SQLValue]) -> PostgresQuery {
+        var text = ""
+        text.reserveCapacity(sql.utf8.count + binds.count * 3)
+        var number = 0
+        var inQuote = false
+        for character in sql {
+            if character == "'" { inQuote.toggle() }
+            if character == "?" && !inQuote {
+                number += 1
+                text += "$\(number)"
+            } else {
+                text.append(character)
+            }
+        }
+        var bindings = PostgresBindings(capacity: binds.count)
+        for value in binds {
+            switch value {
+            case .null: bindings.appendNull()
+            case .int(let int): bindings.append(int)
+            case .double(let double): bindings.append(double)
+            case .text(let string): bindings.append(string)
+            }
+        }
+        return PostgresQuery(unsafeSQL: text, binds: bindings)
+    }
+
+    static func value(of cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8, .oid: return .int(try cell.decode(Int64.self))
+        case .float4, .float8: return .double(try cell.decode(Double.self))
+        case .numeric: return .double(Double(try cell.decode(String.self)) ?? 0)
+        case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+
+    static func translate(_ error: PSQLError) -> SQLError {
+        let state = error.serverInfo?[.sqlState]
+        let message = error.serverInfo?[.message] ?? String(reflecting: error)
+        switch state {
+        case "23505": return .uniqueViolation(message)
+        case "40001", "40P01", "55P03": return .busy(message)
+        default: return .failure("PostgreSQL \(state ?? "error"): \(message)")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import HTTPTypes
+import LoupeDomain
+import LoupeTestSupport
+import Testing
+
+@Suite("Native API basics")
+struct APIBasicsTests {
+    @Test func healthAnswersWithARequestID() async throws {
+        try await TestApp.run { app in
+            let reply = try await app.send(.get, "/health", headers: [:])
+            #expect(reply.status == .ok)
+            #expect(reply.headers[HTTPField.Name("X-Request-ID")!]?.isEmpty == false)
+        }
+    }
+
+    @Test func authenticationFailuresAre401WithTheEnvelope() async throws {
+        try await TestApp.run { app in
+            for headers: HTTPFields in [
+                [:], [.authorization: "Bearer"], [.authorization: "Bearer nope"], [.authorization: "Basic !!!"],
+                [.authorization: "Digest abc"],
+            ] {
+                let reply = try await app.send(.get, "/api/v1/projects", headers: headers)
+                #expect(reply.status == .unauthorized)
+                #expect(reply.errorCode == "unauthorized")
+                #expect(reply.json["request_id"]?.stringValue?.isEmpty == false)
+            }
+            let basic = "Basic " + Data((TestDatabase.liveKey + ":").utf8).base64EncodedString()
+            #expect(try await app.send(.get, "/api/v1/projects", headers: [.authorization: basic]).status == .ok)
+        }
+    }
+
+    @Test func projectLifecycleWithParamHistory() async throws {
+        try await TestApp.run { app in
+            let id = try await app.createProject()
+            #expect(try await app.send(.post, "/api/v1/projects", json: ["name": "Cats", "type": "categorization"]).status == .conflict)
+            let patched = try await app.send(.patch, "/api/v1/projects/\(id)", json: ["instruction": "Pick carefully"])
+            #expect(patched.status == .ok)
+            #expect(patched.json["param_history"]?.arrayValue?.count == 2)
+            #expect(patched.json["version"] == .int(2))
+            #expect(try await app.send(.post, "/api/v1/projects/\(id)/archive").json["archived"] == .bool(true))
+            let refused = try await app.createTask(id, ["data": ["url": "https://x.io/a.jpg"]])
+            #expect(refused.status == .conflict)
+            #expect(try await app.send(.post, "/api/v1/projects/\(id)/unarchive").json["archived"] == .bool(false))
+            let list = try await app.send(.get, "/api/v1/projects")
+            #expect(list.json["projects"]?.arrayValue?.count == 1)
+        }
+    }
+
+    @Test func createGetAndListTasks() async throws {
+        try await TestApp.run { app in
+            let project = try await app.createProject()
+            let created = try await app.createTask(project, ["data": ["url": "https://x.io/a.jpg"], "tags": ["t1"], "priority": 5])
+            #expect(created.status == .created)
+            #expect(created.json["status"] == "pending")
+            let id = try #require(created.json["id"]?.stringValue)
+            #expect(ObjectIDGenerator.isValid(id))
+            let fetched = try await app.send(.get, "/api/v1/tasks/\(id)")
+            #expect(fetched.json["data"] == ["url": "https://x.io/a.jpg"])
+            #expect(fetched.json["created_at"]?.stringValue?.hasSuffix("Z") == true)
+            for _ in 0..<4 { _ = try await app.createTask(project, ["data": ["url": "https://x.io/b.jpg"]]) }
+            var seen: [String] = []
+            var next: String? = nil
+            repeat {
+                let uri = "/api/v1/tasks?project=\(project)&limit=2" + (next.map { "&next_token=\($0)" } ?? "")
+                let page = try await app.send(.get, uri)
+                #expect(page.status == .ok)
+                seen += page.json["tasks"]?.arrayValue?.compactMap { $0.objectValue?["id"]?.stringValue } ?? []
+                next = page.json["next_token"]?.stringValue
+            } while next != nil
+            #expect(seen.count == 5 && Set(seen).count == 5)
+            let tagged = try await app.send(.get, "/api/v1/tasks?tag=t1&include_total=true")
+            #expect(tagged.json["total"] == .int(1))
+        }
+    }
+
+    @Test func uniqueIDAndIdempotencyKey() async throws {
+        try await TestApp.run { app in
+            let project = try await app.createProject()
+            let first = try await app.createTask(project, ["data": ["a": 1], "unique_id": "u1"])
+            let duplicate = try await app.createTask(project, ["data": ["a": 2], "unique_id": "u1"])
+            #expect(duplicate.status == .conflict)
+            #expect(duplicate.json["error"]?.objectValue?["existing_task_id"] == first.json["id"])
+            var headers = TestApp.live
+            headers[HTTPField.Name("Idempotency-Key")!] = "key-1"
+            let one = try await app.send(.post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 3]], headers: headers)
+            let two = try await app.send(.post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 3]], headers: headers)
+            #expect(one.status == .created && two.status == .created)
+            #expect(one.bytes == two.bytes)
+            let other = try await app.send(.post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 4]], headers: headers)
+            #expect(other.status == .conflict)
+        }
+    }
+
+    @Test func cancelDeletePriorityMetadataTags() async throws {
+        try await TestApp.run { app in
+            let project = try await app.createProject()
+            let id = try #require(try await app.createTask(project, ["data": ["a": 1]]).json["id"]?.stringValue)
+            let other = try #require(try await app.createTask(project, ["data": ["a": 2]]).json["id"]?.stringValue)
+            let priority = try await app.send(.post, "/api/v1/tasks/priority", json: ["ids": [.string(id)], "priority": 9])
+            #expect(priority.json["updated"] == [.string(id)])
+            let metadata = try await app.send(.post, "/api/v1/tasks/\(id)/metadata", json: ["metadata": ["k": "v"]])
+            #expect(metadata.json["metadata"] == ["k": "v"])
+            let tags = try await app.send(.post, "/api/v1/tasks/\(id)/tags", json: ["add": ["a", "b"], "remove": ["a"]])
+            #expect(tags.json["tags"] == ["b"])
+            #expect(try await app.send(.post, "/api/v1/tasks/\(id)/cancel").json["status"] == "canceled")
+            let again = try await app.send(.post, "/api/v1/tasks/\(id)/cancel")
+            #expect(again.status == .conflict)
+            #expect(again.errorCode == "invalid_state")
+            let deleted = try await app.send(.post, "/api/v1/tasks/delete", json: ["ids": [.string(other)]])
+            #expect(deleted.json["deleted"] == [.string(other)])
+            #expect(try await app.send(.get, "/api/v1/tasks/\(other)").status == .notFound)
+        }
+    }
+}

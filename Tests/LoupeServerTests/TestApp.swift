@@ -1,0 +1,66 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LoupeDomain
+import LoupeServer
+import LoupeTestSupport
+import NIOCore
+import Testing
+
+/// A running test instance and typed helpers for its API.
+struct TestApp {
+    let client: any TestClientProtocol
+    let configuration: AppConfiguration
+
+    static let live: HTTPFields = [.authorization: "Bearer \(TestDatabase.liveKey)"]
+
+    /// Runs `body` against a fresh instance through the in-process router.
+    static func run(_ body: @Sendable @escaping (TestApp) async throws -> Void) async throws {
+        let configuration = try await TestDatabase.freshConfiguration()
+        let app = try await buildApplication(configuration: configuration)
+        try await app.test(.router) { client in
+            try await body(TestApp(client: client, configuration: configuration))
+        }
+    }
+
+    /// Sends a request; `json` is serialized as the body.
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, json: JSONValue? = nil, raw: [UInt8]? = nil,
+        headers: HTTPFields = live
+    ) async throws -> Reply {
+        let bytes = raw ?? json?.serializedBytes()
+        let response = try await client.execute(
+            uri: uri, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) })
+        let body = Array(response.body.readableBytesView)
+        return Reply(status: response.status, headers: response.headers, bytes: body)
+    }
+
+    /// Creates a project and returns its id.
+    func createProject(_ name: String = "Cats", schema: JSONValue? = nil) async throws -> String {
+        var body: JSONObject = ["name": .string(name), "type": "categorization", "instruction": "Pick"].objectValue!
+        if let schema { body["creation_schema"] = schema }
+        let reply = try await send(.post, "/api/v1/projects", json: .object(body))
+        #expect(reply.status == .created)
+        return try #require(reply.json["id"]?.stringValue)
+    }
+
+    /// Creates a task and returns its JSON.
+    func createTask(_ projectID: String, _ body: JSONValue) async throws -> Reply {
+        try await send(.post, "/api/v1/projects/\(projectID)/tasks", json: body)
+    }
+}
+
+/// A response with its body parsed on demand.
+struct Reply {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let bytes: [UInt8]
+
+    var json: JSONObject { (try? JSONParser.parse(bytes))?.objectValue ?? JSONObject() }
+    var errorCode: String? { json["error"]?.objectValue?["code"]?.stringValue }
+    var errorPaths: [String] {
+        json["error"]?.objectValue?["details"]?.arrayValue?.compactMap { $0.objectValue?["path"]?.stringValue } ?? []
+    }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
