@@ -100,7 +100,9 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeServer",
+                "LoupeServer", "LoupeStore", "LoupeDomain", "LoupeHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -108,7 +110,9 @@ let package = Package(
         .executableTarget(
             name: "loupe-bench",
             dependencies: [
-                "LoupeServer",
+                "LoupeDomain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 
 /// Typed settings for one Loupe process, from command-line flags over environment variables

@@ -1,5 +1,6 @@
 import Logging
 import LoupeCore
+import LoupeStore
 import ServiceLifecycle
 import Synchronization
 

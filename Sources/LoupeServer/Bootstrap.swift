@@ -1,5 +1,5 @@
 import HummingbirdBcrypt
-import LoupeDomain
+public import LoupeDomain
 import LoupeHTTP
 public import LoupeStore
 

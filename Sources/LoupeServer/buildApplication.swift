@@ -3,7 +3,7 @@ import NIOCore
 public import Hummingbird
 import Logging
 import LoupeCore
-import LoupeDomain
+public import LoupeDomain
 import LoupeHTTP
 import LoupeStore
 import Prometheus
@@ -18,8 +18,11 @@ public func buildApplication(
     onFirstStart: (@Sendable (FirstStartCredentials) -> Void)? = nil,
     onServerRunning: (@Sendable (_ port: Int) async -> Void)? = nil
 ) async throws -> some ApplicationProtocol {
-    var logger = Logger(label: "loupe")
-    logger.logLevel = configuration.logLevel
+    let logger = {
+        var logger = Logger(label: "loupe")
+        logger.logLevel = configuration.logLevel
+        return logger
+    }()
     let opened = try configuration.openDatabase(logger: logger)
     let store = opened.store
     let ids = ObjectIDGenerator(clock: clock)

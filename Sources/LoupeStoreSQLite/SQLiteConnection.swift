@@ -130,9 +130,10 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
     }
 
     private func error(_ status: Int32, _ message: String) -> SQLError {
+        // SQLITE_CONSTRAINT_UNIQUE (2067) and _PRIMARYKEY (1555) are macros Swift does not import.
         switch status {
-        case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY: .uniqueViolation(message)
-        case SQLITE_BUSY, SQLITE_LOCKED: .busy(message)
+        case 2067, 1555: .uniqueViolation(message)
+        case _ where status & 0xFF == SQLITE_BUSY || status & 0xFF == SQLITE_LOCKED: .busy(message)
         default: .failure("SQLite error \(status): \(message)")
         }
     }

@@ -68,12 +68,12 @@ public struct TestDatabaseError: Error, CustomStringConvertible {
 
 extension TestDatabase {
     /// Runs `body` with a migrated store on fresh storage (and PostgreSQL's pool running if used).
-    public static func withStore<T: Sendable>(_ body: @Sendable @escaping (Store) async throws -> T) async throws -> T {
+    public static func withStore(_ body: @Sendable @escaping (Store) async throws -> Void) async throws {
         let configuration = try await freshConfiguration()
         let opened = try configuration.openDatabase(logger: Logger(label: "loupe-test"))
-        return try await opened.withRunning { store in
+        try await opened.withRunning { store in
             try await store.migrate(now: .now())
-            return try await body(store)
+            try await body(store)
         }
     }
 }

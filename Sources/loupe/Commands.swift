@@ -5,6 +5,7 @@ import Logging
 import LoupeDomain
 import LoupeHTTP
 import LoupeServer
+import LoupeStore
 
 /// Options every command shares: where the data is.
 struct StorageOptions: ParsableArguments {
@@ -45,7 +46,7 @@ struct Serve: AsyncParsableCommand {
             },
             onServerRunning: { port in
                 print("Loupe is running at http://\(host):\(port)/  (health: /health, API: /api/v1)")
-                fflush(stdout)
+                fflush(nil)
             })
         try await app.runService()
     }

@@ -38,7 +38,7 @@ struct TestApp {
 
     /// Creates a project and returns its id.
     func createProject(_ name: String = "Cats", schema: JSONValue? = nil) async throws -> String {
-        var body: JSONObject = ["name": .string(name), "type": "categorization", "instruction": "Pick"].objectValue!
+        var body: JSONObject = ["name": .string(name), "type": "categorization", "instruction": "Pick"]
         if let schema { body["creation_schema"] = schema }
         let reply = try await send(.post, "/api/v1/projects", json: .object(body))
         #expect(reply.status == .created)

@@ -31,7 +31,7 @@ struct BatchIngestionTests {
     }
 
     @Test func oneBrokenLineAmongTenThousandFailsAlone() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let (batch, _, uploads) = try await Self.uploadedBatch(store, lines: Self.lines(10_000, brokenAt: 4_321))
             let ingester = BatchIngester(store: store, factory: Fixtures.factory, uploads: uploads, nodeID: "node-a")
             #expect(try await ingester.processNext())
@@ -49,7 +49,7 @@ struct BatchIngestionTests {
     }
 
     @Test func aCrashMidBatchResumesWithoutDuplicatesOrLosses() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let (batch, _, uploads) = try await Self.uploadedBatch(store, lines: Self.lines(5_000))
             struct Crash: Error {}
             var first = BatchIngester(
@@ -76,7 +76,7 @@ struct BatchIngestionTests {
     }
 
     @Test func onlyOneNodeHoldsABatchLease() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let (batch, _, _) = try await Self.uploadedBatch(store, lines: Self.lines(3))
             let now = Timestamp.now()
             let claims = try await withThrowingTaskGroup(of: Batch?.self) { group in
@@ -94,7 +94,7 @@ struct BatchIngestionTests {
     }
 
     @Test func aCanceledBatchStopsTakingChunks() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let (batch, _, uploads) = try await Self.uploadedBatch(store, lines: Self.lines(3_000))
             var ingester = BatchIngester(
                 store: store, factory: Fixtures.factory, uploads: uploads, nodeID: "node-a", chunkSize: 1_000)
@@ -112,7 +112,7 @@ struct BatchIngestionTests {
     }
 
     @Test func inlineBatchRecordsFailuresAndDuplicateUniqueIDs() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
             let project = try await Fixtures.project(store, org: org)
             let now = Timestamp.now()

@@ -8,14 +8,14 @@ import Testing
 @Suite("Store conformance")
 struct StoreConformanceTests {
     @Test func migrateTwiceAppliesNothingTheSecondTime() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             #expect(try await store.migrate(now: .now()).isEmpty)
             #expect(try await store.pendingMigrations().isEmpty)
         }
     }
 
     @Test func bootstrapHappensOnlyOnce() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             func records() -> BootstrapRecords {
                 let org = Organization(id: Fixtures.ids.next(), name: "Default", createdAt: .now())
                 let admin = User(
@@ -30,7 +30,7 @@ struct StoreConformanceTests {
     }
 
     @Test func projectNamesAreUniquePerOrganization() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
             let other = try await Fixtures.organization(store)
             let first = try await Fixtures.project(store, org: org, name: "cats")
@@ -46,7 +46,7 @@ struct StoreConformanceTests {
     }
 
     @Test func duplicateUniqueIDNamesTheExistingTask() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
             let project = try await Fixtures.project(store, org: org)
             let first = try Fixtures.task(project, uniqueID: "u-1")
@@ -66,7 +66,7 @@ struct StoreConformanceTests {
     }
 
     @Test func idempotencyKeyReplaysTheFirstResponse() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
             let project = try await Fixtures.project(store, org: org)
             let first = try await store.createTask(
@@ -80,7 +80,7 @@ struct StoreConformanceTests {
     }
 
     @Test func paginationHasNoDuplicatesOrGapsWhileTasksAreAdded() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
             let project = try await Fixtures.project(store, org: org)
             for _ in 0..<25 { _ = try await store.createTask(try Fixtures.task(project)) }
@@ -102,7 +102,7 @@ struct StoreConformanceTests {
     }
 
     @Test func filtersByStatusTagUniqueIDAndTime() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
             let project = try await Fixtures.project(store, org: org)
             let tagged = try Fixtures.task(project, uniqueID: "a", tags: ["red", "big"])
@@ -124,7 +124,7 @@ struct StoreConformanceTests {
     }
 
     @Test func cancelOnlyUnfinishedTasksAndFreeTheUniqueID() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
             let project = try await Fixtures.project(store, org: org)
             let task = try Fixtures.task(project, uniqueID: "once")
@@ -140,7 +140,7 @@ struct StoreConformanceTests {
     }
 
     @Test func deletePriorityAndTagsStayInTheOrganization() async throws {
-        try await TestDatabase.withStore { store in
+        try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
             let other = try await Fixtures.organization(store)
             let project = try await Fixtures.project(store, org: org)

@@ -102,7 +102,7 @@ public struct BatchResumePoint: Sendable, Equatable {
 }
 
 /// One item of a batch that could not become a task.
-public struct BatchFailure: Sendable, Equatable {
+public struct BatchFailure: Error, Sendable, Equatable {
     /// 0-based position of the item in the batch.
     public var index: Int
     /// Why it failed, naming the field.

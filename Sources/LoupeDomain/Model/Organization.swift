@@ -16,7 +16,7 @@ public struct Organization: Sendable, Equatable {
 }
 
 /// Whether an API key works on real data or in test mode (synthetic workers).
-public enum APIKeyMode: String, Sendable, Equatable {
+public enum APIKeyMode: String, Sendable, Equatable, CaseIterable {
     case live
     case test
 }

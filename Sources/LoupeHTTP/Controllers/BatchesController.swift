@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import Hummingbird
+public import Hummingbird
 import LoupeCore
 import LoupeDomain
 import LoupeStore
@@ -80,6 +80,9 @@ public struct BatchesController: Sendable {
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let projectID = try context.parameters.id(kind: "project")
+        guard try await env.store.project(id: projectID, organizationID: caller.organizationID) != nil else {
+            throw DomainError.notFound("project", projectID)
+        }
         let query = QueryReader(request)
         let limit = try query.limit(default: 100)
         let scope = "batches|\(projectID)"

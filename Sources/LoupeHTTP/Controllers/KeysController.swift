@@ -1,5 +1,6 @@
-import Hummingbird
-import LoupeDomain
+public import Hummingbird
+import LoupeCore
+public import LoupeDomain
 import LoupeStore
 
 /// `/api/v1/keys`: list, create (the key is shown once) and revoke API keys.

@@ -1,4 +1,5 @@
-import Hummingbird
+public import Hummingbird
+import LoupeCore
 import LoupeDomain
 import NIOCore
 import Prometheus

@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
+import LoupeCore
 import LoupeDomain
 import LoupeStore
 

@@ -1,6 +1,7 @@
 public import HTTPTypes
 public import Hummingbird
 public import LoupeDomain
+import NIOCore
 
 /// The one table from failures to HTTP statuses, and the error body every route answers with:
 /// `{"error": {"code", "message", "details": [{"path", "reason"}]}, "request_id"}`.
@@ -26,6 +27,9 @@ public enum HTTPErrorMapping {
         switch error {
         case let error as DomainError:
             return (error, status(for: error.code))
+        case is NIOTooManyBytesError:
+            let message = "the body is larger than the limit for this route"
+            return (DomainError(.payloadTooLarge, message, details: [.init(path: "", reason: message)]), .contentTooLarge)
         case let error as JSONSyntaxError:
             return (DomainError(.invalidJSON, "the body is not valid JSON: \(error)"), .badRequest)
         case let error as HTTPError:

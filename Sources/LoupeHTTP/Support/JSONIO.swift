@@ -11,7 +11,7 @@ public enum JSONBody {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error where error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge {
             throw DomainError(
                 .payloadTooLarge, "the body is larger than \(limit) bytes",
                 details: [.init(path: "", reason: "must be at most \(limit) bytes")])

@@ -61,8 +61,8 @@ public enum OpenAPIDocument {
                 "responses": [
                     "2XX": ["description": "Success", "content": ["application/json": ["schema": ["type": "object"]]]],
                     "4XX": ["description": "Error", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]],
-                ],
-            ].objectValue!
+                ] as JSONValue,
+            ]
             let parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part -> JSONValue in
                 ["name": .string(String(part.dropFirst().dropLast())), "in": "path", "required": true, "schema": ["type": "string"]]
             }

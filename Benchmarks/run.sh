@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Measures Loupe's hot paths on this machine and prints figures (not a test: nothing is asserted).
+#   Benchmarks/run.sh [TASKS] [--postgres]
+# Ingests TASKS tasks (default 100000) through the upload flow, pages through them, and runs wrk
+# (32 connections, 10 s) against GET /api/v1/tasks/{id}. Everything stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tasks=${1:-100000}
+mode=${2:-}
+port=18080
+key=live_bench_key_000000000000000000000000000
+data=$(mktemp -d /tmp/loupe-bench.XXXXXX)
+swift build -c release --product loupe >/dev/null
+swift build -c release --product loupe-bench >/dev/null
+bin=$(swift build -c release --show-bin-path)
+
+db_args=()
+if [ "$mode" = "--postgres" ]; then
+  pg_url=$(scripts/pg-test-cluster.sh start "$data/pg" 55433)
+  db_args=(--database-url "$pg_url")
+fi
+LOUPE_API_KEY=$key LOUPE_LOG_LEVEL=warning "$bin/loupe" serve --port $port --data-dir "$data" "${db_args[@]}" >"$data/server.log" 2>&1 &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
+  [ "$mode" = "--postgres" ] && scripts/pg-test-cluster.sh stop "$data/pg"
+  rm -rf "$data"
+}
+trap cleanup EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+
+echo "== ingest ($tasks tasks, ${mode:-sqlite}) =="
+out=$("$bin/loupe-bench" ingest --url "http://127.0.0.1:$port" --key $key --tasks "$tasks" --server-pid $server)
+echo "$out"
+project=$(echo "$out" | sed -n 's/^project: //p')
+
+echo "== page =="
+"$bin/loupe-bench" page --url "http://127.0.0.1:$port" --key $key --project "$project"
+
+echo "== GET /api/v1/tasks/{id} under wrk =="
+task=$("$bin/loupe-bench" make-task --url "http://127.0.0.1:$port" --key $key --project "$project")
+if ! command -v wrk >/dev/null; then apt-get install -y -qq wrk >/dev/null 2>&1 || true; fi
+if command -v wrk >/dev/null; then
+  wrk -t2 -c32 -d10s --latency -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/tasks/$task" \
+    | grep -E "Requests/sec|50%|99%|Latency"
+else
+  echo "wrk is not installed (apt-get install wrk)"
+fi

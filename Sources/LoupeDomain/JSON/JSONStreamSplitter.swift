@@ -1,0 +1,150 @@
+/// One element found in an uploaded batch file.
+public struct JSONStreamElement: Sendable {
+    /// 0-based element number.
+    public var index: Int
+    /// The element's raw text (not validated in JSONL mode).
+    public var bytes: [UInt8]
+    /// Absolute file offset just after this element and its separator, to resume from.
+    public var endOffset: Int64
+}
+
+/// Splits a batch file, fed in chunks of any size, into its elements: either one JSON array
+/// (`[ {...}, {...} ]`) or JSONL (one value per line). Memory stays bounded by the largest element.
+public struct JSONStreamSplitter: Sendable {
+    /// The two file shapes.
+    public enum Mode: String, Sendable { case array, lines }
+
+    /// The shape, once the first non-blank byte was seen.
+    public private(set) var mode: Mode?
+    private var current: [UInt8] = []
+    private var offset: Int64 = 0
+    private var nextIndex = 0
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    private var arrayClosed = false
+    private var lastWasComma = false
+    private var bomChecked = false
+
+    /// A splitter at the start of a file.
+    public init() {}
+
+    /// A splitter continuing a file at `offset` (a recorded `endOffset`) with the next element `nextIndex`.
+    public init(resumeAt offset: Int64, nextIndex: Int, mode: Mode) {
+        self.offset = offset
+        self.nextIndex = nextIndex
+        self.mode = mode
+        self.bomChecked = true
+    }
+
+    /// Feeds the next chunk; returns the elements completed by it.
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> [JSONStreamElement] {
+        var elements: [JSONStreamElement] = []
+        for byte in chunk {
+            try consume(byte, into: &elements)
+            offset += 1
+        }
+        return elements
+    }
+
+    /// Ends the input; returns the last element, or throws if the file is cut short.
+    public mutating func finish() throws(JSONSyntaxError) -> [JSONStreamElement] {
+        var elements: [JSONStreamElement] = []
+        switch mode {
+        case .lines:
+            if !isBlank(current) { emit(into: &elements) }
+        case .array:
+            if !arrayClosed { throw JSONSyntaxError(offset: Int(offset), reason: "the JSON array is not closed with ']'") }
+        case nil:
+            break
+        }
+        return elements
+    }
+
+    private func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+    }
+
+    private mutating func emit(into elements: inout [JSONStreamElement], endOffset: Int64? = nil) {
+        var bytes = current
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes.removeLast() }
+        elements.append(JSONStreamElement(index: nextIndex, bytes: bytes, endOffset: endOffset ?? offset + 1))
+        nextIndex += 1
+        current.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func consume(_ byte: UInt8, into elements: inout [JSONStreamElement]) throws(JSONSyntaxError) {
+        if mode == nil {
+            if !bomChecked, byte == 0xEF || byte == 0xBB || byte == 0xBF, offset < 3 { return }
+            bomChecked = true
+            switch byte {
+            case 0x20, 0x09, 0x0D, 0x0A: return
+            case UInt8(ascii: "["):
+                mode = .array
+                return
+            default:
+                mode = .lines
+            }
+        }
+        if mode == .lines {
+            if byte == 0x0A {
+                if !isBlank(current) { emit(into: &elements) } else { current.removeAll(keepingCapacity: true) }
+            } else {
+                current.append(byte)
+            }
+            return
+        }
+        try consumeArray(byte, into: &elements)
+    }
+
+    private mutating func consumeArray(_ byte: UInt8, into elements: inout [JSONStreamElement]) throws(JSONSyntaxError) {
+        let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+        if arrayClosed {
+            if !isSpace { throw JSONSyntaxError(offset: Int(offset), reason: "unexpected data after the closing ']'") }
+            return
+        }
+        if inString {
+            current.append(byte)
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
+            }
+            return
+        }
+        if depth == 0 {
+            if isSpace { return }
+            if byte == UInt8(ascii: ",") {
+                guard !current.isEmpty else { throw JSONSyntaxError(offset: Int(offset), reason: "missing array element before ','") }
+                emit(into: &elements)
+                lastWasComma = true
+                return
+            }
+            if byte == UInt8(ascii: "]") {
+                if !current.isEmpty {
+                    // Resuming here re-reads the ']' and closes the array.
+                    emit(into: &elements, endOffset: offset)
+                } else if lastWasComma {
+                    throw JSONSyntaxError(offset: Int(offset), reason: "trailing ',' before ']'")
+                }
+                arrayClosed = true
+                return
+            }
+            if !current.isEmpty && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\"")) {
+                throw JSONSyntaxError(offset: Int(offset), reason: "expected ',' between array elements")
+            }
+            lastWasComma = false
+        }
+        switch byte {
+        case UInt8(ascii: "\""): inString = true
+        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            depth -= 1
+            if depth < 0 { throw JSONSyntaxError(offset: Int(offset), reason: "unbalanced '\(Character(Unicode.Scalar(byte)))'") }
+        default: break
+        }
+        current.append(byte)
+    }
+}

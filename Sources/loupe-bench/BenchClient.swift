@@ -1,0 +1,58 @@
+import AsyncHTTPClient
+import Foundation
+import LoupeDomain
+import NIOCore
+import NIOHTTP1
+import NIOHTTP1
+
+/// A small JSON client for the native API.
+struct BenchClient {
+    let http: HTTPClient
+    let baseURL: String
+    let key: String
+
+    func request(_ method: HTTPMethod, _ path: String, json: JSONValue? = nil) async throws -> (Int, JSONValue) {
+        var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : baseURL + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: json.serializedBytes()))
+        }
+        let response = try await http.execute(request, timeout: .seconds(600))
+        let body = try await response.body.collect(upTo: 256 << 20)
+        let value = body.readableBytes == 0 ? JSONValue.null : try JSONParser.parse(Array(body.readableBytesView))
+        return (Int(response.status.code), value)
+    }
+
+    /// Streams a file as the request body.
+    func put(file path: String, to url: String) async throws -> Int {
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        var request = HTTPClientRequest(url: url)
+        request.method = .PUT
+        let stream = AsyncStream<ByteBuffer> { continuation in
+            let handle = FileHandle(forReadingAtPath: path)!
+            while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
+                continuation.yield(ByteBuffer(bytes: data))
+            }
+            try? handle.close()
+            continuation.finish()
+        }
+        request.body = .stream(stream, length: .known(Int64(size)))
+        let response = try await http.execute(request, timeout: .seconds(3_600))
+        _ = try await response.body.collect(upTo: 1 << 20)
+        return Int(response.status.code)
+    }
+}
+
+/// Peak and current resident memory of a process, from /proc.
+enum ProcessMemory {
+    static func residentMegabytes(pid: Int32, field: String) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
+            let kilobytes = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }
+            return kilobytes.map { $0 / 1024 }
+        }
+        return nil
+    }
+}
