@@ -1,0 +1,93 @@
+import Testing
+
+@testable import LoupeDomain
+
+@Suite("JSON")
+struct JSONTests {
+    @Test func parsesAndWritesRoundTrip() throws {
+        let text = #"{"b":1,"a":[true,false,null,-0.5,1e3,"x\"y\\z\n\u00e9\ud83d\ude00"],"c":{}}"#
+        let value = try JSONParser.parse(text)
+        #expect(value.objectValue?.keys == ["b", "a", "c"])
+        #expect(value.objectValue?["a"]?.arrayValue?[5] == .string("x\"y\\z\né😀"))
+        #expect(value.objectValue?["a"]?.arrayValue?[4] == .double(1000))
+        #expect(jsonEqual(try JSONParser.parse(value.serialized()), value))
+        #expect(JSONValue.string("a/b").serialized() == #""a/b""#)
+    }
+
+    @Test func integersStayIntegers() throws {
+        #expect(try JSONParser.parse("12") == .int(12))
+        #expect(try JSONParser.parse("-9223372036854775808") == .int(.min))
+        #expect(try JSONParser.parse("92233720368547758070") == .double(92233720368547758070))
+        #expect(JSONValue.int(7).serialized() == "7")
+    }
+
+    @Test func rejectsInvalidInputWithOffsets() {
+        for (text, offset) in [("{\"a\" 1}", 5), ("[1,]", 3), ("01", 0), ("{\"a\":1} x", 8), ("nul", 0), ("\"\\ud800\"", 7)] {
+            do {
+                _ = try JSONParser.parse(text)
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect(error.offset == offset, "\(text): \(error)")
+            }
+        }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(String(repeating: "[", count: 300)) }
+    }
+
+    @Test func writerInsertsCommasAndEscapes() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("a")
+        writer.beginArray()
+        writer.int(1)
+        writer.string("t\u{1}")
+        writer.raw(#"{"x":1}"#)
+        writer.endArray()
+        writer.key("b")
+        writer.null()
+        writer.endObject()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"a":[1,"t\u0001",{"x":1}],"b":null}"#)
+    }
+
+    private func split(_ text: String, chunk: Int) throws -> [String] {
+        var splitter = JSONStreamSplitter()
+        var elements: [JSONStreamElement] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + chunk, bytes.count)
+            elements += try bytes[start..<end].withUnsafeBytes { try splitter.feed($0) }
+            start = end
+        }
+        elements += try splitter.finish()
+        #expect(elements.map(\.index) == Array(0..<elements.count))
+        return elements.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+
+    @Test func splitsArraysAndLinesAcrossAnyChunkSize() throws {
+        let array = #" [ {"a":"x,]}"} , {"b":[1,2]},{"c":"\"}"} ] "#
+        let lines = "{\"a\":1}\r\n\n{\"b\": broken\n{\"c\":3}"
+        for chunk in [1, 2, 3, 7, 100] {
+            #expect(try split(array, chunk: chunk) == [#"{"a":"x,]}"}"#, #"{"b":[1,2]}"#, #"{"c":"\"}"}"#])
+            #expect(try split(lines, chunk: chunk) == ["{\"a\":1}", "{\"b\": broken", "{\"c\":3}"])
+        }
+        #expect(throws: JSONSyntaxError.self) { try split("[{\"a\":1}", chunk: 4) }
+        #expect(throws: JSONSyntaxError.self) { try split("[{\"a\":1},]", chunk: 4) }
+        #expect(throws: JSONSyntaxError.self) { try split("[1] x", chunk: 4) }
+    }
+
+    @Test func resumesFromARecordedOffset() throws {
+        for text in ["[{\"a\":0},{\"a\":1},{\"a\":2}]", "{\"a\":0}\n{\"a\":1}\n{\"a\":2}\n"] {
+            let bytes = Array(text.utf8)
+            var splitter = JSONStreamSplitter()
+            let all = try bytes.withUnsafeBytes { try splitter.feed($0) } + (try splitter.finish())
+            #expect(all.count == 3)
+            for element in all {
+                var resumed = JSONStreamSplitter(resumeAt: element.endOffset, nextIndex: element.index + 1, mode: splitter.mode!)
+                let rest = try bytes[Int(element.endOffset)...].withUnsafeBytes { try resumed.feed($0) } + (try resumed.finish())
+                #expect(rest.map(\.index) == Array((element.index + 1)..<3))
+                #expect(rest.map(\.bytes) == all.dropFirst(element.index + 1).map(\.bytes))
+            }
+        }
+    }
+}
