@@ -20,6 +20,8 @@ public struct BatchIngester: Sendable {
     public let chunkSize: Int
     /// Called after each committed chunk with the next item index (tests use it to simulate a crash).
     public var afterChunk: (@Sendable (Int) async throws -> Void)?
+    /// Told how many tasks each committed chunk created (for metrics).
+    public var onTasksCreated: (@Sendable (Int) -> Void)?
 
     /// An ingester with the given dependencies.
     public init(
@@ -63,45 +65,94 @@ public struct BatchIngester: Sendable {
         } else {
             splitter = JSONStreamSplitter()
         }
-        var pending = PendingChunk()
-        do {
-            while true {
+        let outcome = try await ingest(file: file, splitter: &splitter, project: project, batch: batch)
+        switch outcome {
+        case .stopped: return
+        case .broken(let error):
+            _ = try await finish(batch, .failed, error: "the file is not a valid JSON array or JSONL: \(error)")
+        case .done:
+            if try await finish(batch, .completed, error: nil) != nil { try? uploads.remove(batchID: batch.id) }
+        }
+    }
+
+    private enum IngestOutcome {
+        case done, stopped
+        case broken(JSONSyntaxError)
+    }
+
+    /// Reads, parses and commits chunk after chunk; the next chunk is parsed while the previous
+    /// one is being written (one commit in flight at a time, so resume points stay in order).
+    private func ingest(
+        file: FileHandle, splitter: inout JSONStreamSplitter, project: Project, batch: Batch
+    ) async throws -> IngestOutcome {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            var inFlight = false
+            func submit(_ chunk: PendingChunk) async throws -> Bool {
+                if inFlight, try await group.next() != true { return false }
+                inFlight = chunk.resume != nil
+                if inFlight { group.addTask { try await commit(chunk, batch) } }
+                return true
+            }
+            var elements: [JSONStreamElement] = []
+            var outcome = IngestOutcome.done
+            reading: while true {
                 try Task.checkCancellation()
                 let data = try file.read(upToCount: 1 << 20) ?? Data()
-                let elements: [JSONStreamElement]
-                if data.isEmpty {
-                    elements = try splitter.finish()
-                } else {
-                    elements = try data.withUnsafeBytes { buffer throws(JSONSyntaxError) in try splitter.feed(buffer) }
+                let found: [JSONStreamElement]
+                do throws(JSONSyntaxError) {
+                    found = try data.isEmpty
+                        ? splitter.finish() : JSONParser.typed { try data.withUnsafeBytes { try splitter.feed($0) } }
+                } catch {
+                    outcome = .broken(error)
+                    break reading
                 }
-                for element in elements {
-                    pending.add(element, factory.makeTask(
-                        fromItem: element.bytes, index: element.index, project: project, batch: batch,
-                        now: factory.clock.now()), mode: splitter.mode)
-                    if pending.count >= chunkSize {
-                        guard try await commit(&pending, batch) else { return }
+                for element in found {
+                    elements.append(element)
+                    if elements.count >= chunkSize {
+                        let chunk = await makeChunk(elements, project: project, batch: batch, mode: splitter.mode)
+                        guard try await submit(chunk) else { return .stopped }
+                        elements.removeAll(keepingCapacity: true)
                     }
                 }
                 if data.isEmpty { break }
             }
-        } catch let error as JSONSyntaxError {
-            guard try await commit(&pending, batch) else { return }
-            _ = try await finish(batch, .failed, error: "the file is not a valid JSON array or JSONL: \(error)")
-            return
-        }
-        guard try await commit(&pending, batch) else { return }
-        if try await finish(batch, .completed, error: nil) != nil {
-            try? uploads.remove(batchID: batch.id)
+            let last = await makeChunk(elements, project: project, batch: batch, mode: splitter.mode)
+            guard try await submit(last) else { return .stopped }
+            if inFlight, try await group.next() != true { return .stopped }
+            return outcome
         }
     }
 
-    private func commit(_ pending: inout PendingChunk, _ batch: Batch) async throws -> Bool {
+    /// Turns raw items into tasks (or failures), the two halves in parallel.
+    private func makeChunk(
+        _ elements: [JSONStreamElement], project: Project, batch: Batch, mode: JSONStreamSplitter.Mode?
+    ) async -> PendingChunk {
+        let now = factory.clock.now()
+        let factory = self.factory
+        let convert: @Sendable (ArraySlice<JSONStreamElement>) -> [Result<WorkTask, BatchFailure>] = { slice in
+            slice.map { factory.makeTask(fromItem: $0.bytes, index: $0.index, project: project, batch: batch, now: now) }
+        }
+        let middle = elements.count / 2
+        let results: [Result<WorkTask, BatchFailure>]
+        if elements.count < 64 {
+            results = convert(elements[...])
+        } else {
+            async let firstHalf = convert(elements[..<middle])
+            let secondHalf = convert(elements[middle...])
+            results = await firstHalf + secondHalf
+        }
+        var chunk = PendingChunk()
+        for (element, result) in zip(elements, results) { chunk.add(element, result, mode: mode) }
+        return chunk
+    }
+
+    private func commit(_ pending: PendingChunk, _ batch: Batch) async throws -> Bool {
         guard let resume = pending.resume else { return true }
         let now = factory.clock.now()
         let outcome = try await store.commitBatchChunk(
             batchID: batch.id, owner: nodeID, tasks: pending.tasks, failures: pending.failures, resume: resume,
             leaseUntil: now.adding(seconds: leaseSeconds), at: now)
-        pending = PendingChunk()
+        onTasksCreated?(outcome.created)
         if outcome.accepted, let afterChunk { try await afterChunk(resume.nextIndex) }
         return outcome.accepted
     }
@@ -114,7 +165,7 @@ public struct BatchIngester: Sendable {
 }
 
 /// Items read since the last commit.
-private struct PendingChunk {
+private struct PendingChunk: Sendable {
     var tasks: [WorkTask] = []
     var failures: [BatchFailure] = []
     var resume: BatchResumePoint?

@@ -35,8 +35,8 @@ public func buildApplication(
         store: store, factory: factory, uploads: uploads, cursor: cursor, metrics: PrometheusCollectorRegistry(),
         wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady }, uploadTTLSeconds: configuration.uploadTTLSeconds,
         publicBaseURL: configuration.publicBaseURL)
-    let ingester = BatchIngester(
-        store: store, factory: factory, uploads: uploads, nodeID: "node-" + ids.next())
+    var ingester = BatchIngester(store: store, factory: factory, uploads: uploads, nodeID: "node-" + ids.next())
+    ingester.onTasksCreated = { env.countCreated($0) }
     var app = Application(
         router: buildRouter(env: env),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe"),

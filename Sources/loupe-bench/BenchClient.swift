@@ -25,6 +25,19 @@ struct BenchClient {
         return (Int(response.status.code), value)
     }
 
+    /// One page of a task list: how many tasks it holds and its next_token, read without
+    /// parsing the whole body (the figure is the server's, not this client's JSON parser's).
+    func page(_ path: String) async throws -> (Int, String?) {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        let response = try await http.execute(request, timeout: .seconds(600))
+        let body = String(buffer: try await response.body.collect(upTo: 256 << 20))
+        let count = body.components(separatedBy: "{\"id\":").count - 1
+        guard let range = body.range(of: "\"next_token\":\"", options: .backwards) else { return (count, nil) }
+        let rest = body[range.upperBound...]
+        return (count, rest.firstIndex(of: "\"").map { String(rest[..<$0]) })
+    }
+
     /// Streams a file as the request body.
     func put(file path: String, to url: String) async throws -> Int {
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int

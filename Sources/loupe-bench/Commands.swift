@@ -102,9 +102,9 @@ struct Page: AsyncParsableCommand {
             var total = 0
             repeat {
                 let path = "/api/v1/tasks?project=\(project)&limit=1000" + (next.map { "&next_token=\($0)" } ?? "")
-                let (_, page) = try await client.request(.GET, path)
-                total += page.objectValue?["tasks"]?.arrayValue?.count ?? 0
-                next = page.objectValue?["next_token"]?.stringValue
+                let (count, token) = try await client.page(path)
+                total += count
+                next = token
             } while next != nil
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -113,3 +113,20 @@ struct APIBasicsTests {
         }
     }
 }
+
+@Suite("Operations")
+struct OperationsTests {
+    @Test func metricsCountRequestsTasksAndBatches() async throws {
+        try await TestApp.run { app in
+            let project = try await app.createProject()
+            _ = try await app.createTask(project, ["data": ["a": 1]])
+            _ = try await app.send(.post, "/api/v1/projects/\(project)/batches", json: ["tasks": [["data": ["a": 2]]]])
+            let metrics = try await app.send(.get, "/metrics", headers: [:]).text
+            #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}/tasks\",method=\"POST\",status=\"201\"} 1"))
+            #expect(metrics.contains("loupe_tasks{status=\"pending\"} 2"))
+            #expect(metrics.contains("loupe_batches{status=\"completed\"} 1"))
+            #expect(metrics.contains("loupe_tasks_created_total 2"))
+            #expect(metrics.contains("loupe_http_request_duration_seconds_bucket"))
+        }
+    }
+}

@@ -162,3 +162,31 @@ struct StoreConformanceTests {
         }
     }
 }
+
+@Suite("Store concurrency")
+struct StoreConcurrencyTests {
+    @Test func concurrentCreatesWithOneUniqueIDMakeExactlyOneTask() async throws {
+        try await TestDatabase.withStore { (store: Store) async throws in
+            let org = try await Fixtures.organization(store)
+            let project = try await Fixtures.project(store, org: org)
+            let created = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<16 {
+                    group.addTask {
+                        do {
+                            _ = try await store.createTask(try Fixtures.task(project, uniqueID: "race"))
+                            return true
+                        } catch let error as DomainError where error.code == .conflict {
+                            return false
+                        }
+                    }
+                }
+                var successes = 0
+                for try await success in group where success { successes += 1 }
+                return successes
+            }
+            #expect(created == 1)
+            let total = try await store.tasks(matching: TaskFilter(organizationID: org), afterID: nil, limit: 100, countTotal: true).total
+            #expect(total == 1)
+        }
+    }
+}

@@ -7,7 +7,8 @@ public struct FieldReader {
     public let object: JSONObject
     /// JSON Pointer of the object within the request ("" for the body).
     public let path: String
-    private var seen: Set<String> = []
+    private var asked: [String] = []
+    private var presentAsked = 0
 
     /// A reader over `object` located at `path`.
     public init(_ object: JSONObject, path: String = "") {
@@ -30,8 +31,11 @@ public struct FieldReader {
 
     /// The raw value of `key`, `nil` when absent or JSON null.
     public mutating func value(_ key: String) -> JSONValue? {
-        seen.insert(key)
-        guard let value = object[key], value != .null else { return nil }
+        let firstAsk = !asked.contains(key)
+        if firstAsk { asked.append(key) }
+        guard let value = object[key] else { return nil }
+        if firstAsk { presentAsked += 1 }
+        guard value != .null else { return nil }
         return value
     }
 
@@ -138,7 +142,8 @@ public struct FieldReader {
 
     /// Throws for the first member that no accessor asked about.
     public func rejectUnknownFields() throws(DomainError) {
-        for key in object.keys where !seen.contains(key) {
+        guard presentAsked < object.count else { return }
+        for key in object.keys where !asked.contains(key) {
             throw DomainError.invalidField(pointer(key), "is not a known field")
         }
     }

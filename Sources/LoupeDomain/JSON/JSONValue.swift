@@ -14,54 +14,88 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// A JSON object that remembers the order of its keys.
+///
+/// Members live in an array (small objects, the common case, are searched linearly, which beats
+/// hashing); objects with more than 16 members also keep a key index.
 public struct JSONObject: Sendable, Hashable, Sequence {
-    /// The keys in insertion order.
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    private var members: [(key: String, value: JSONValue)] = []
+    private var index: [String: Int]?
 
     /// An empty object.
     public init() {}
 
     /// An object from key-value pairs; a repeated key keeps its first position and its last value.
     public init(_ pairs: [(String, JSONValue)]) {
+        members.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// The keys in insertion order.
+    public var keys: [String] { members.map(\.key) }
+
     /// The number of members.
-    public var count: Int { keys.count }
+    public var count: Int { members.count }
 
     /// Whether the object has no members.
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { members.isEmpty }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
+    }
 
     /// Reads or writes a member; writing `nil` removes it.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let position = position(of: key) {
+                if let newValue {
+                    members[position].value = newValue
+                } else {
+                    members.remove(at: position)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                members.append((key, newValue))
+                if index != nil {
+                    index?[key] = members.count - 1
+                } else if members.count > 16 {
+                    rebuildIndex()
+                }
             }
         }
     }
 
-    /// Iterates members in key order.
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        var index = 0
-        let keys = self.keys
-        let storage = self.storage
-        return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            return (keys[index], storage[keys[index]]!)
+    private mutating func rebuildIndex() {
+        guard members.count > 16 else {
+            index = nil
+            return
         }
+        var built: [String: Int] = [:]
+        for (position, member) in members.enumerated() { built[member.key] = position }
+        index = built
     }
 
+    /// Iterates members in key order.
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { members.makeIterator() }
+
     /// Equality ignores key order, as JSON does.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.count == rhs.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
+    }
 
     /// Hashes the members, ignoring key order.
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for member in members {
+            var memberHasher = Hasher()
+            memberHasher.combine(member.key)
+            memberHasher.combine(member.value)
+            combined ^= memberHasher.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(combined)
+    }
 }
 
 extension JSONValue {

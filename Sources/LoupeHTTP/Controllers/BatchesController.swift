@@ -67,6 +67,7 @@ public struct BatchesController: Sendable {
                 }
             }
             batch = try await env.store.createInlineBatch(batch, tasks: tasks, failures: failures)
+            env.countCreated(batch.created)
             let stored = try await env.store.batchFailures(batchID: batch.id, afterIndex: -1, limit: 1_000)
             return JSONResponse.make(.created, value: BatchDTO.value(batch, failures: stored))
         }

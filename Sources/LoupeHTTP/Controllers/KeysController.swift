@@ -41,6 +41,7 @@ public struct KeysController: Sendable {
         let id = try context.parameters.id(kind: "key")
         guard let key = try await env.store.revokeAPIKey(id: id, organizationID: caller.organizationID, at: env.now)
         else { throw DomainError.notFound("key", id) }
+        env.keyCache.remove(hash: key.hash)
         return JSONResponse.make(value: APIKeyDTO.value(key))
     }
 }

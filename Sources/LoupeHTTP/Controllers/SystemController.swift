@@ -1,6 +1,7 @@
 public import Hummingbird
 import LoupeCore
 import LoupeDomain
+import LoupeStore
 import NIOCore
 import Prometheus
 
@@ -29,6 +30,12 @@ public struct SystemController: Sendable {
     func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
         var buffer: [UInt8] = []
         env.metrics.emit(into: &buffer)
+        let (tasks, batches) = try await env.store.statusCounts()
+        var text = "# TYPE loupe_tasks gauge\n"
+        for status in TaskStatus.allCases { text += "loupe_tasks{status=\"\(status.rawValue)\"} \(tasks[status.rawValue] ?? 0)\n" }
+        text += "# TYPE loupe_batches gauge\n"
+        for status in BatchStatus.allCases { text += "loupe_batches{status=\"\(status.rawValue)\"} \(batches[status.rawValue] ?? 0)\n" }
+        buffer.append(contentsOf: text.utf8)
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: buffer)))

@@ -46,6 +46,7 @@ public struct TasksController: Sendable {
         let response = try await env.store.createTask(task, idempotencyKey: key, fingerprint: fingerprint) { task in
             (201, String(decoding: TaskDTO.bytes(task), as: UTF8.self))
         }
+        env.countCreated(1)
         return try Self.replay(response, fingerprint: fingerprint)
     }
 

@@ -10,9 +10,13 @@ public struct APIKeyAuthenticator: RouterMiddleware {
     public typealias Context = AppRequestContext
 
     private let store: Store
+    private let cache: APIKeyCache
 
-    /// An authenticator reading keys from `store`.
-    public init(store: Store) { self.store = store }
+    /// An authenticator reading keys from `store` through `cache`.
+    public init(store: Store, cache: APIKeyCache) {
+        self.store = store
+        self.cache = cache
+    }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -23,10 +27,15 @@ public struct APIKeyAuthenticator: RouterMiddleware {
                 details: [.init(path: "Authorization", reason: "is required")])
         }
         let key = try Self.key(from: header)
-        guard let record = try await store.apiKey(hash: Self.hash(key)) else {
+        let hash = Self.hash(key)
+        let cached = cache.key(hash: hash)
+        var record = cached
+        if record == nil { record = try await store.apiKey(hash: hash) }
+        guard let record else {
             throw DomainError(
                 .unauthorized, "the API key is not valid", details: [.init(path: "Authorization", reason: "unknown or revoked key")])
         }
+        if cached == nil { cache.store(record) }
         var context = context
         context.caller = Caller(organizationID: record.organizationID, apiKeyID: record.id, mode: record.mode)
         return try await next(request, context)
@@ -37,16 +46,16 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         let garbled = DomainError(
             .unauthorized, "the Authorization header is malformed: use \"Bearer <api key>\" or Basic with the key as user name",
             details: [.init(path: "Authorization", reason: "is malformed")])
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2 else { throw garbled }
-        let scheme = parts[0].lowercased()
-        let credential = parts[1].trimmingCharacters(in: .whitespaces)
+        let utf8 = header.utf8
+        guard let space = utf8.firstIndex(of: UInt8(ascii: " ")) else { throw garbled }
+        let scheme = String(header[..<space]).lowercased()
+        let credential = header[header.index(after: space)...].drop { $0 == " " }
         switch scheme {
         case "bearer":
-            guard !credential.isEmpty, credential.utf8.count <= 512 else { throw garbled }
-            return credential
+            guard !credential.isEmpty, credential.utf8.count <= 512, !credential.contains(" ") else { throw garbled }
+            return String(credential)
         case "basic":
-            guard let data = Data(base64Encoded: credential), let text = String(data: data, encoding: .utf8) else {
+            guard let data = Data(base64Encoded: String(credential)), let text = String(data: data, encoding: .utf8) else {
                 throw garbled
             }
             let user = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""

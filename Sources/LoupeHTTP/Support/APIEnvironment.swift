@@ -23,6 +23,8 @@ public struct APIEnvironment: Sendable {
     public var uploadTTLSeconds: Double
     /// Body limit for inline batches.
     public var inlineBatchBodyLimit: Int
+    /// Recently verified API keys.
+    public var keyCache = APIKeyCache()
     /// Base URL for absolute links such as `upload_url` when the request has no Host header.
     public var publicBaseURL: String?
 
@@ -46,4 +48,10 @@ public struct APIEnvironment: Sendable {
 
     /// The current time.
     public var now: Timestamp { factory.clock.now() }
+
+    /// Counts created tasks in `loupe_tasks_created_total`.
+    public func countCreated(_ count: Int) {
+        guard count > 0 else { return }
+        metrics.makeCounter(name: "loupe_tasks_created_total").increment(by: Int64(count))
+    }
 }

@@ -61,7 +61,7 @@ extension SQLConnection {
 public protocol SQLDatabase: Sendable {
     /// The flavour of SQL this driver speaks.
     var dialect: SQLDialect { get }
-    /// Runs `body` on a connection inside a read-only snapshot.
+    /// Runs `body` on a connection for reading (each statement sees committed data).
     func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
     /// Runs `body` inside one write transaction: committed if it returns, rolled back if it throws.
     func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T

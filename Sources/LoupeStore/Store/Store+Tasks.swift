@@ -159,3 +159,20 @@ extension Store {
         return (conditions, binds)
     }
 }
+
+extension Store {
+    /// How many tasks and batches the instance holds in each status (for `/metrics`).
+    public func statusCounts() async throws -> (tasks: [String: Int], batches: [String: Int]) {
+        try await database.read { db in
+            var tasks: [String: Int] = [:]
+            for row in try await db.query("SELECT status, COUNT(*) FROM tasks GROUP BY status", []) {
+                tasks[row.string(0) ?? ""] = row.int(1) ?? 0
+            }
+            var batches: [String: Int] = [:]
+            for row in try await db.query("SELECT status, COUNT(*) FROM batches GROUP BY status", []) {
+                batches[row.string(0) ?? ""] = row.int(1) ?? 0
+            }
+            return (tasks, batches)
+        }
+    }
+}
