@@ -16,14 +16,15 @@ bin=$(swift build -c release --show-bin-path)
 
 db_args=()
 if [ "$mode" = "--postgres" ]; then
-  pg_url=$(scripts/pg-test-cluster.sh start "$data/pg" 55433)
+  pg_dir=$(mktemp -u /tmp/loupe-bench-pg.XXXXXX)
+  pg_url=$(scripts/pg-test-cluster.sh start "$pg_dir" 55433)
   db_args=(--database-url "$pg_url")
 fi
 LOUPE_API_KEY=$key LOUPE_LOG_LEVEL=warning "$bin/loupe" serve --port $port --data-dir "$data" "${db_args[@]}" >"$data/server.log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
-  [ "$mode" = "--postgres" ] && scripts/pg-test-cluster.sh stop "$data/pg"
+  if [ "$mode" = "--postgres" ]; then scripts/pg-test-cluster.sh stop "$pg_dir"; fi
   rm -rf "$data"
 }
 trap cleanup EXIT

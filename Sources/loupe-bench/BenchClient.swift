@@ -31,11 +31,25 @@ struct BenchClient {
         var request = HTTPClientRequest(url: baseURL + path)
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
         let response = try await http.execute(request, timeout: .seconds(600))
-        let body = String(buffer: try await response.body.collect(upTo: 256 << 20))
-        let count = body.components(separatedBy: "{\"id\":").count - 1
-        guard let range = body.range(of: "\"next_token\":\"", options: .backwards) else { return (count, nil) }
-        let rest = body[range.upperBound...]
-        return (count, rest.firstIndex(of: "\"").map { String(rest[..<$0]) })
+        let body = Array(try await response.body.collect(upTo: 256 << 20).readableBytesView)
+        let marker = Array(#"{"id":""#.utf8)
+        var count = 0
+        var position = 0
+        while position + marker.count <= body.count {
+            if body[position] == marker[0] && Array(body[position..<position + marker.count]) == marker {
+                count += 1
+                position += marker.count
+            } else {
+                position += 1
+            }
+        }
+        let tokenMarker = Array(#""next_token":""#.utf8)
+        var start = body.count - tokenMarker.count
+        while start >= 0 && Array(body[start..<start + tokenMarker.count]) != tokenMarker { start -= 1 }
+        guard start >= 0 else { return (count, nil) }
+        let tokenStart = start + tokenMarker.count
+        guard let tokenEnd = body[tokenStart...].firstIndex(of: UInt8(ascii: "\"")) else { return (count, nil) }
+        return (count, String(decoding: body[tokenStart..<tokenEnd], as: UTF8.self))
     }
 
     /// Streams a file as the request body.
