@@ -19,13 +19,13 @@ public struct KeysController: Sendable {
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(allowing: [.admin])
         let keys = try await env.store.apiKeys(organizationID: caller.organizationID)
         return JSONResponse.make(value: ["keys": .array(keys.map { APIKeyDTO.value($0) })])
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(allowing: [.admin])
         var reader = try FieldReader(try await JSONBody.read(request))
         let name = try reader.requiredString("name", maxLength: 200)
         let mode = try reader.choice("mode", APIKeyMode.self) ?? .live
@@ -37,7 +37,7 @@ public struct KeysController: Sendable {
     }
 
     func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(allowing: [.admin])
         let id = try context.parameters.id(kind: "key")
         guard let key = try await env.store.revokeAPIKey(id: id, organizationID: caller.organizationID, at: env.now)
         else { throw DomainError.notFound("key", id) }

@@ -4,8 +4,9 @@ import Foundation
 import LoupeDomain
 public import LoupeStore
 
-/// Authenticates `/api/v1` requests by API key: `Authorization: Bearer <key>` or HTTP Basic with
-/// the key as user name and an empty password. Keys are looked up by their SHA-256 hash.
+/// Authenticates `/api/v1` requests by API key (`Authorization: Bearer <key>`, or HTTP Basic with
+/// the key as user name and an empty password) or by a session token from `/auth/token`
+/// (`Bearer lps_…`). Both are looked up by their SHA-256 hash.
 public struct APIKeyAuthenticator: RouterMiddleware {
     public typealias Context = AppRequestContext
 
@@ -28,6 +29,18 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         }
         let key = try Self.key(from: header)
         let hash = Self.hash(key)
+        if key.hasPrefix(SessionToken.prefix) {
+            guard let (session, user) = try await store.session(tokenHash: hash, now: Timestamp.now()) else {
+                throw DomainError(
+                    .unauthorized, "the session has expired or ended; log in again",
+                    details: [.init(path: "Authorization", reason: "unknown or expired session")])
+            }
+            var context = context
+            context.caller = Caller(
+                organizationID: session.organizationID, apiKeyID: nil, mode: .live, userID: user.id,
+                roles: Set(user.roles), sessionTokenHash: hash)
+            return try await next(request, context)
+        }
         let cached = cache.key(hash: hash)
         var record = cached
         if record == nil { record = try await store.apiKey(hash: hash) }

@@ -25,6 +25,8 @@ public struct APIEnvironment: Sendable {
     public var inlineBatchBodyLimit: Int
     /// Recently verified API keys.
     public var keyCache = APIKeyCache()
+    /// Failed-login counts.
+    public var loginThrottle = LoginThrottle()
     /// Base URL for absolute links such as `upload_url` when the request has no Host header.
     public var publicBaseURL: String?
 

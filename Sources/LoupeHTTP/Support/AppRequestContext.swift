@@ -10,12 +10,24 @@ public struct Caller: Sendable, Equatable {
     public var apiKeyID: String?
     /// Test keys create test-mode work.
     public var mode: APIKeyMode
+    /// The logged-in user, for session tokens.
+    public var userID: String?
+    /// What the caller may do; API keys act for the organization (admin and requester).
+    public var roles: Set<UserRole>
+    /// The session's token hash, for logout.
+    public var sessionTokenHash: String?
 
     /// A caller with the given fields.
-    public init(organizationID: String, apiKeyID: String?, mode: APIKeyMode) {
+    public init(
+        organizationID: String, apiKeyID: String?, mode: APIKeyMode, userID: String? = nil,
+        roles: Set<UserRole> = [.admin, .requester], sessionTokenHash: String? = nil
+    ) {
         self.organizationID = organizationID
         self.apiKeyID = apiKeyID
         self.mode = mode
+        self.userID = userID
+        self.roles = roles
+        self.sessionTokenHash = sessionTokenHash
     }
 }
 
@@ -35,9 +47,14 @@ public struct AppRequestContext: RequestContext {
     /// JSON bodies are read through `JSONBody` with per-route limits; this is the default ceiling.
     public var maxUploadSize: Int { 1 << 20 }
 
-    /// The caller, or a 401 when the route was reached unauthenticated.
-    public func requireCaller() throws(DomainError) -> Caller {
+    /// The caller, or a 401 when unauthenticated, or a 403 when it holds none of `roles`
+    /// (by default the requester's: managing projects, tasks and batches).
+    public func requireCaller(allowing roles: Set<UserRole> = [.admin, .requester]) throws(DomainError) -> Caller {
         guard let caller else { throw DomainError(.unauthorized, "authentication is required") }
+        guard !caller.roles.isDisjoint(with: roles) else {
+            let names = roles.map(\.rawValue).sorted().joined(separator: " or ")
+            throw DomainError(.forbidden, "this needs the \(names) role")
+        }
         return caller
     }
 }

@@ -46,6 +46,11 @@ public enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/keys", summary: "List API keys", hasBody: false, authenticated: true),
         .init(method: "post", path: "/api/v1/keys", summary: "Create an API key (shown once)", hasBody: true, authenticated: true),
         .init(method: "post", path: "/api/v1/keys/{id}/revoke", summary: "Revoke an API key", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/users", summary: "Create a user (email, password of 10+ characters, roles, groups)", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/users", summary: "List users", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/users/{id}", summary: "Get a user", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/auth/token", summary: "Log in: e-mail and password for a session token", hasBody: true, authenticated: false),
+        .init(method: "post", path: "/api/v1/auth/logout", summary: "End the session", hasBody: false, authenticated: true),
     ]
 
     /// The document as JSON bytes.

@@ -9,10 +9,13 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     router.add(middleware: MetricsMiddleware(registry: env.metrics))
     router.addRoutes(SystemController(env: env).endpoints)
     router.addRoutes(UploadsController(env: env).endpoints, atPath: "/api/v1")
+    router.addRoutes(AuthController(env: env).publicEndpoints, atPath: "/api/v1")
     let api = router.group("/api/v1").add(middleware: APIKeyAuthenticator(store: env.store, cache: env.keyCache))
     api.addRoutes(ProjectsController(env: env).endpoints)
     api.addRoutes(TasksController(env: env).endpoints)
     api.addRoutes(BatchesController(env: env).endpoints)
     api.addRoutes(KeysController(env: env).endpoints)
+    api.addRoutes(UsersController(env: env).endpoints)
+    api.addRoutes(AuthController(env: env).endpoints)
     return router
 }

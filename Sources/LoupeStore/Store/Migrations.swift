@@ -15,7 +15,7 @@ public enum Migrations {
     public static let lockKey: Int64 = 0x4C6F_7570_6500_0001
 
     /// The list applied by `Store.migrate()`.
-    public static let all: [Migration] = [initial]
+    public static let all: [Migration] = [initial, sessions]
 
     static let initial = Migration(
         version: 1, name: "initial",
@@ -83,5 +83,17 @@ public enum Migrations {
                 org_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status BIGINT NOT NULL,
                 body TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (org_id, key))
             """,
+        ])
+
+    static let sessions = Migration(
+        version: 2, name: "sessions",
+        statements: [
+            """
+            CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, org_id TEXT NOT NULL,
+                created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX sessions_user ON sessions (user_id)",
+            "CREATE INDEX users_org ON users (org_id, id)",
         ])
 }

@@ -1,0 +1,93 @@
+public import Hummingbird
+import HummingbirdBcrypt
+import LoupeCore
+public import LoupeDomain
+import LoupeStore
+
+/// `/api/v1/users`: people who log in (requesters, workers, reviewers, admins).
+public struct UsersController: Sendable {
+    let env: APIEnvironment
+
+    /// A controller over `env`.
+    public init(env: APIEnvironment) { self.env = env }
+
+    /// The routes, relative to `/api/v1`.
+    public var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .post("users", use: create)
+            .get("users", use: list)
+            .get("users/:id", use: get)
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        var reader = try FieldReader(try await JSONBody.read(request))
+        let email = try reader.requiredString("email", maxLength: 254).lowercased()
+        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"), !email.contains(" ") else {
+            throw DomainError.invalidField("/email", "must be an e-mail address")
+        }
+        let password = try reader.requiredString("password", maxLength: 200)
+        guard password.count >= 10 else { throw DomainError.invalidField("/password", "must be at least 10 characters") }
+        guard let roleNames = try reader.stringArray("roles", maxCount: 4, maxLength: 20), !roleNames.isEmpty else {
+            throw DomainError.invalidField("/roles", "is required: one or more of admin, requester, worker, reviewer")
+        }
+        var roles: [UserRole] = []
+        for (index, name) in roleNames.enumerated() {
+            guard let role = UserRole(rawValue: name) else {
+                throw DomainError.invalidField("/roles/\(index)", "must be one of admin, requester, worker, reviewer")
+            }
+            if !roles.contains(role) { roles.append(role) }
+        }
+        if roles.contains(.admin) && !caller.roles.contains(.admin) {
+            throw DomainError(.forbidden, "only an admin may create another admin")
+        }
+        let groups = try reader.stringArray("groups", maxCount: 100, maxLength: 100) ?? []
+        try reader.rejectUnknownFields()
+        let user = User(
+            id: env.factory.ids.next(), organizationID: caller.organizationID, email: email,
+            passwordHash: Bcrypt.hash(password, cost: 10), roles: roles, groups: groups, createdAt: env.now)
+        try await env.store.createUser(user)
+        return JSONResponse.make(.created, value: UserDTO.value(user))
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let query = QueryReader(request)
+        let limit = try query.limit(default: 100)
+        let scope = "users|\(caller.organizationID)"
+        let afterID = try query.string("next_token").map { token throws(DomainError) in
+            try env.cursor.lastID(from: token, scope: scope)
+        }
+        let users = try await env.store.users(organizationID: caller.organizationID, afterID: afterID, limit: limit + 1)
+        let page = Array(users.prefix(limit))
+        let next = users.count > limit ? page.last.map { env.cursor.token(lastID: $0.id, scope: scope) } : nil
+        return JSONResponse.make(
+            value: ["users": .array(page.map(UserDTO.value)), "next_token": next.map(JSONValue.string) ?? .null])
+    }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireCaller(allowing: Set(UserRole.allCases))
+        let id = try context.parameters.id(kind: "user")
+        let isSelf = caller.userID == id
+        guard isSelf || !caller.roles.isDisjoint(with: [.admin, .requester]) else {
+            throw DomainError(.forbidden, "a worker or reviewer may only read their own user")
+        }
+        guard let user = try await env.store.user(id: id, organizationID: caller.organizationID) else {
+            throw DomainError.notFound("user", id)
+        }
+        return JSONResponse.make(value: UserDTO.value(user))
+    }
+}
+
+/// The native API's JSON form of a user (never the password hash).
+public enum UserDTO {
+    /// The user as a JSON value.
+    public static func value(_ user: User) -> JSONValue {
+        let object: JSONObject = [
+            "id": .string(user.id), "email": .string(user.email),
+            "roles": .array(user.roles.map { .string($0.rawValue) }), "groups": .array(user.groups.map(JSONValue.string)),
+            "created_at": .string(user.createdAt.iso8601),
+        ]
+        return .object(object)
+    }
+}
