@@ -70,9 +70,9 @@ public enum Migrations {
             """,
             "CREATE UNIQUE INDEX tasks_unique_id ON tasks (org_id, unique_id) WHERE unique_id IS NOT NULL",
             "CREATE UNIQUE INDEX tasks_batch_item ON tasks (batch_id, batch_index) WHERE batch_id IS NOT NULL",
-            "CREATE INDEX tasks_org ON tasks (org_id, id)",
+            // Few indexes on purpose: each one costs every ingested row. Lists walk the primary key
+            // (ids are time-ordered) or a project's range; status filters ride along.
             "CREATE INDEX tasks_project ON tasks (project_id, id)",
-            "CREATE INDEX tasks_project_status ON tasks (project_id, status, id)",
             """
             CREATE TABLE task_tags (
                 task_id TEXT NOT NULL, org_id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (task_id, tag))
