@@ -84,16 +84,11 @@ public struct BatchesController: Sendable {
         guard try await env.store.project(id: projectID, organizationID: caller.organizationID) != nil else {
             throw DomainError.notFound("project", projectID)
         }
-        let query = QueryReader(request)
-        let limit = try query.limit(default: 100)
-        let scope = "batches|\(projectID)"
-        let afterID = try query.string("next_token").map { token throws(DomainError) in
-            try env.cursor.lastID(from: token, scope: scope)
-        }
+        let window = try PageWindow(QueryReader(request), scope: "batches|\(projectID)", cursor: env.cursor)
         let batches = try await env.store.batches(
-            projectID: projectID, organizationID: caller.organizationID, afterID: afterID, limit: limit + 1)
-        let page = Array(batches.prefix(limit))
-        let next = batches.count > limit ? page.last.map { env.cursor.token(lastID: $0.id, scope: scope) } : nil
+            projectID: projectID, organizationID: caller.organizationID, afterID: window.afterID,
+            limit: window.fetchLimit)
+        let (page, next) = window.page(batches, id: \.id)
         return JSONResponse.make(value: [
             "batches": .array(page.map { BatchDTO.value($0, failures: []) }),
             "next_token": next.map(JSONValue.string) ?? .null,

@@ -42,16 +42,13 @@ public struct ProjectsController: Sendable {
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let query = QueryReader(request)
-        let limit = try query.limit(default: 100)
         let includeArchived = try query.bool("include_archived") ?? false
-        let scope = "projects|\(caller.organizationID)|\(includeArchived)"
-        let afterID = try query.string("next_token").map { token throws(DomainError) in
-            try env.cursor.lastID(from: token, scope: scope)
-        }
+        let window = try PageWindow(
+            query, scope: "projects|\(caller.organizationID)|\(includeArchived)", cursor: env.cursor)
         let projects = try await env.store.projects(
-            organizationID: caller.organizationID, includeArchived: includeArchived, afterID: afterID, limit: limit + 1)
-        let page = Array(projects.prefix(limit))
-        let next = projects.count > limit ? page.last.map { env.cursor.token(lastID: $0.id, scope: scope) } : nil
+            organizationID: caller.organizationID, includeArchived: includeArchived, afterID: window.afterID,
+            limit: window.fetchLimit)
+        let (page, next) = window.page(projects, id: \.id)
         return JSONResponse.make(
             value: ["projects": .array(page.map(ProjectDTO.value)), "next_token": next.map(JSONValue.string) ?? .null])
     }

@@ -89,16 +89,11 @@ public struct TasksController: Sendable {
         filter.completedAfter = try query.timestamp("completed_after")
         filter.uniqueID = query.string("unique_id")
         filter.tag = query.string("tag")
-        let limit = try query.limit(default: 100, max: 1_000)
-        let scope = "tasks|\(filter)"
-        let afterID = try query.string("next_token").map { token throws(DomainError) in
-            try env.cursor.lastID(from: token, scope: scope)
-        }
+        let window = try PageWindow(query, scope: "tasks|\(filter)", cursor: env.cursor)
         let countTotal = try query.bool("include_total") ?? false
         let (tasks, total) = try await env.store.tasks(
-            matching: filter, afterID: afterID, limit: limit + 1, countTotal: countTotal)
-        let page = tasks.prefix(limit)
-        let next = tasks.count > limit ? page.last.map { env.cursor.token(lastID: $0.id, scope: scope) } : nil
+            matching: filter, afterID: window.afterID, limit: window.fetchLimit, countTotal: countTotal)
+        let (page, next) = window.page(tasks, id: \.id)
         return JSONResponse.make { writer in
             writer.beginObject()
             writer.key("tasks")

@@ -52,15 +52,10 @@ public struct UsersController: Sendable {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let query = QueryReader(request)
-        let limit = try query.limit(default: 100)
-        let scope = "users|\(caller.organizationID)"
-        let afterID = try query.string("next_token").map { token throws(DomainError) in
-            try env.cursor.lastID(from: token, scope: scope)
-        }
-        let users = try await env.store.users(organizationID: caller.organizationID, afterID: afterID, limit: limit + 1)
-        let page = Array(users.prefix(limit))
-        let next = users.count > limit ? page.last.map { env.cursor.token(lastID: $0.id, scope: scope) } : nil
+        let window = try PageWindow(QueryReader(request), scope: "users|\(caller.organizationID)", cursor: env.cursor)
+        let users = try await env.store.users(
+            organizationID: caller.organizationID, afterID: window.afterID, limit: window.fetchLimit)
+        let (page, next) = window.page(users, id: \.id)
         return JSONResponse.make(
             value: ["users": .array(page.map(UserDTO.value)), "next_token": next.map(JSONValue.string) ?? .null])
     }
