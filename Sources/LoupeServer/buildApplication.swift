@@ -43,6 +43,8 @@ public func buildApplication(
         onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
     if let service = opened.service { app.addServices(service) }
+    app.addServices(
+        LeaseReaper(store: store, clock: clock, interval: .seconds(5), isReady: { readiness.isReady }, logger: logger))
     app.addServices(BatchIngestService(ingester: ingester, wakeup: wakeup, isReady: { readiness.isReady }, logger: logger))
     app.beforeServerStarts {
         let applied = try await store.migrate(now: clock.now())

@@ -52,19 +52,24 @@ struct BatchIngestionTests {
         try await TestDatabase.withStore { (store: Store) async throws in
             let (batch, _, uploads) = try await Self.uploadedBatch(store, lines: Self.lines(5_000))
             struct Crash: Error {}
+            // Each node reads its own fixed clock, so lease expiry does not depend on how busy the machine is.
+            let start = Timestamp.now()
+            func factory(at seconds: Double) -> TaskFactory {
+                TaskFactory(ids: Fixtures.ids, clock: LoupeClock { start.adding(seconds: seconds) }, schemas: SchemaCache())
+            }
             var first = BatchIngester(
-                store: store, factory: Fixtures.factory, uploads: uploads, nodeID: "node-a", leaseSeconds: 1,
-                chunkSize: 700)
+                store: store, factory: factory(at: 0), uploads: uploads, nodeID: "node-a", leaseSeconds: 30, chunkSize: 700)
             first.afterChunk = { next in if next >= 2_100 { throw Crash() } }
             await #expect(throws: Crash.self) { _ = try await first.processNext() }
             let midway = try #require(try await store.batch(id: batch.id, organizationID: batch.organizationID))
             #expect(midway.status == .processing)
             #expect(midway.created == 2_100)
-            let second = BatchIngester(
-                store: store, factory: Fixtures.factory, uploads: uploads, nodeID: "node-b", chunkSize: 700)
-            #expect(try await second.processNext() == false)
-            try await Task.sleep(for: .milliseconds(1_100))
-            #expect(try await second.processNext())
+            let whileLeased = BatchIngester(
+                store: store, factory: factory(at: 10), uploads: uploads, nodeID: "node-b", chunkSize: 700)
+            #expect(try await whileLeased.processNext() == false)
+            let afterExpiry = BatchIngester(
+                store: store, factory: factory(at: 31), uploads: uploads, nodeID: "node-b", chunkSize: 700)
+            #expect(try await afterExpiry.processNext())
             let done = try #require(try await store.batch(id: batch.id, organizationID: batch.organizationID))
             #expect(done.status == .completed)
             #expect(done.created == 5_000)

@@ -51,6 +51,10 @@ public enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/users/{id}", summary: "Get a user", hasBody: false, authenticated: true),
         .init(method: "post", path: "/api/v1/auth/token", summary: "Log in: e-mail and password for a session token", hasBody: true, authenticated: false),
         .init(method: "post", path: "/api/v1/auth/logout", summary: "End the session", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/work/next", summary: "Lease the next task (worker session); 204 when none", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/assignments/{id}/heartbeat", summary: "Extend the lease", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/assignments/{id}/release", summary: "Give the task back", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/assignments/{id}/submit", summary: "Submit the answer", hasBody: true, authenticated: true),
     ]
 
     /// The document as JSON bytes.

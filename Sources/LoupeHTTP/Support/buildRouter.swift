@@ -17,5 +17,6 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     api.addRoutes(KeysController(env: env).endpoints)
     api.addRoutes(UsersController(env: env).endpoints)
     api.addRoutes(AuthController(env: env).endpoints)
+    api.addRoutes(WorkController(env: env).endpoints)
     return router
 }

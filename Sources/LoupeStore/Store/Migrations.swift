@@ -15,7 +15,7 @@ public enum Migrations {
     public static let lockKey: Int64 = 0x4C6F_7570_6500_0001
 
     /// The list applied by `Store.migrate()`.
-    public static let all: [Migration] = [initial, sessions]
+    public static let all: [Migration] = [initial, sessions, workQueue]
 
     static let initial = Migration(
         version: 1, name: "initial",
@@ -95,5 +95,23 @@ public enum Migrations {
             """,
             "CREATE INDEX sessions_user ON sessions (user_id)",
             "CREATE INDEX users_org ON users (org_id, id)",
+        ])
+
+    static let workQueue = Migration(
+        version: 3, name: "work queue",
+        statements: [
+            "ALTER TABLE projects ADD COLUMN overlap BIGINT NOT NULL DEFAULT 1",
+            "ALTER TABLE projects ADD COLUMN max_work_time BIGINT NOT NULL DEFAULT 600",
+            "ALTER TABLE tasks ADD COLUMN active_count BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE tasks ADD COLUMN submitted_count BIGINT NOT NULL DEFAULT 0",
+            """
+            CREATE TABLE assignments (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, project_id TEXT NOT NULL, task_id TEXT NOT NULL,
+                worker_id TEXT NOT NULL, status TEXT NOT NULL, lease_expires_at BIGINT NOT NULL, answer TEXT,
+                created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, submitted_at BIGINT)
+            """,
+            "CREATE INDEX assignments_task_worker ON assignments (task_id, worker_id)",
+            "CREATE INDEX assignments_active ON assignments (status, lease_expires_at)",
+            "CREATE INDEX tasks_queue ON tasks (org_id, status, priority, id)",
         ])
 }

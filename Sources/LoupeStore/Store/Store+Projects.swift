@@ -7,8 +7,8 @@ extension Store {
             let inserted = try await db.query(
                 """
                 INSERT INTO projects (id, org_id, name, type, instruction, params, creation_schema, delivery_schema,
-                    settings, param_history, metadata, archived, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    settings, param_history, metadata, archived, created_at, updated_at, overlap, max_work_time)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (org_id, name) DO NOTHING RETURNING id
                 """, Self.projectBinds(project))
             if inserted.isEmpty { throw Self.nameTaken(project.name) }
@@ -56,7 +56,7 @@ extension Store {
                 """
                 UPDATE projects SET name = ?, type = ?, instruction = ?, params = ?, creation_schema = ?,
                     delivery_schema = ?, settings = ?, param_history = ?, metadata = ?, archived = ?, created_at = ?,
-                    updated_at = ?
+                    updated_at = ?, overlap = ?, max_work_time = ?
                 WHERE id = ? AND org_id = ?
                 """, binds)
             return project
@@ -85,7 +85,8 @@ extension Store {
         """
 
     static func projectBinds(_ project: Project) -> [SQLValue] {
-        [
+        let workflow = (try? WorkflowSettings.parse(project.settings)) ?? WorkflowSettings()
+        return [
             .text(project.id), .text(project.organizationID), .text(project.name), .text(project.type),
             .text(project.instruction), .text(JSONValue.object(project.params).serialized()),
             project.creationSchema.map { .text($0.serialized()) } ?? .null,
@@ -93,6 +94,7 @@ extension Store {
             .text(JSONValue.object(project.settings).serialized()), .text(paramHistoryText(project.paramHistory)),
             .text(JSONValue.object(project.metadata).serialized()), .int(project.archived ? 1 : 0),
             .int(project.createdAt.microseconds), .int(project.updatedAt.microseconds),
+            .int(Int64(workflow.overlap)), .int(Int64(workflow.maxWorkTime)),
         ]
     }
 
