@@ -13,19 +13,11 @@ struct BatchIngestService: Service {
     let logger: Logger
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                if isReady() {
-                    do {
-                        while try await ingester.processNext() {}
-                    } catch is CancellationError {
-                        break
-                    } catch {
-                        logger.error("batch ingestion failed", metadata: ["error": "\(error)"])
-                    }
-                }
-                await wakeup.wait(upTo: .seconds(1))
-            }
+        await ServiceLoop.run(
+            isReady: isReady, logger: logger, failure: "batch ingestion failed",
+            wait: { await wakeup.wait(upTo: .seconds(1)) }
+        ) {
+            while try await ingester.processNext() {}
         }
         try? await ingester.store.releaseBatchLeases(owner: ingester.nodeID)
     }

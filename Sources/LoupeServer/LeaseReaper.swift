@@ -13,18 +13,12 @@ struct LeaseReaper: Service {
     let logger: Logger
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                if isReady() {
-                    do {
-                        let expired = try await store.expireLeases(now: clock.now())
-                        if expired > 0 { logger.info("expired leases", metadata: ["count": "\(expired)"]) }
-                    } catch {
-                        logger.error("lease reaper failed", metadata: ["error": "\(error)"])
-                    }
-                }
-                try? await Task.sleep(for: interval)
-            }
+        await ServiceLoop.run(
+            isReady: isReady, logger: logger, failure: "lease reaper failed",
+            wait: { try? await Task.sleep(for: interval) }
+        ) {
+            let expired = try await store.expireLeases(now: clock.now())
+            if expired > 0 { logger.info("expired leases", metadata: ["count": "\(expired)"]) }
         }
     }
 }
