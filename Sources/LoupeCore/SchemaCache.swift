@@ -1,7 +1,7 @@
 public import LoupeDomain
 import Synchronization
 
-/// Compiled creation schemas by project version, so each is compiled once rather than per task.
+/// Compiled creation and delivery schemas by project version, so each is compiled once rather than per task.
 public final class SchemaCache: Sendable {
     private let schemas = Mutex<[String: JSONSchema]>([:])
 
@@ -10,14 +10,22 @@ public final class SchemaCache: Sendable {
 
     /// The compiled creation schema of `project`, or nil when it has none.
     public func creationSchema(of project: Project) throws(DomainError) -> JSONSchema? {
-        guard let source = project.creationSchema, source != .null else { return nil }
-        let key = "\(project.id):\(project.updatedAt.microseconds)"
+        try compiled(project.creationSchema, key: "c:\(project.id):\(project.updatedAt.microseconds)", field: "/creation_schema")
+    }
+
+    /// The compiled delivery schema of `project`, or nil when it has none.
+    public func deliverySchema(of project: Project) throws(DomainError) -> JSONSchema? {
+        try compiled(project.deliverySchema, key: "d:\(project.id):\(project.updatedAt.microseconds)", field: "/delivery_schema")
+    }
+
+    private func compiled(_ source: JSONValue?, key: String, field: String) throws(DomainError) -> JSONSchema? {
+        guard let source, source != .null else { return nil }
         if let cached = schemas.withLock({ $0[key] }) { return cached }
         let schema: JSONSchema
         do {
             schema = try JSONSchema(source)
         } catch {
-            throw DomainError.invalidField("/creation_schema" + error.path, error.reason)
+            throw DomainError.invalidField(field + error.path, error.reason)
         }
         schemas.withLock { cache in
             if cache.count > 1_000 { cache.removeAll() }

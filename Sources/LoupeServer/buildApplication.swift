@@ -44,7 +44,9 @@ public func buildApplication(
         logger: logger)
     if let service = opened.service { app.addServices(service) }
     app.addServices(
-        LeaseReaper(store: store, clock: clock, interval: .seconds(5), isReady: { readiness.isReady }, logger: logger))
+        WorkflowTimers(store: store, clock: clock, interval: .seconds(2), isReady: { readiness.isReady }, logger: logger))
+    let synthetic = SyntheticWorker(store: store, factory: factory, validator: env.validator)
+    app.addServices(SyntheticWorkerService(worker: synthetic, isReady: { readiness.isReady }, logger: logger))
     app.addServices(BatchIngestService(ingester: ingester, wakeup: wakeup, isReady: { readiness.isReady }, logger: logger))
     app.beforeServerStarts {
         let applied = try await store.migrate(now: clock.now())

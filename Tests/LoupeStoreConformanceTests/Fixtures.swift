@@ -32,3 +32,38 @@ enum Fixtures {
             project: project, testMode: false)
     }
 }
+
+extension Fixtures {
+    /// A project with workflow `settings`.
+    static func project(_ store: Store, org: String, name: String, settings: JSONObject) async throws -> Project {
+        let project = try await Fixtures.project(store, org: org, name: name)
+        return try await store.updateProject(id: project.id, organizationID: org) { $0.settings = settings }
+    }
+
+    /// Claims as `worker` in `org`.
+    static func claim(_ store: Store, org: String, worker: String, project: String? = nil, now: Timestamp = .now())
+        async throws -> (Assignment, WorkTask)?
+    {
+        try await store.claimNextTask(
+            Store.WorkRequest(organizationID: org, workerID: worker, projectID: project), assignmentID: ids.next(), now: now)
+    }
+
+    /// Claims and submits `answer` as `worker`; returns the task afterwards.
+    static func work(_ store: Store, org: String, worker: String, answer: String, now: Timestamp = .now()) async throws
+        -> WorkTask?
+    {
+        guard let (assignment, _) = try await claim(store, org: org, worker: worker, now: now) else { return nil }
+        return try await store.submitAnswer(
+            assignmentID: assignment.id, workerID: worker, answer: RawJSON(unchecked: answer), now: now
+        ).1
+    }
+}
+
+extension Fixtures {
+    /// Stores `task` and returns it.
+    @discardableResult
+    static func add(_ store: Store, _ task: WorkTask) async throws -> WorkTask {
+        _ = try await store.createTask(task)
+        return task
+    }
+}

@@ -36,8 +36,28 @@ public struct WorkflowSettings: Sendable, Equatable {
     public var samplePercentage = 1.0
     /// Confidence under which a reviewer decides (aggregate), 0…1.
     public var minConfidence = 0.9
+    /// Results beyond the overlap the aggregate strategy may ask for before a reviewer decides.
+    public var maxExtraResults = 1
     /// Reviewers.
     public var reviewerIDs: [String] = []
+
+    /// Results each task needs: the overlap, or as many as the strategy assigns to every task.
+    public var effectiveOverlap: Int {
+        switch workerStrategy {
+        case .open: overlap
+        case .full: Set(workerIDs).count
+        case .partitioned: min(workersPerInput, Set(workerIDs).count)
+        }
+    }
+
+    /// How tasks are split among listed workers (full: every worker takes every task).
+    public var partition: WorkerPartition? {
+        switch workerStrategy {
+        case .open: nil
+        case .full: WorkerPartition(workerIDs: workerIDs, weights: [:], workersPerInput: Set(workerIDs).count)
+        case .partitioned: WorkerPartition(workerIDs: workerIDs, weights: workerWeights, workersPerInput: workersPerInput)
+        }
+    }
 
     /// The defaults.
     public init() {}
@@ -67,6 +87,15 @@ public struct WorkflowSettings: Sendable, Equatable {
             settings.workersPerInput = try inner.int("workers_per_input", in: 1...100) ?? 1
             settings.workerGroup = try inner.string("group", maxLength: 200, allowEmpty: false)
             try inner.rejectUnknownFields()
+            if settings.workerStrategy == .partitioned, !settings.workerIDs.isEmpty,
+                settings.workersPerInput > Set(settings.workerIDs).count
+            {
+                throw DomainError.invalidField(
+                    inner.pointer("workers_per_input"), "must not exceed the number of user_ids")
+            }
+            if let unknown = settings.workerWeights.keys.sorted().first(where: { !settings.workerIDs.contains($0) }) {
+                throw DomainError.invalidField(inner.pointer("weights") + "/" + unknown, "is not one of user_ids")
+            }
             if settings.workerStrategy != .open && settings.workerIDs.isEmpty {
                 throw DomainError.invalidField(
                     inner.pointer("user_ids"), "is required for the \(settings.workerStrategy.rawValue) strategy")
@@ -78,6 +107,7 @@ public struct WorkflowSettings: Sendable, Equatable {
             settings.approvalThreshold = try inner.int("approval_threshold", in: 1...100) ?? 2
             settings.samplePercentage = try inner.double("sample_percentage", in: 0...1) ?? 1
             settings.minConfidence = try inner.double("min_confidence", in: 0...1) ?? 0.9
+            settings.maxExtraResults = try inner.int("max_extra_results", in: 0...20) ?? 1
             settings.reviewerIDs = try inner.stringArray("user_ids", maxCount: 10_000, maxLength: 64) ?? []
             try inner.rejectUnknownFields()
         }

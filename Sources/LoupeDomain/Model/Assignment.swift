@@ -2,8 +2,14 @@
 public enum AssignmentStatus: String, Sendable, CaseIterable {
     /// Leased to the worker until its lease expires.
     case active
-    /// The worker answered.
+    /// The worker answered; the result awaits its task's decision or a reviewer.
     case submitted
+    /// The result was accepted (and paid).
+    case approved
+    /// A reviewer refused the result: not paid, and the worker's reputation drops.
+    case rejected
+    /// A reviewer asked the same worker to redo it before a deadline (its lease).
+    case sentBack = "sent_back"
     /// The worker gave the task back.
     case released
     /// The lease ran out before an answer.
@@ -32,6 +38,12 @@ public struct Assignment: Sendable, Equatable {
     public var createdAt: Timestamp
     /// When it was submitted.
     public var submittedAt: Timestamp?
+    /// The task's rework round this result belongs to (0 first).
+    public var round = 0
+    /// The reviewer's reason for a rejection or a send-back.
+    public var feedback: String?
+    /// Paid for the result once approved.
+    public var payment = 0.0
 
     /// An assignment with the given fields.
     public init(
@@ -50,4 +62,9 @@ public struct Assignment: Sendable, Equatable {
         self.createdAt = createdAt
         self.submittedAt = submittedAt
     }
+}
+
+extension AssignmentStatus {
+    /// Whether the worker still holds the task under a lease or deadline (and may submit).
+    public var holdsLease: Bool { self == .active || self == .sentBack }
 }

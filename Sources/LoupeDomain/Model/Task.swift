@@ -78,6 +78,10 @@ public struct WorkTask: Sendable, Equatable {
     public var completedAt: Timestamp?
     /// Cancellation time.
     public var canceledAt: Timestamp?
+    /// Rework round: 0 at first, one more each time a requester rejects the completed task.
+    public var round = 0
+    /// How the final answer was reached: `{"confidence", "agreement", "method", "results"}`.
+    public var outcome: RawJSON?
 
     /// A task with the given fields.
     public init(

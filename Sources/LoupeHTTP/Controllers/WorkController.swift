@@ -17,6 +17,7 @@ public struct WorkController: Sendable {
             .post("assignments/:id/heartbeat", use: heartbeat)
             .post("assignments/:id/release", use: release)
             .post("assignments/:id/submit", use: submit)
+            .get("assignments", use: list)
     }
 
     private func worker(_ context: AppRequestContext) throws(DomainError) -> (Caller, String) {
@@ -29,15 +30,11 @@ public struct WorkController: Sendable {
 
     func next(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (caller, workerID) = try worker(context)
-        var reader = try FieldReader(try await JSONBody.readOptionalObject(request))
-        let projectID = try reader.string("project_id", maxLength: 24)
-        try reader.rejectUnknownFields()
-        if let projectID, !ObjectIDGenerator.isValid(projectID) {
-            throw DomainError.invalidField("/project_id", "must be an id of 24 lowercase hex characters")
-        }
+        let projectID = try await Self.projectFilter(request)
+        let request = Store.WorkRequest(
+            organizationID: caller.organizationID, workerID: workerID, groups: caller.groups, projectID: projectID)
         guard let (assignment, task) = try await env.store.claimNextTask(
-            organizationID: caller.organizationID, workerID: workerID, projectID: projectID,
-            assignmentID: env.factory.ids.next(), now: env.now)
+            request, assignmentID: env.factory.ids.next(), now: env.now)
         else { return Response(status: .noContent) }
         let project = try await env.store.project(id: task.projectID, organizationID: caller.organizationID)
         var taskObject = JSONObject()
@@ -71,31 +68,56 @@ public struct WorkController: Sendable {
         var reader = try FieldReader(try await JSONBody.read(request))
         guard let answer = try reader.object("answer") else { throw DomainError.invalidField("/answer", "is required") }
         try reader.rejectUnknownFields()
-        guard let current = try await env.store.assignment(id: id, workerID: workerID) else {
-            throw DomainError.notFound("assignment", id)
-        }
-        if let project = try await env.store.project(id: current.projectID, organizationID: caller.organizationID),
-            let source = project.deliverySchema
-        {
-            let schema = try JSONSchema(source)
-            let violations = schema.validate(.object(answer))
-            if let first = violations.first {
-                throw DomainError(
-                    .schemaViolation, "/answer\(first.path) \(first.reason) (delivery_schema of project \(project.id))",
-                    details: violations.prefix(20).map { .init(path: "/answer" + $0.path, reason: $0.reason) })
-            }
-        }
-        let (assignment, task) = try await env.store.submitAnswer(
+        guard let current = try await env.store.assignment(id: id, workerID: workerID),
+            let task = try await env.store.task(id: current.taskID, organizationID: caller.organizationID),
+            let project = try await env.store.project(id: current.projectID, organizationID: caller.organizationID)
+        else { throw DomainError.notFound("assignment", id) }
+        try env.validator.validate(answer, task: task, project: project)
+        let (assignment, settled) = try await env.store.submitAnswer(
             assignmentID: id, workerID: workerID, answer: RawJSON(.object(answer)), now: env.now)
         var object = Self.assignmentObject(assignment)
-        object["task_status"] = .string(task.status.rawValue)
+        object["task_status"] = .string(settled.status.rawValue)
         return JSONResponse.make(value: ["assignment": .object(object)])
     }
 
+    /// `GET /assignments?status=&limit=`: the worker's own results, newest first, with reviewers'
+    /// feedback (what was rejected or sent back, and why).
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (_, workerID) = try worker(context)
+        let query = QueryReader(request)
+        let statuses = try query.choices("status", AssignmentStatus.self)
+        let assignments = try await env.store.assignments(workerID: workerID, statuses: statuses, limit: try query.limit())
+        return JSONResponse.make(value: ["assignments": .array(assignments.map { .object(Self.assignmentObject($0)) })])
+    }
+
+    /// The optional `{"project_id"}` body of the queue routes.
+    static func projectFilter(_ request: Request) async throws -> String? {
+        var reader = try FieldReader(try await JSONBody.readOptionalObject(request))
+        let projectID = try reader.string("project_id", maxLength: 24)
+        try reader.rejectUnknownFields()
+        if let projectID, !ObjectIDGenerator.isValid(projectID) {
+            throw DomainError.invalidField("/project_id", "must be an id of 24 lowercase hex characters")
+        }
+        return projectID
+    }
+
+    /// A result as requesters and reviewers see it: the assignment plus its worker.
+    static func resultObject(_ assignment: Assignment) -> JSONValue {
+        var object = assignmentObject(assignment)
+        object["worker_id"] = .string(assignment.workerID)
+        return .object(object)
+    }
+
     static func assignmentObject(_ assignment: Assignment) -> JSONObject {
-        [
-            "id": .string(assignment.id), "task_id": .string(assignment.taskID), "status": .string(assignment.status.rawValue),
-            "expires_at": .string(assignment.leaseExpiresAt.iso8601),
+        var object: JSONObject = [
+            "id": .string(assignment.id), "task_id": .string(assignment.taskID), "project_id": .string(assignment.projectID),
+            "status": .string(assignment.status.rawValue), "expires_at": .string(assignment.leaseExpiresAt.iso8601),
+            "round": .int(Int64(assignment.round)),
         ]
+        if let feedback = assignment.feedback { object["feedback"] = .string(feedback) }
+        if let answer = assignment.answer { object["answer"] = (try? JSONParser.parse(answer.text)) ?? .null }
+        if let submittedAt = assignment.submittedAt { object["submitted_at"] = .string(submittedAt.iso8601) }
+        if assignment.payment > 0 { object["payment"] = .double(assignment.payment) }
+        return object
     }
 }

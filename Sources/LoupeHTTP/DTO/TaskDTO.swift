@@ -32,6 +32,14 @@ public enum TaskDTO {
         writer.endArray()
         writer.key("response")
         if let response = task.response { writer.raw(response.text) } else { writer.null() }
+        if let outcome = task.outcome {
+            writer.key("outcome")
+            writer.raw(outcome.text)
+        }
+        if task.round > 0 {
+            writer.key("round")
+            writer.int(Int64(task.round))
+        }
         writer.key("test_mode")
         writer.bool(task.testMode)
         writer.key("created_at")

@@ -39,6 +39,7 @@ public struct APIKeyAuthenticator: RouterMiddleware {
             context.caller = Caller(
                 organizationID: session.organizationID, apiKeyID: nil, mode: .live, userID: user.id,
                 roles: Set(user.roles), sessionTokenHash: hash)
+            context.caller?.groups = user.groups
             return try await next(request, context)
         }
         let cached = cache.key(hash: hash)

@@ -48,6 +48,9 @@ public struct APIEnvironment: Sendable {
         self.publicBaseURL = publicBaseURL
     }
 
+    /// Checks workers' answers against delivery schemas and task-type rules.
+    public var validator: AnswerValidator { AnswerValidator(schemas: factory.schemas) }
+
     /// The current time.
     public var now: Timestamp { factory.clock.now() }
 

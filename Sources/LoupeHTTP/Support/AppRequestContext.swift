@@ -16,6 +16,8 @@ public struct Caller: Sendable, Equatable {
     public var roles: Set<UserRole>
     /// The session's token hash, for logout.
     public var sessionTokenHash: String?
+    /// The logged-in user's worker groups.
+    public var groups: [String] = []
 
     /// A caller with the given fields.
     public init(

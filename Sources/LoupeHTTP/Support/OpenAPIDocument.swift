@@ -55,6 +55,14 @@ public enum OpenAPIDocument {
         .init(method: "post", path: "/api/v1/assignments/{id}/heartbeat", summary: "Extend the lease", hasBody: false, authenticated: true),
         .init(method: "post", path: "/api/v1/assignments/{id}/release", summary: "Give the task back", hasBody: false, authenticated: true),
         .init(method: "post", path: "/api/v1/assignments/{id}/submit", summary: "Submit the answer", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/assignments", summary: "The worker's own results with reviewers' feedback", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/review/next", summary: "Lease the next task to review (reviewer session); 204 when none", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/reviews/{id}/decision", summary: "Approve, reject or send back the results", hasBody: true, authenticated: true),
+        .init(method: "post", path: "/api/v1/reviews/{id}/release", summary: "Give the review back", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/tasks/{id}/results", summary: "Every result of a task, all rounds", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/tasks/{id}/reject", summary: "Reject a completed task: a rework round", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}/workers", summary: "Per-worker statistics in a project", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/users/{id}/stats", summary: "A worker's statistics", hasBody: false, authenticated: true),
     ]
 
     /// The document as JSON bytes.

@@ -18,5 +18,7 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     api.addRoutes(UsersController(env: env).endpoints)
     api.addRoutes(AuthController(env: env).endpoints)
     api.addRoutes(WorkController(env: env).endpoints)
+    api.addRoutes(ReviewController(env: env).endpoints)
+    api.addRoutes(ResultsController(env: env).endpoints)
     return router
 }

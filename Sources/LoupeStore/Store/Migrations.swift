@@ -15,7 +15,7 @@ public enum Migrations {
     public static let lockKey: Int64 = 0x4C6F_7570_6500_0001
 
     /// The list applied by `Store.migrate()`.
-    public static let all: [Migration] = [initial, sessions, workQueue]
+    public static let all: [Migration] = [initial, sessions, workQueue, review]
 
     static let initial = Migration(
         version: 1, name: "initial",
@@ -113,5 +113,46 @@ public enum Migrations {
             "CREATE INDEX assignments_task_worker ON assignments (task_id, worker_id)",
             "CREATE INDEX assignments_active ON assignments (status, lease_expires_at)",
             "CREATE INDEX tasks_queue ON tasks (org_id, status, priority, id)",
+        ])
+
+    static let review = Migration(
+        version: 4, name: "strategies, review and rework",
+        statements: [
+            "ALTER TABLE projects ADD COLUMN max_results_per_worker BIGINT NOT NULL DEFAULT 1",
+            "ALTER TABLE projects ADD COLUMN worker_strategy TEXT NOT NULL DEFAULT 'open'",
+            "ALTER TABLE projects ADD COLUMN worker_group TEXT",
+            "ALTER TABLE projects ADD COLUMN review_strategy TEXT NOT NULL DEFAULT 'none'",
+            """
+            CREATE TABLE project_workers (
+                project_id TEXT NOT NULL, worker_id TEXT NOT NULL, key_lower BIGINT NOT NULL, key_upper BIGINT NOT NULL,
+                second_lower BIGINT NOT NULL, second_upper BIGINT NOT NULL, PRIMARY KEY (project_id, worker_id))
+            """,
+            "CREATE TABLE project_reviewers (project_id TEXT NOT NULL, reviewer_id TEXT NOT NULL, PRIMARY KEY (project_id, reviewer_id))",
+            "ALTER TABLE tasks ADD COLUMN partition_key BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE tasks ADD COLUMN extra_results BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE tasks ADD COLUMN round BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE tasks ADD COLUMN review_due_at BIGINT",
+            "ALTER TABLE tasks ADD COLUMN outcome TEXT",
+            "CREATE INDEX tasks_test_queue ON tasks (status, priority, id) WHERE test_mode = 1",
+            "CREATE INDEX tasks_review_due ON tasks (review_due_at) WHERE review_due_at IS NOT NULL",
+            "ALTER TABLE assignments ADD COLUMN round BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE assignments ADD COLUMN feedback TEXT",
+            "ALTER TABLE assignments ADD COLUMN payment DOUBLE PRECISION NOT NULL DEFAULT 0",
+            "ALTER TABLE assignments ADD COLUMN reviewed_by TEXT",
+            "ALTER TABLE assignments ADD COLUMN reviewed_at BIGINT",
+            "ALTER TABLE assignments ADD COLUMN agrees BIGINT",
+            "CREATE INDEX assignments_worker ON assignments (worker_id, status)",
+            """
+            CREATE TABLE reviews (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, project_id TEXT NOT NULL, task_id TEXT NOT NULL,
+                reviewer_id TEXT NOT NULL, status TEXT NOT NULL, lease_expires_at BIGINT NOT NULL,
+                created_at BIGINT NOT NULL, decided_at BIGINT)
+            """,
+            "CREATE INDEX reviews_task ON reviews (task_id, status)",
+            """
+            CREATE TABLE answer_models (
+                project_id TEXT PRIMARY KEY, model TEXT NOT NULL, judgments BIGINT NOT NULL,
+                fitted_at BIGINT NOT NULL)
+            """,
         ])
 }

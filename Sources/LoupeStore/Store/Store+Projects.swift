@@ -7,11 +7,12 @@ extension Store {
             let inserted = try await db.query(
                 """
                 INSERT INTO projects (id, org_id, name, type, instruction, params, creation_schema, delivery_schema,
-                    settings, param_history, metadata, archived, created_at, updated_at, overlap, max_work_time)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    settings, param_history, metadata, archived, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (org_id, name) DO NOTHING RETURNING id
                 """, Self.projectBinds(project))
             if inserted.isEmpty { throw Self.nameTaken(project.name) }
+            try await Self.saveWorkflow(of: project, db)
         }
     }
 
@@ -56,9 +57,10 @@ extension Store {
                 """
                 UPDATE projects SET name = ?, type = ?, instruction = ?, params = ?, creation_schema = ?,
                     delivery_schema = ?, settings = ?, param_history = ?, metadata = ?, archived = ?, created_at = ?,
-                    updated_at = ?, overlap = ?, max_work_time = ?
+                    updated_at = ?
                 WHERE id = ? AND org_id = ?
                 """, binds)
+            try await Self.saveWorkflow(of: project, db)
             return project
         }
     }
@@ -85,8 +87,7 @@ extension Store {
         """
 
     static func projectBinds(_ project: Project) -> [SQLValue] {
-        let workflow = (try? WorkflowSettings.parse(project.settings)) ?? WorkflowSettings()
-        return [
+        [
             .text(project.id), .text(project.organizationID), .text(project.name), .text(project.type),
             .text(project.instruction), .text(JSONValue.object(project.params).serialized()),
             project.creationSchema.map { .text($0.serialized()) } ?? .null,
@@ -94,7 +95,6 @@ extension Store {
             .text(JSONValue.object(project.settings).serialized()), .text(paramHistoryText(project.paramHistory)),
             .text(JSONValue.object(project.metadata).serialized()), .int(project.archived ? 1 : 0),
             .int(project.createdAt.microseconds), .int(project.updatedAt.microseconds),
-            .int(Int64(workflow.overlap)), .int(Int64(workflow.maxWorkTime)),
         ]
     }
 

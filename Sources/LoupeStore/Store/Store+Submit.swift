@@ -1,53 +1,133 @@
 public import LoupeDomain
 
 extension Store {
-    /// Records a worker's answer. When the task then has all the results its project's overlap
-    /// asks for, it is completed with the most common answer (the earliest among equals).
-    public func submitAnswer(assignmentID: String, workerID: String, answer: RawJSON, now: Timestamp) async throws
-        -> (Assignment, WorkTask)
-    {
+    /// Records a worker's answer (a first answer or a redo of sent-back work). When the task then
+    /// has every result it asked for, its project's review strategy decides: complete, review, or
+    /// one more result (see `CompletionPolicy`). `model` scores answers for the aggregate strategy.
+    public func submitAnswer(
+        assignmentID: String, workerID: String, answer: RawJSON, now: Timestamp, model: (any AnswerModel)? = nil
+    ) async throws -> (Assignment, WorkTask) {
         try await database.write { db in
             var current = try await Self.activeAssignment(assignmentID, workerID, now, db)
             try await db.execute(
-                "UPDATE assignments SET status = 'submitted', answer = ?, submitted_at = ?, updated_at = ? WHERE id = ?",
-                [.text(answer.text), .int(now.microseconds), .int(now.microseconds), .text(assignmentID)])
+                """
+                UPDATE assignments SET status = 'submitted', answer = ?, submitted_at = ?, updated_at = ?
+                WHERE id = ?
+                """, [.text(answer.text), .int(now.microseconds), .int(now.microseconds), .text(assignmentID)])
             current.status = .submitted
             current.answer = answer
             current.submittedAt = now
-            let counts = try await db.query(
+            try await db.execute(
                 """
                 UPDATE tasks SET active_count = active_count - 1, submitted_count = submitted_count + 1, updated_at = ?
-                WHERE id = ? RETURNING submitted_count
+                WHERE id = ?
                 """, [.int(now.microseconds), .text(current.taskID)])
-            let submitted = counts.first?.int(0) ?? 0
-            let overlap = try await db.query(
-                "SELECT overlap FROM projects WHERE id = ?", [.text(current.projectID)]
-            ).first?.int(0) ?? 1
-            if submitted >= overlap {
-                let answers = try await db.query(
-                    "SELECT answer FROM assignments WHERE task_id = ? AND status = 'submitted' ORDER BY submitted_at, id",
-                    [.text(current.taskID)]
-                ).compactMap { $0.string(0) }
-                try await db.execute(
-                    """
-                    UPDATE tasks SET status = 'completed', response = ?, completed_at = ?, updated_at = ?
-                    WHERE id = ? AND status IN ('pending', 'in_progress')
-                    """,
-                    [.text(Self.mostCommon(answers) ?? answer.text), .int(now.microseconds), .int(now.microseconds),
-                     .text(current.taskID)])
-            }
-            guard let task = try await db.query(
-                "SELECT \(Self.taskColumns) FROM tasks WHERE id = ?", [.text(current.taskID)]
-            ).first.map(Self.task) else { throw DomainError.notFound("task", current.taskID) }
+            let task = try await Self.settleIfComplete(taskID: current.taskID, now: now, model: model, db)
             return (current, task)
         }
     }
 
-    /// The answer given most often; among equally common ones, the one given first.
-    static func mostCommon(_ answers: [String]) -> String? {
-        var counts: [String: Int] = [:]
-        for answer in answers { counts[answer, default: 0] += 1 }
-        let top = counts.values.max()
-        return answers.first { counts[$0] == top }
+    /// Decides a task whose results are all in (none active, enough submitted or approved) and
+    /// applies the decision; otherwise leaves it as it is. Returns the task as it stands.
+    static func settleIfComplete(taskID: String, now: Timestamp, model: (any AnswerModel)?, _ db: any SQLConnection)
+        async throws -> WorkTask
+    {
+        guard let row = try await db.query(
+            """
+            SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.extra_results, t.round, p.settings,
+                t.status FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?
+            """, [.text(taskID)]
+        ).first else { throw DomainError.notFound("task", taskID) }
+        let (active, submitted, required, extra) = (row.int(0) ?? 0, row.int(1) ?? 0, row.int(2) ?? 1, row.int(3) ?? 0)
+        let round = row.int(4) ?? 0
+        let status = TaskStatus(rawValue: row.string(6) ?? "") ?? .error
+        guard active == 0, submitted >= required, status == .pending || status == .inProgress else {
+            return try await task(id: taskID, db)
+        }
+        let settings = (try? WorkflowSettings.parse(StoredJSON.object(row.string(5)))) ?? WorkflowSettings()
+        let results = try await roundResults(taskID: taskID, round: round, db)
+        let alreadyReviewed = results.contains { $0.reviewed }
+        let decision: CompletionDecision =
+            alreadyReviewed
+            ? .review(CompletionPolicy.majority(results.map(\.result)))
+            : CompletionPolicy(settings: settings).decide(
+                taskID: taskID, results: results.map(\.result), extraResults: extra, model: model)
+        switch decision {
+        case .complete(let outcome):
+            try await complete(taskID: taskID, round: round, outcome: outcome, payment: settings.paymentPerResult, now: now, db)
+        case .review(let outcome):
+            try await db.execute(
+                """
+                UPDATE tasks SET status = 'in_review', review_due_at = ?, outcome = ?, updated_at = ? WHERE id = ?
+                """,
+                [
+                    .int(now.adding(seconds: Double(settings.maxReviewTime)).microseconds),
+                    .text(outcomeText(outcome, results: results.map(\.result))), .int(now.microseconds), .text(taskID),
+                ])
+        case .oneMoreResult:
+            try await db.execute(
+                "UPDATE tasks SET extra_results = extra_results + 1, status = 'pending', updated_at = ? WHERE id = ?",
+                [.int(now.microseconds), .text(taskID)])
+        }
+        return try await task(id: taskID, db)
+    }
+
+    /// Approves the round's pending results, pays them, records who agreed, and completes the task.
+    static func complete(
+        taskID: String, round: Int, outcome: TaskOutcome, payment: Double, now: Timestamp, _ db: any SQLConnection
+    ) async throws {
+        let results = try await roundResults(taskID: taskID, round: round, db)
+        for (result, _) in results {
+            try await db.execute(
+                """
+                UPDATE assignments SET status = 'approved', agrees = ?,
+                    payment = CASE WHEN status = 'submitted' THEN ? ELSE payment END, updated_at = ?
+                WHERE id = ?
+                """,
+                [.int(result.answer == outcome.answer ? 1 : 0), .double(payment), .int(now.microseconds), .text(result.assignmentID)])
+        }
+        try await db.execute(
+            """
+            UPDATE tasks SET status = 'completed', response = ?, outcome = ?, completed_at = ?, updated_at = ?,
+                review_due_at = NULL
+            WHERE id = ?
+            """,
+            [
+                .text(outcome.answer.serialized()), .text(outcomeText(outcome, results: results.map(\.result))),
+                .int(now.microseconds), .int(now.microseconds), .text(taskID),
+            ])
+    }
+
+    /// The round's results that count (submitted or approved), oldest first, with whether a reviewer saw them.
+    static func roundResults(taskID: String, round: Int, _ db: any SQLConnection) async throws
+        -> [(result: ResultAnswer, reviewed: Bool)]
+    {
+        try await db.query(
+            """
+            SELECT id, worker_id, answer, reviewed_by FROM assignments
+            WHERE task_id = ? AND round = ? AND status IN ('submitted', 'approved') ORDER BY submitted_at, id
+            """, [.text(taskID), .int(Int64(round))]
+        ).map { row in
+            let answer = (try? JSONParser.parse(row.string(2) ?? "null")) ?? .null
+            return (ResultAnswer(assignmentID: row.string(0)!, workerID: row.string(1)!, answer: answer), row.string(3) != nil)
+        }
+    }
+
+    static func task(id: String, _ db: any SQLConnection) async throws -> WorkTask {
+        guard let task = try await db.query("SELECT \(taskColumns) FROM tasks WHERE id = ?", [.text(id)]).first.map(task)
+        else { throw DomainError.notFound("task", id) }
+        return task
+    }
+
+    /// `{"method", "confidence", "agreement", "results": [{"assignment_id", "worker_id", "answer"}]}`.
+    static func outcomeText(_ outcome: TaskOutcome, results: [ResultAnswer]) -> String {
+        let entries: [JSONValue] = results.map {
+            ["assignment_id": .string($0.assignmentID), "worker_id": .string($0.workerID), "answer": $0.answer]
+        }
+        let object: JSONValue = [
+            "method": .string(outcome.method), "confidence": .double(outcome.confidence),
+            "agreement": .double(outcome.agreement), "results": .array(entries),
+        ]
+        return object.serialized()
     }
 }

@@ -3,9 +3,9 @@ public import LoupeDomain
 extension Store {
     static let taskColumns = """
         id, org_id, project_id, batch_id, batch_index, type, data, unique_id, priority, metadata, callback_url, tags,
-        status, response, test_mode, created_at, updated_at, completed_at, canceled_at
+        status, response, test_mode, created_at, updated_at, completed_at, canceled_at, partition_key, round, outcome
         """
-    static let taskColumnCount = 19
+    static let taskColumnCount = 22
 
     static func taskBinds(_ task: WorkTask, into binds: inout [SQLValue]) {
         binds.append(.text(task.id))
@@ -27,10 +27,13 @@ extension Store {
         binds.append(.int(task.updatedAt.microseconds))
         binds.append(task.completedAt.map { .int($0.microseconds) } ?? .null)
         binds.append(task.canceledAt.map { .int($0.microseconds) } ?? .null)
+        binds.append(.int(WorkerPartition.key(forTaskID: task.id)))
+        binds.append(.int(Int64(task.round)))
+        binds.append(task.outcome.map { .text($0.text) } ?? .null)
     }
 
     static func task(_ row: SQLRow) -> WorkTask {
-        WorkTask(
+        var task = WorkTask(
             id: row.string(0)!, organizationID: row.string(1)!, projectID: row.string(2)!, batchID: row.string(3),
             batchIndex: row.int(4), type: row.string(5)!, data: RawJSON(unchecked: row.string(6)!),
             uniqueID: row.string(7), priority: row.int(8) ?? 0, metadata: RawJSON(unchecked: row.string(9) ?? "{}"),
@@ -39,6 +42,9 @@ extension Store {
             response: row.string(13).map(RawJSON.init(unchecked:)), testMode: row.bool(14),
             createdAt: Timestamp(microseconds: row.int64(15)!), updatedAt: Timestamp(microseconds: row.int64(16)!),
             completedAt: row.int64(17).map(Timestamp.init), canceledAt: row.int64(18).map(Timestamp.init))
+        task.round = row.int(20) ?? 0
+        task.outcome = row.string(21).map(RawJSON.init(unchecked:))
+        return task
     }
 
     private static func tags(_ text: String?) -> [String] {

@@ -1,27 +1,71 @@
 public import LoupeDomain
 
 extension Store {
-    /// Atomically leases the next task this worker may do: highest priority, then oldest, among
-    /// tasks of active projects that still need results (active + submitted < overlap) and that the
-    /// worker has never been assigned. PostgreSQL locks the task row with `SKIP LOCKED` and bumps
-    /// its counter in the same transaction; SQLite's single writer serialises claims.
-    public func claimNextTask(
-        organizationID: String, workerID: String, projectID: String?, assignmentID: String, now: Timestamp
-    ) async throws -> (Assignment, WorkTask)? {
+    /// Who is asking for work, and which work they want.
+    public struct WorkRequest: Sendable {
+        /// The worker's organization; nil for any (the synthetic worker serves every organization).
+        public var organizationID: String?
+        /// The worker (a user id, or a synthetic worker's name in test mode).
+        public var workerID: String
+        /// The worker's groups, for projects limited to one.
+        public var groups: [String]
+        /// Only this project's tasks, if set.
+        public var projectID: String?
+        /// Test-mode tasks (the synthetic worker) instead of live ones.
+        public var testMode: Bool
+
+        /// A request.
+        public init(organizationID: String?, workerID: String, groups: [String] = [], projectID: String? = nil, testMode: Bool = false) {
+            self.organizationID = organizationID
+            self.workerID = workerID
+            self.groups = groups
+            self.projectID = projectID
+            self.testMode = testMode
+        }
+    }
+
+    /// Atomically leases the next task this worker may do. Work sent back to the worker comes
+    /// first; then the highest-priority, oldest task of an active project that still needs results
+    /// (active + submitted < overlap + extra), that the project's strategy and group let this worker
+    /// do, and that the worker has done fewer times than the project's per-worker limit this round.
+    /// PostgreSQL locks the task row with `SKIP LOCKED` and bumps its counter in the same
+    /// transaction; SQLite's single writer serialises claims.
+    public func claimNextTask(_ request: WorkRequest, assignmentID: String, now: Timestamp) async throws
+        -> (Assignment, WorkTask)?
+    {
         try await database.write { db in
+            if let sentBack = try await Self.sentBackWork(request, now: now, db) { return sentBack }
             let lock = db.dialect == .postgres ? " FOR UPDATE OF t SKIP LOCKED" : ""
-            var binds: [SQLValue] = [.text(organizationID), .text(workerID)]
-            var projectCondition = ""
-            if let projectID {
-                projectCondition = " AND t.project_id = ?"
+            var binds: [SQLValue] = [.int(request.testMode ? 1 : 0), .text(request.workerID), .text(request.workerID)]
+            var conditions = ""
+            if let organizationID = request.organizationID {
+                conditions += " AND t.org_id = ?"
+                binds.append(.text(organizationID))
+            }
+            if let projectID = request.projectID {
+                conditions += " AND t.project_id = ?"
                 binds.append(.text(projectID))
+            }
+            if request.testMode {
+                // Test mode ignores groups and strategies: the synthetic worker does everything.
+            } else if request.groups.isEmpty {
+                conditions += " AND p.worker_group IS NULL"
+            } else {
+                let marks = Array(repeating: "?", count: request.groups.count).joined(separator: ", ")
+                conditions += " AND (p.worker_group IS NULL OR p.worker_group IN (\(marks)))"
+                binds.append(contentsOf: request.groups.map(SQLValue.text))
             }
             guard let row = try await db.query(
                 """
                 SELECT t.id, p.max_work_time FROM tasks t JOIN projects p ON p.id = t.project_id
-                WHERE t.org_id = ? AND t.status IN ('pending', 'in_progress') AND t.test_mode = 0 AND p.archived = 0
-                    AND t.active_count + t.submitted_count < p.overlap
-                    AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.worker_id = ?)\(projectCondition)
+                WHERE t.status IN ('pending', 'in_progress') AND t.test_mode = ? AND p.archived = 0
+                    AND t.active_count + t.submitted_count < p.overlap + t.extra_results
+                    AND (p.worker_strategy = 'open' OR t.test_mode = 1 OR EXISTS (
+                        SELECT 1 FROM project_workers w WHERE w.project_id = t.project_id AND w.worker_id = ?
+                        AND ((t.partition_key >= w.key_lower AND t.partition_key < w.key_upper)
+                            OR (t.partition_key >= w.second_lower AND t.partition_key < w.second_upper))))
+                    AND (SELECT COUNT(*) FROM assignments a
+                        WHERE a.task_id = t.id AND a.worker_id = ? AND a.round = t.round) < p.max_results_per_worker\(conditions)
                 ORDER BY t.priority DESC, t.id LIMIT 1\(lock)
                 """, binds
             ).first else { return nil }
@@ -32,21 +76,46 @@ extension Store {
                 UPDATE tasks SET active_count = active_count + 1, status = 'in_progress', updated_at = ?
                 WHERE id = ? RETURNING \(Self.taskColumns)
                 """, [.int(now.microseconds), .text(taskID)]
-            ).first.map(Self.task) else { return nil }
-            let assignment = Assignment(
-                id: assignmentID, organizationID: organizationID, projectID: task.projectID, taskID: taskID,
-                workerID: workerID, status: .active, leaseExpiresAt: expires, createdAt: now)
+            ).first.map(Self.task) else { throw SQLError.failure("task \(taskID) vanished during its claim") }
+            var assignment = Assignment(
+                id: assignmentID, organizationID: task.organizationID, projectID: task.projectID, taskID: taskID,
+                workerID: request.workerID, status: .active, leaseExpiresAt: expires, createdAt: now)
+            assignment.round = task.round
             try await db.execute(
                 """
                 INSERT INTO assignments (id, org_id, project_id, task_id, worker_id, status, lease_expires_at,
-                    created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)
+                    created_at, updated_at, round) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
                 """,
                 [
-                    .text(assignment.id), .text(organizationID), .text(task.projectID), .text(taskID), .text(workerID),
-                    .int(expires.microseconds), .int(now.microseconds), .int(now.microseconds),
+                    .text(assignment.id), .text(task.organizationID), .text(task.projectID), .text(taskID),
+                    .text(request.workerID), .int(expires.microseconds), .int(now.microseconds), .int(now.microseconds),
+                    .int(Int64(task.round)),
                 ])
             return (assignment, task)
         }
+    }
+
+    /// The worker's oldest result that a reviewer sent back and whose deadline has not passed.
+    static func sentBackWork(_ request: WorkRequest, now: Timestamp, _ db: any SQLConnection) async throws
+        -> (Assignment, WorkTask)?
+    {
+        var binds: [SQLValue] = [.text(request.workerID), .int(now.microseconds)]
+        var projectCondition = ""
+        if let projectID = request.projectID {
+            projectCondition = " AND project_id = ?"
+            binds.append(.text(projectID))
+        }
+        guard let assignment = try await db.query(
+            """
+            SELECT \(assignmentColumns) FROM assignments
+            WHERE worker_id = ? AND status = 'sent_back' AND lease_expires_at > ?\(projectCondition)
+            ORDER BY lease_expires_at, id LIMIT 1
+            """, binds
+        ).first.map(assignment) else { return nil }
+        guard let task = try await db.query(
+            "SELECT \(taskColumns) FROM tasks WHERE id = ?", [.text(assignment.taskID)]
+        ).first.map(task) else { return nil }
+        return (assignment, task)
     }
 
     /// The worker's assignment, if it exists.
@@ -63,6 +132,8 @@ extension Store {
     public func heartbeat(assignmentID: String, workerID: String, now: Timestamp) async throws -> Assignment {
         try await database.write { db in
             let current = try await Self.activeAssignment(assignmentID, workerID, now, db)
+            // A send-back's deadline was set by the reviewer; heartbeats do not move it.
+            guard current.status == .active else { return current }
             let seconds = try await db.query(
                 "SELECT max_work_time FROM projects WHERE id = ?", [.text(current.projectID)]
             ).first?.int64(0) ?? 600
@@ -90,7 +161,8 @@ extension Store {
         try await database.write { db in
             let expired = try await db.query(
                 """
-                UPDATE assignments SET status = 'expired', updated_at = ? WHERE status = 'active' AND lease_expires_at <= ?
+                UPDATE assignments SET status = 'expired', updated_at = ?
+                WHERE status IN ('active', 'sent_back') AND lease_expires_at <= ?
                 RETURNING task_id
                 """, [.int(now.microseconds), .int(now.microseconds)])
             for row in expired { try await Self.decrementActive(taskID: row.string(0)!, now: now, db) }
@@ -99,15 +171,20 @@ extension Store {
     }
 
     static let assignmentColumns = """
-        id, org_id, project_id, task_id, worker_id, status, lease_expires_at, answer, created_at, submitted_at
+        id, org_id, project_id, task_id, worker_id, status, lease_expires_at, answer, created_at, submitted_at,
+        round, feedback, payment
         """
 
     static func assignment(_ row: SQLRow) -> Assignment {
-        Assignment(
+        var assignment = Assignment(
             id: row.string(0)!, organizationID: row.string(1)!, projectID: row.string(2)!, taskID: row.string(3)!,
             workerID: row.string(4)!, status: AssignmentStatus(rawValue: row.string(5)!) ?? .expired,
             leaseExpiresAt: Timestamp(microseconds: row.int64(6)!), answer: row.string(7).map(RawJSON.init(unchecked:)),
             createdAt: Timestamp(microseconds: row.int64(8)!), submittedAt: row.int64(9).map(Timestamp.init))
+        assignment.round = row.int(10) ?? 0
+        assignment.feedback = row.string(11)
+        assignment.payment = row.double(12) ?? 0
+        return assignment
     }
 
     /// The assignment if it is the worker's, active and within its lease; an expired lease is
@@ -120,7 +197,7 @@ extension Store {
             "SELECT \(assignmentColumns) FROM assignments WHERE id = ? AND worker_id = ?\(lock)",
             [.text(id), .text(workerID)]
         ).first.map(assignment) else { throw DomainError.notFound("assignment", id) }
-        guard current.status == .active else {
+        guard current.status.holdsLease else {
             throw DomainError(.invalidState, "assignment \(id) is \(current.status.rawValue)")
         }
         guard current.leaseExpiresAt > now else {
@@ -147,5 +224,26 @@ extension Store {
                     ELSE status END
             WHERE id = ?
             """, [.int(now.microseconds), .text(taskID)])
+    }
+}
+
+extension Store {
+    /// The worker's assignments, newest first, optionally only in `statuses`.
+    public func assignments(workerID: String, statuses: [AssignmentStatus], limit: Int) async throws -> [Assignment] {
+        try await database.read { db in
+            var binds: [SQLValue] = [.text(workerID)]
+            var statusCondition = ""
+            if !statuses.isEmpty {
+                statusCondition = " AND status IN (" + Array(repeating: "?", count: statuses.count).joined(separator: ", ") + ")"
+                binds.append(contentsOf: statuses.map { .text($0.rawValue) })
+            }
+            binds.append(.int(Int64(limit)))
+            return try await db.query(
+                """
+                SELECT \(Self.assignmentColumns) FROM assignments WHERE worker_id = ?\(statusCondition)
+                ORDER BY created_at DESC, id DESC LIMIT ?
+                """, binds
+            ).map(Self.assignment)
+        }
     }
 }

@@ -1,0 +1,102 @@
+/// The task types' own rules for answers, beyond the project's delivery schema: a category must be
+/// one the task offers; a box must have a listed label and lie inside the image when its size is known.
+///
+/// Categories and labels come from the task's `data`, else the project's `params`
+/// (`categories`, `allow_multiple`, `objects_to_annotate`/`labels`, `fields`).
+public enum AnswerRules {
+    /// Problems with `answer` for a task of `type`; empty when it is acceptable.
+    public static func violations(type: String, answer: JSONObject, data: JSONObject, params: JSONObject)
+        -> [SchemaViolation]
+    {
+        let settings = TypeParameters(data: data, params: params)
+        switch type {
+        case "categorization": return category(answer, settings)
+        case "annotation", "imageannotation", "boxes": return boxes(answer, settings)
+        case "transcription": return transcription(answer, settings)
+        default: return []
+        }
+    }
+
+    private static func category(_ answer: JSONObject, _ settings: TypeParameters) -> [SchemaViolation] {
+        let categories = settings.strings("categories")
+        func check(_ value: JSONValue, path: String) -> SchemaViolation? {
+            guard let label = value.stringValue else { return SchemaViolation(path: path, reason: "must be a string") }
+            if !categories.isEmpty, !categories.contains(label) {
+                return SchemaViolation(path: path, reason: "must be one of the task's categories: \(categories.joined(separator: ", "))")
+            }
+            return nil
+        }
+        guard let chosen = answer["category"] else { return [SchemaViolation(path: "/category", reason: "is required")] }
+        if settings.flag("allow_multiple"), let list = chosen.arrayValue {
+            if list.isEmpty { return [SchemaViolation(path: "/category", reason: "must name at least one category")] }
+            if Set(list).count != list.count { return [SchemaViolation(path: "/category", reason: "must not repeat a category")] }
+            return list.enumerated().compactMap { check($1, path: "/category/\($0)") }
+        }
+        return check(chosen, path: "/category").map { [$0] } ?? []
+    }
+
+    private static func boxes(_ answer: JSONObject, _ settings: TypeParameters) -> [SchemaViolation] {
+        guard let annotations = answer["annotations"]?.arrayValue else {
+            return [SchemaViolation(path: "/annotations", reason: "is required: an array of boxes")]
+        }
+        let labels = settings.strings("objects_to_annotate") + settings.strings("labels")
+        let width = settings.number("image_width")
+        let height = settings.number("image_height")
+        var problems: [SchemaViolation] = []
+        for (index, annotation) in annotations.enumerated() {
+            let path = "/annotations/\(index)"
+            guard let box = annotation.objectValue else {
+                problems.append(SchemaViolation(path: path, reason: "must be an object"))
+                continue
+            }
+            let geometry = ["left", "top", "width", "height"].map { box[$0]?.doubleValue }
+            if let missing = zip(["left", "top", "width", "height"], geometry).first(where: { $1 == nil }) {
+                problems.append(SchemaViolation(path: path + "/" + missing.0, reason: "is required and must be a number"))
+                continue
+            }
+            let (left, top, boxWidth, boxHeight) = (geometry[0]!, geometry[1]!, geometry[2]!, geometry[3]!)
+            if boxWidth <= 0 || boxHeight <= 0 {
+                problems.append(SchemaViolation(path: path, reason: "must have a positive width and height"))
+            }
+            if left < 0 || top < 0 || (width.map { left + boxWidth > $0 } ?? false)
+                || (height.map { top + boxHeight > $0 } ?? false)
+            {
+                problems.append(SchemaViolation(path: path, reason: "must lie inside the image"))
+            }
+            if !labels.isEmpty, let label = box["label"]?.stringValue, !labels.contains(label) {
+                problems.append(SchemaViolation(path: path + "/label", reason: "must be one of: \(labels.joined(separator: ", "))"))
+            } else if box["label"]?.stringValue == nil {
+                problems.append(SchemaViolation(path: path + "/label", reason: "is required and must be a string"))
+            }
+        }
+        return problems
+    }
+
+    private static func transcription(_ answer: JSONObject, _ settings: TypeParameters) -> [SchemaViolation] {
+        guard let fields = answer["fields"]?.objectValue else {
+            return [SchemaViolation(path: "/fields", reason: "is required: an object of field values")]
+        }
+        let known = settings.object("fields").map { Set($0.map(\.key)) } ?? []
+        guard !known.isEmpty else { return [] }
+        return fields.compactMap { key, _ in
+            known.contains(key) ? nil : SchemaViolation(path: "/fields/" + key, reason: "is not one of the task's fields")
+        }
+    }
+}
+
+/// A task type's parameters: the task's `data` first, then the project's `params`.
+struct TypeParameters {
+    let data: JSONObject
+    let params: JSONObject
+
+    func value(_ key: String) -> JSONValue? { data[key] ?? params[key] }
+
+    /// Strings, or the `label` of objects, of an array parameter.
+    func strings(_ key: String) -> [String] {
+        (value(key)?.arrayValue ?? []).compactMap { $0.stringValue ?? $0.objectValue?["label"]?.stringValue }
+    }
+
+    func flag(_ key: String) -> Bool { value(key)?.boolValue ?? false }
+    func number(_ key: String) -> Double? { value(key)?.doubleValue }
+    func object(_ key: String) -> JSONObject? { value(key)?.objectValue }
+}

@@ -1,0 +1,42 @@
+public import LoupeDomain
+
+extension Store {
+    /// The project's parsed workflow settings (defaults when absent).
+    static func workflow(of project: Project) -> WorkflowSettings {
+        (try? WorkflowSettings.parse(project.settings)) ?? WorkflowSettings()
+    }
+
+    /// Copies the settings the work queue filters on into columns and tables SQL can join:
+    /// effective overlap, lease length, strategy, group, and the listed workers' partition ranges.
+    static func saveWorkflow(of project: Project, _ db: any SQLConnection) async throws {
+        let workflow = workflow(of: project)
+        try await db.execute(
+            """
+            UPDATE projects SET overlap = ?, max_work_time = ?, max_results_per_worker = ?, worker_strategy = ?,
+                worker_group = ?, review_strategy = ? WHERE id = ?
+            """,
+            [
+                .int(Int64(workflow.effectiveOverlap)), .int(Int64(workflow.maxWorkTime)),
+                .int(Int64(workflow.maxResultsPerWorker)), .text(workflow.workerStrategy.rawValue),
+                workflow.workerGroup.map(SQLValue.text) ?? .null, .text(workflow.reviewStrategy.rawValue),
+                .text(project.id),
+            ])
+        try await db.execute("DELETE FROM project_workers WHERE project_id = ?", [.text(project.id)])
+        for ranges in workflow.partition?.ranges ?? [] {
+            try await db.execute(
+                """
+                INSERT INTO project_workers (project_id, worker_id, key_lower, key_upper, second_lower, second_upper)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(project.id), .text(ranges.workerID), .int(ranges.lower), .int(ranges.upper),
+                    .int(ranges.secondLower), .int(ranges.secondUpper),
+                ])
+        }
+        try await db.execute("DELETE FROM project_reviewers WHERE project_id = ?", [.text(project.id)])
+        for reviewer in Set(workflow.reviewerIDs).sorted() {
+            try await db.execute(
+                "INSERT INTO project_reviewers (project_id, reviewer_id) VALUES (?, ?)", [.text(project.id), .text(reviewer)])
+        }
+    }
+}
