@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "loupe", targets: ["loupe"]),
         .executable(name: "loupe-bench", targets: ["loupe-bench"]),
+        .executable(name: "loupe-aggregate-bench", targets: ["loupe-aggregate-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -107,6 +108,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(name: "loupe-aggregate-bench", dependencies: ["LoupeDomain"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "loupe-bench",
             dependencies: [

@@ -2,7 +2,8 @@
 # Measures Loupe's hot paths on this machine and prints figures (not a test: nothing is asserted).
 #   Benchmarks/run.sh [TASKS] [--postgres]
 # Ingests TASKS tasks (default 100000) through the upload flow, pages through them, and runs wrk
-# (32 connections, 10 s) against GET /api/v1/tasks/{id}. Everything stays on 127.0.0.1.
+# (32 connections, 10 s) against GET /api/v1/tasks/{id}, and runs 64 workers through the work queue
+# (5,000 tasks, overlap 3). Everything stays on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tasks=${1:-100000}
@@ -37,6 +38,9 @@ project=$(echo "$out" | sed -n 's/^project: //p')
 
 echo "== page =="
 "$bin/loupe-bench" page --url "http://127.0.0.1:$port" --key $key --project "$project"
+
+echo "== work queue: 64 workers, claim + submit, overlap 3 =="
+"$bin/loupe-bench" work --url "http://127.0.0.1:$port" --key $key --tasks 5000 --overlap 3 --workers 64
 
 echo "== GET /api/v1/tasks/{id} under wrk =="
 task=$("$bin/loupe-bench" make-task --url "http://127.0.0.1:$port" --key $key --project "$project")

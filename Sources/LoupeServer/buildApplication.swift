@@ -47,6 +47,8 @@ public func buildApplication(
         WorkflowTimers(store: store, clock: clock, interval: .seconds(2), isReady: { readiness.isReady }, logger: logger))
     let synthetic = SyntheticWorker(store: store, factory: factory, validator: env.validator)
     app.addServices(SyntheticWorkerService(worker: synthetic, isReady: { readiness.isReady }, logger: logger))
+    app.addServices(
+        AnswerModelService(models: env.answerModels, clock: clock, isReady: { readiness.isReady }, logger: logger))
     app.addServices(BatchIngestService(ingester: ingester, wakeup: wakeup, isReady: { readiness.isReady }, logger: logger))
     app.beforeServerStarts {
         let applied = try await store.migrate(now: clock.now())

@@ -95,3 +95,17 @@ extension TestDatabase {
         }
     }
 }
+
+extension TestDatabase {
+    /// Runs `body` with two stores on the same fresh storage, as two Loupe nodes would have.
+    public static func withTwoNodes(_ body: @Sendable @escaping (Store, Store) async throws -> Void) async throws {
+        let configuration = try await freshConfiguration()
+        let logger = Logger(label: "loupe-test")
+        let first = try configuration.openDatabase(logger: logger)
+        let second = try configuration.openDatabase(logger: logger)
+        try await first.withRunning { one in
+            try await one.migrate(now: .now())
+            try await second.withRunning { two in try await body(one, two) }
+        }
+    }
+}

@@ -12,34 +12,48 @@ struct WorkQueueTests {
 
     @Test func sixtyFourWorkersFillEveryTaskExactly() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
-            let org = try await Fixtures.organization(store)
-            let project = try await Self.project(store, org: org, overlap: 3)
-            for _ in 0..<500 { _ = try await store.createTask(try Fixtures.task(project)) }
-            let results = try await withThrowingTaskGroup(of: [(String, String)].self) { group in
-                for worker in 0..<64 {
-                    group.addTask {
-                        var mine: [(String, String)] = []
-                        let name = "worker-\(worker)"
-                        while let (assignment, task) = try await Fixtures.claim(store, org: org, worker: name) {
-                            #expect(assignment.taskID == task.id)
-                            let answer = #"{"category":"c\#(worker % 2)"}"#
-                            _ = try await store.submitAnswer(
-                                assignmentID: assignment.id, workerID: name, answer: RawJSON(unchecked: answer), now: .now())
-                            mine.append((task.id, name))
-                        }
-                        return mine
-                    }
-                }
-                var all: [(String, String)] = []
-                for try await mine in group { all += mine }
-                return all
-            }
-            #expect(results.count == 1_500)
-            let perTask = Dictionary(grouping: results, by: \.0)
-            #expect(perTask.count == 500)
-            #expect(perTask.values.allSatisfy { Set($0.map(\.1)).count == 3 })
-            #expect(try await store.statusCounts().tasks["completed"] == 500)
+            try await Self.hammer(nodes: [store])
         }
+    }
+
+    @Test func twoNodesOnOneDatabaseFillEveryTaskExactly() async throws {
+        try await TestDatabase.withTwoNodes { (one: Store, two: Store) async throws in
+            try await Self.hammer(nodes: [one, two])
+        }
+    }
+
+    /// 64 workers, spread over `nodes`, claim and submit until the queue is empty: 500 tasks,
+    /// overlap 3. Every task must end with exactly 3 results from 3 different workers.
+    static func hammer(nodes: [Store]) async throws {
+        let store = nodes[0]
+        let org = try await Fixtures.organization(store)
+        let project = try await Self.project(store, org: org, overlap: 3)
+        for _ in 0..<500 { _ = try await store.createTask(try Fixtures.task(project)) }
+        let results = try await withThrowingTaskGroup(of: [(String, String)].self) { group in
+            for worker in 0..<64 {
+                let node = nodes[worker % nodes.count]
+                group.addTask {
+                    var mine: [(String, String)] = []
+                    let name = "worker-\(worker)"
+                    while let (assignment, task) = try await Fixtures.claim(node, org: org, worker: name) {
+                        #expect(assignment.taskID == task.id)
+                        let answer = #"{"category":"c\#(worker % 2)"}"#
+                        _ = try await node.submitAnswer(
+                            assignmentID: assignment.id, workerID: name, answer: RawJSON(unchecked: answer), now: .now())
+                        mine.append((task.id, name))
+                    }
+                    return mine
+                }
+            }
+            var all: [(String, String)] = []
+            for try await mine in group { all += mine }
+            return all
+        }
+        #expect(results.count == 1_500)
+        let perTask = Dictionary(grouping: results, by: \.0)
+        #expect(perTask.count == 500)
+        #expect(perTask.values.allSatisfy { Set($0.map(\.1)).count == 3 })
+        #expect(try await store.statusCounts().tasks["completed"] == 500)
     }
 
     @Test func priorityThenAgeDecidesAndExpiredLeasesReturn() async throws {

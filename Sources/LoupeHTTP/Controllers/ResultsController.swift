@@ -45,10 +45,13 @@ public struct ResultsController: Sendable {
     func projectWorkers(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "project")
-        guard try await env.store.project(id: id, organizationID: caller.organizationID) != nil else {
+        guard let project = try await env.store.project(id: id, organizationID: caller.organizationID) else {
             throw DomainError.notFound("project", id)
         }
-        let stats = try await env.store.workerStats(organizationID: caller.organizationID, projectID: id)
+        var stats = try await env.store.workerStats(organizationID: caller.organizationID, projectID: id)
+        if let model = try await env.answerModels.model(for: project) as? CategoricalAnswerModel {
+            for index in stats.indices { stats[index].estimatedAccuracy = model.estimatedAccuracy(of: stats[index].workerID) }
+        }
         return JSONResponse.make(value: ["workers": .array(stats.map(Self.value))])
     }
 

@@ -74,7 +74,8 @@ public struct WorkController: Sendable {
         else { throw DomainError.notFound("assignment", id) }
         try env.validator.validate(answer, task: task, project: project)
         let (assignment, settled) = try await env.store.submitAnswer(
-            assignmentID: id, workerID: workerID, answer: RawJSON(.object(answer)), now: env.now)
+            assignmentID: id, workerID: workerID, answer: RawJSON(.object(answer)), now: env.now,
+            model: try await env.answerModels.model(for: project))
         var object = Self.assignmentObject(assignment)
         object["task_status"] = .string(settled.status.rawValue)
         return JSONResponse.make(value: ["assignment": .object(object)])

@@ -27,6 +27,8 @@ public struct APIEnvironment: Sendable {
     public var keyCache = APIKeyCache()
     /// Failed-login counts.
     public var loginThrottle = LoginThrottle()
+    /// Answer models for the aggregate review strategy.
+    public var answerModels: AnswerModels
     /// Base URL for absolute links such as `upload_url` when the request has no Host header.
     public var publicBaseURL: String?
 
@@ -37,6 +39,7 @@ public struct APIEnvironment: Sendable {
         uploadTTLSeconds: Double = 86_400, inlineBatchBodyLimit: Int = 32 << 20, publicBaseURL: String? = nil
     ) {
         self.store = store
+        self.answerModels = AnswerModels(store: store)
         self.factory = factory
         self.uploads = uploads
         self.cursor = cursor

@@ -71,3 +71,57 @@ extension Store {
         return seconds.count % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2
     }
 }
+
+extension Store {
+    /// Projects (of every organization) whose review strategy is `aggregate`.
+    public func aggregateProjects() async throws -> [Project] {
+        try await database.read { db in
+            try await db.query(
+                "SELECT \(Self.projectColumns) FROM projects WHERE review_strategy = 'aggregate' AND archived = 0", []
+            ).map(Self.project)
+        }
+    }
+
+    /// Every submitted or approved answer of a project: (task id, worker id, answer JSON text).
+    public func judgments(projectID: String) async throws -> [(taskID: String, workerID: String, answer: String)] {
+        try await database.read { db in
+            try await db.query(
+                """
+                SELECT task_id, worker_id, answer FROM assignments
+                WHERE project_id = ? AND status IN ('submitted', 'approved') AND answer IS NOT NULL
+                """, [.text(projectID)]
+            ).map { ($0.string(0)!, $0.string(1)!, $0.string(2)!) }
+        }
+    }
+
+    /// How many answers a project has (what `judgments` would return).
+    public func judgmentCount(projectID: String) async throws -> Int {
+        try await database.read { db in
+            try await db.query(
+                "SELECT COUNT(*) FROM assignments WHERE project_id = ? AND status IN ('submitted', 'approved')",
+                [.text(projectID)]
+            ).first?.int(0) ?? 0
+        }
+    }
+
+    /// The project's stored answer model (JSON text) and the judgment count it was fitted on.
+    public func answerModel(projectID: String) async throws -> (model: String, judgments: Int)? {
+        try await database.read { db in
+            try await db.query(
+                "SELECT model, judgments FROM answer_models WHERE project_id = ?", [.text(projectID)]
+            ).first.map { ($0.string(0)!, $0.int(1) ?? 0) }
+        }
+    }
+
+    /// Stores a project's refitted answer model.
+    public func saveAnswerModel(projectID: String, model: String, judgments: Int, now: Timestamp) async throws {
+        try await database.write { db in
+            try await db.execute(
+                """
+                INSERT INTO answer_models (project_id, model, judgments, fitted_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project_id) DO UPDATE SET model = excluded.model, judgments = excluded.judgments,
+                    fitted_at = excluded.fitted_at
+                """, [.text(projectID), .text(model), .int(Int64(judgments)), .int(now.microseconds)])
+        }
+    }
+}
