@@ -59,6 +59,9 @@ struct ReviewAPITests {
                 .post, "/api/v1/assignments/\(assignments[0])/submit", json: ["answer": ["category": "cat"]], headers: alice)
             let second = try await app.send(.post, "/api/v1/review/next", headers: carol)
             let secondID = try #require(second.json["review"]?.objectValue?["id"]?.stringValue)
+            let badAnswer = try await app.send(
+                .post, "/api/v1/reviews/\(secondID)/decision", json: ["answer": ["category": "cow"]], headers: carol)
+            #expect(badAnswer.status == .unprocessableContent && badAnswer.errorPaths == ["/answer/category"])
             _ = try await app.send(.post, "/api/v1/reviews/\(secondID)/decision", json: ["decision": "approve"], headers: carol)
             let task = try await app.send(.get, "/api/v1/tasks/\(taskID)")
             #expect(task.json["status"] == "completed" && task.json["response"] == ["category": "cat"])

@@ -54,7 +54,7 @@ public struct ReviewController: Sendable {
     /// "results"?: [{"assignment_id", "decision", "reason"?, "deadline"?}]}` — the top-level decision
     /// applies to results not listed (default approve).
     func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (_, reviewerID) = try reviewer(context)
+        let (caller, reviewerID) = try reviewer(context)
         let id = try context.parameters.id(kind: "review")
         var reader = try FieldReader(try await JSONBody.read(request))
         let now = env.now
@@ -70,9 +70,22 @@ public struct ReviewController: Sendable {
             try inner.rejectUnknownFields()
         }
         try reader.rejectUnknownFields()
+        if let answer {
+            try await validate(answer, reviewID: id, caller: caller, reviewerID: reviewerID)
+        }
         let task = try await env.store.decideReview(
             reviewID: id, reviewerID: reviewerID, verdicts: verdicts, otherwise: fallback, answer: answer, now: now)
         return JSONResponse.make(value: ["task": .object(["id": .string(task.id), "status": .string(task.status.rawValue)])])
+    }
+
+    /// The reviewer's own final answer obeys the same rules as workers' answers.
+    private func validate(_ answer: JSONValue, reviewID: String, caller: Caller, reviewerID: String) async throws {
+        guard let object = answer.objectValue else { throw DomainError.invalidField("/answer", "must be an object") }
+        guard let taskID = try await env.store.reviewedTaskID(reviewID: reviewID, reviewerID: reviewerID),
+            let task = try await env.store.task(id: taskID, organizationID: caller.organizationID),
+            let project = try await env.store.project(id: task.projectID, organizationID: caller.organizationID)
+        else { throw DomainError.notFound("review", reviewID) }
+        try env.validator.validate(object, task: task, project: project)
     }
 
     func release(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -133,7 +133,14 @@ public enum Migrations {
             "ALTER TABLE tasks ADD COLUMN round BIGINT NOT NULL DEFAULT 0",
             "ALTER TABLE tasks ADD COLUMN review_due_at BIGINT",
             "ALTER TABLE tasks ADD COLUMN outcome TEXT",
-            "CREATE INDEX tasks_test_queue ON tasks (status, priority, id) WHERE test_mode = 1",
+            // The queue walks these in ORDER BY order and stops at the first claimable task.
+            "DROP INDEX tasks_queue",
+            "CREATE INDEX tasks_open_queue ON tasks (org_id, priority DESC, id) WHERE status IN ('pending', 'in_progress')",
+            """
+            CREATE INDEX tasks_test_queue ON tasks (priority DESC, id)
+            WHERE test_mode = 1 AND status IN ('pending', 'in_progress')
+            """,
+            "CREATE INDEX tasks_review_queue ON tasks (org_id, priority DESC, id) WHERE status = 'in_review'",
             "CREATE INDEX tasks_review_due ON tasks (review_due_at) WHERE review_due_at IS NOT NULL",
             "ALTER TABLE assignments ADD COLUMN round BIGINT NOT NULL DEFAULT 0",
             "ALTER TABLE assignments ADD COLUMN feedback TEXT",

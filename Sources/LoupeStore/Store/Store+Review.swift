@@ -9,6 +9,7 @@ extension Store {
     ) async throws -> (Review, WorkTask, [Assignment])? {
         try await database.write { db in
             let lock = db.dialect == .postgres ? " FOR UPDATE OF t SKIP LOCKED" : ""
+            let index = db.dialect == .sqlite ? " INDEXED BY tasks_review_queue" : ""
             var binds: [SQLValue] = [
                 .text(organizationID), .int(now.microseconds), .text(reviewerID), .text(reviewerID),
             ]
@@ -19,7 +20,7 @@ extension Store {
             }
             guard let row = try await db.query(
                 """
-                SELECT t.id, p.max_work_time FROM tasks t JOIN projects p ON p.id = t.project_id
+                SELECT t.id, p.max_work_time FROM tasks t\(index) JOIN projects p ON p.id = t.project_id
                 WHERE t.org_id = ? AND t.status = 'in_review' AND t.test_mode = 0 AND p.archived = 0
                     AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.task_id = t.id AND r.status = 'active'
                         AND r.lease_expires_at > ?)
@@ -87,6 +88,15 @@ extension Store {
                 "UPDATE reviews SET status = 'decided', decided_at = ? WHERE id = ?", [.int(now.microseconds), .text(reviewID)])
             return try await Self.settleAfterReview(
                 taskID: review.taskID, answer: answer, method: "reviewer", payment: payment, now: now, db)
+        }
+    }
+
+    /// The task a reviewer's review is about, if the review is theirs.
+    public func reviewedTaskID(reviewID: String, reviewerID: String) async throws -> String? {
+        try await database.read { db in
+            try await db.query(
+                "SELECT task_id FROM reviews WHERE id = ? AND reviewer_id = ?", [.text(reviewID), .text(reviewerID)]
+            ).first?.string(0)
         }
     }
 

@@ -36,7 +36,15 @@ extension Store {
         try await database.write { db in
             if let sentBack = try await Self.sentBackWork(request, now: now, db) { return sentBack }
             let lock = db.dialect == .postgres ? " FOR UPDATE OF t SKIP LOCKED" : ""
-            var binds: [SQLValue] = [.int(request.testMode ? 1 : 0), .text(request.workerID), .text(request.workerID)]
+            var binds: [SQLValue] = [.text(request.workerID), .text(request.workerID)]
+            let testMode = request.testMode ? 1 : 0
+            // SQLite's planner otherwise may sort the whole queue; the partial indexes hold it in claim order.
+            let index =
+                switch (db.dialect, request.organizationID, request.testMode) {
+                case (.sqlite, nil, true): " INDEXED BY tasks_test_queue"
+                case (.sqlite, .some, _): " INDEXED BY tasks_open_queue"
+                default: ""
+                }
             var conditions = ""
             if let organizationID = request.organizationID {
                 conditions += " AND t.org_id = ?"
@@ -57,8 +65,8 @@ extension Store {
             }
             guard let row = try await db.query(
                 """
-                SELECT t.id, p.max_work_time FROM tasks t JOIN projects p ON p.id = t.project_id
-                WHERE t.status IN ('pending', 'in_progress') AND t.test_mode = ? AND p.archived = 0
+                SELECT t.id, p.max_work_time FROM tasks t\(index) JOIN projects p ON p.id = t.project_id
+                WHERE t.status IN ('pending', 'in_progress') AND t.test_mode = \(testMode) AND p.archived = 0
                     AND t.active_count + t.submitted_count < p.overlap + t.extra_results
                     AND (p.worker_strategy = 'open' OR t.test_mode = 1 OR EXISTS (
                         SELECT 1 FROM project_workers w WHERE w.project_id = t.project_id AND w.worker_id = ?
