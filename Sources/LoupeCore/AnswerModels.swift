@@ -102,9 +102,7 @@ public final class AnswerModels: Sendable {
 
     /// The categories of a categorization project (its `params.categories`), if it has at least two.
     static func categories(of project: Project) -> [String]? {
-        let categories = (project.params["categories"]?.arrayValue ?? []).compactMap {
-            $0.stringValue ?? $0.objectValue?["label"]?.stringValue
-        }
+        let categories = AnswerRules.categories(data: [:], params: project.params)
         return project.type == "categorization" && categories.count >= 2 ? categories : nil
     }
 }

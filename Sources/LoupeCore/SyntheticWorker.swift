@@ -11,14 +11,17 @@ public struct SyntheticWorker: Sendable {
     public let factory: TaskFactory
     /// Answer checks, so synthetic answers are held to the same rules as people's.
     public let validator: AnswerValidator
+    /// The aggregate strategy's models, so test tasks are decided as live ones are.
+    public let models: AnswerModels
     /// Most tasks handled per pass.
     public var batchLimit = 500
 
     /// A synthetic worker.
-    public init(store: Store, factory: TaskFactory, validator: AnswerValidator) {
+    public init(store: Store, factory: TaskFactory, validator: AnswerValidator, models: AnswerModels) {
         self.store = store
         self.factory = factory
         self.validator = validator
+        self.models = models
     }
 
     /// Does every available test-mode task once per synthetic name until none is left or the
@@ -53,7 +56,7 @@ public struct SyntheticWorker: Sendable {
                 }
                 _ = try await store.submitAnswer(
                     assignmentID: assignment.id, workerID: assignment.workerID, answer: RawJSON(.object(answer)),
-                    now: factory.clock.now())
+                    now: factory.clock.now(), model: try await models.model(for: project))
                 submitted += 1
             }
             idleNames = claimedAny ? 0 : idleNames + 1

@@ -45,7 +45,7 @@ public func buildApplication(
     if let service = opened.service { app.addServices(service) }
     app.addServices(
         WorkflowTimers(store: store, clock: clock, interval: .seconds(2), isReady: { readiness.isReady }, logger: logger))
-    let synthetic = SyntheticWorker(store: store, factory: factory, validator: env.validator)
+    let synthetic = SyntheticWorker(store: store, factory: factory, validator: env.validator, models: env.answerModels)
     app.addServices(SyntheticWorkerService(worker: synthetic, isReady: { readiness.isReady }, logger: logger))
     app.addServices(
         AnswerModelService(models: env.answerModels, clock: clock, isReady: { readiness.isReady }, logger: logger))

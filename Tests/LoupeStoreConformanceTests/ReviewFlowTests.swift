@@ -157,7 +157,9 @@ struct ReviewFlowTests {
             let task = try await Fixtures.add(store, 
                 try Fixtures.factory.makeTask(TaskSpec(data: ["text": "hi"]), project: project, testMode: true))
             #expect(try await Fixtures.claim(store, org: org, worker: "person") == nil)
-            let worker = SyntheticWorker(store: store, factory: Fixtures.factory, validator: AnswerValidator(schemas: SchemaCache()))
+            let worker = SyntheticWorker(
+                store: store, factory: Fixtures.factory, validator: AnswerValidator(schemas: SchemaCache()),
+                models: AnswerModels(store: store))
             #expect(try await worker.runOnce() == 2)
             let done = try await store.task(id: task.id, organizationID: org)
             #expect(done?.status == .completed && done?.response?.text == #"{"category":"yes"}"#)

@@ -17,6 +17,11 @@ public enum AnswerRules {
         }
     }
 
+    /// The categories a categorization task offers (strings, or objects' `label`).
+    public static func categories(data: JSONObject, params: JSONObject) -> [String] {
+        TypeParameters(data: data, params: params).strings("categories")
+    }
+
     private static func category(_ answer: JSONObject, _ settings: TypeParameters) -> [SchemaViolation] {
         let categories = settings.strings("categories")
         func check(_ value: JSONValue, path: String) -> SchemaViolation? {

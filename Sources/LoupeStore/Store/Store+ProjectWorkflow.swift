@@ -1,15 +1,18 @@
 public import LoupeDomain
 
 extension Store {
-    /// The project's parsed workflow settings (defaults when absent).
-    static func workflow(of project: Project) -> WorkflowSettings {
-        (try? WorkflowSettings.parse(project.settings)) ?? WorkflowSettings()
+    /// Parsed workflow settings (defaults when absent); they were checked when the project was saved.
+    static func workflow(_ settings: JSONObject) -> WorkflowSettings {
+        (try? WorkflowSettings.parse(settings)) ?? WorkflowSettings()
     }
+
+    /// Workflow settings from a stored `projects.settings` column.
+    static func workflow(stored text: String?) -> WorkflowSettings { workflow(StoredJSON.object(text)) }
 
     /// Copies the settings the work queue filters on into columns and tables SQL can join:
     /// effective overlap, lease length, strategy, group, and the listed workers' partition ranges.
     static func saveWorkflow(of project: Project, _ db: any SQLConnection) async throws {
-        let workflow = workflow(of: project)
+        let workflow = workflow(project.settings)
         try await db.execute(
             """
             UPDATE projects SET overlap = ?, max_work_time = ?, max_results_per_worker = ?, worker_strategy = ?,

@@ -50,12 +50,7 @@ extension Store {
                     .text(review.id), .text(organizationID), .text(task.projectID), .text(task.id), .text(reviewerID),
                     .int(review.leaseExpiresAt.microseconds), .int(now.microseconds),
                 ])
-            let results = try await db.query(
-                """
-                SELECT \(Self.assignmentColumns) FROM assignments
-                WHERE task_id = ? AND round = ? AND status IN ('submitted', 'approved') ORDER BY submitted_at, id
-                """, [.text(task.id), .int(Int64(task.round))]
-            ).map(Self.assignment)
+            let results = try await Self.roundResults(taskID: task.id, round: task.round, db).map(\.assignment)
             return (review, task, results)
         }
     }
@@ -76,9 +71,9 @@ extension Store {
             if let unknown = verdicts.keys.sorted().first(where: { !pending.contains($0) }) {
                 throw DomainError.invalidField("/results", "assignment \(unknown) is not a result awaiting this review")
             }
-            let payment = try await db.query(
-                "SELECT settings FROM projects WHERE id = ?", [.text(review.projectID)]
-            ).first.flatMap { try? WorkflowSettings.parse(StoredJSON.object($0.string(0))) }?.paymentPerResult ?? 0
+            let payment = Self.workflow(
+                stored: try await db.query("SELECT settings FROM projects WHERE id = ?", [.text(review.projectID)]).first?.string(0)
+            ).paymentPerResult
             for assignmentID in pending {
                 try await Self.apply(
                     verdicts[assignmentID] ?? otherwise, to: assignmentID, taskID: review.taskID, reviewerID: reviewerID,

@@ -50,7 +50,8 @@ extension Store {
         ).first else { throw DomainError.notFound("task", taskID) }
         let (active, submitted, required, round) = (row.int(0) ?? 0, row.int(1) ?? 0, row.int(2) ?? 1, row.int(3) ?? 0)
         if active == 0 && submitted >= required {
-            let results = try await roundResults(taskID: taskID, round: round, db).map(\.result)
+            let rows = try await roundResults(taskID: taskID, round: round, db)
+            let results = rows.map(\.result)
             var outcome = CompletionPolicy.majority(results)
             if let answer {
                 outcome.answer = answer
@@ -58,7 +59,7 @@ extension Store {
                 outcome.confidence = 1
             }
             outcome.method = method
-            try await complete(taskID: taskID, round: round, outcome: outcome, payment: payment, now: now, db)
+            try await complete(taskID: taskID, results: results, outcome: outcome, payment: payment, now: now, db)
         } else {
             try await db.execute(
                 """
@@ -90,9 +91,9 @@ extension Store {
                     .int(Int64(limit)),
                 ])
             for row in due {
-                let payment = (try? WorkflowSettings.parse(StoredJSON.object(row.string(1))))?.paymentPerResult ?? 0
                 _ = try await Self.settleAfterReview(
-                    taskID: row.string(0)!, answer: nil, method: "auto_approved", payment: payment, now: now, db)
+                    taskID: row.string(0)!, answer: nil, method: "auto_approved",
+                    payment: Self.workflow(stored: row.string(1)).paymentPerResult, now: now, db)
             }
             return due.count
         }

@@ -44,17 +44,20 @@ extension Store {
         guard active == 0, submitted >= required, status == .pending || status == .inProgress else {
             return try await task(id: taskID, db)
         }
-        let settings = (try? WorkflowSettings.parse(StoredJSON.object(row.string(5)))) ?? WorkflowSettings()
-        let results = try await roundResults(taskID: taskID, round: round, db)
-        let alreadyReviewed = results.contains { $0.reviewed }
+        let settings = workflow(stored: row.string(5))
+        let rows = try await roundResults(taskID: taskID, round: round, db)
+        let results = rows.map(\.result)
+        let alreadyReviewed = rows.contains { $0.reviewed }
         let decision: CompletionDecision =
             alreadyReviewed
-            ? .review(CompletionPolicy.majority(results.map(\.result)))
+            ? .review(CompletionPolicy.majority(results))
             : CompletionPolicy(settings: settings).decide(
-                taskID: taskID, results: results.map(\.result), extraResults: extra, model: model)
+                taskID: taskID, results: results, extraResults: extra, model: model)
         switch decision {
         case .complete(let outcome):
-            try await complete(taskID: taskID, round: round, outcome: outcome, payment: settings.paymentPerResult, now: now, db)
+            try await complete(
+                taskID: taskID, results: results, outcome: outcome, payment: settings.paymentPerResult,
+                now: now, db)
         case .review(let outcome):
             try await db.execute(
                 """
@@ -62,7 +65,7 @@ extension Store {
                 """,
                 [
                     .int(now.adding(seconds: Double(settings.maxReviewTime)).microseconds),
-                    .text(outcomeText(outcome, results: results.map(\.result))), .int(now.microseconds), .text(taskID),
+                    .text(outcomeText(outcome, results: results)), .int(now.microseconds), .text(taskID),
                 ])
         case .oneMoreResult:
             try await db.execute(
@@ -72,12 +75,12 @@ extension Store {
         return try await task(id: taskID, db)
     }
 
-    /// Approves the round's pending results, pays them, records who agreed, and completes the task.
+    /// Approves the round's `results`, pays those not yet paid, records who agreed, and completes the task.
     static func complete(
-        taskID: String, round: Int, outcome: TaskOutcome, payment: Double, now: Timestamp, _ db: any SQLConnection
+        taskID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double, now: Timestamp,
+        _ db: any SQLConnection
     ) async throws {
-        let results = try await roundResults(taskID: taskID, round: round, db)
-        for (result, _) in results {
+        for result in results {
             try await db.execute(
                 """
                 UPDATE assignments SET status = 'approved', agrees = ?,
@@ -93,23 +96,26 @@ extension Store {
             WHERE id = ?
             """,
             [
-                .text(outcome.answer.serialized()), .text(outcomeText(outcome, results: results.map(\.result))),
+                .text(outcome.answer.serialized()), .text(outcomeText(outcome, results: results)),
                 .int(now.microseconds), .int(now.microseconds), .text(taskID),
             ])
     }
 
-    /// The round's results that count (submitted or approved), oldest first, with whether a reviewer saw them.
+    /// The round's results that count (submitted or approved), oldest first: each as an assignment,
+    /// as the answer the completion policy weighs, and whether a reviewer has seen it.
     static func roundResults(taskID: String, round: Int, _ db: any SQLConnection) async throws
-        -> [(result: ResultAnswer, reviewed: Bool)]
+        -> [(assignment: Assignment, result: ResultAnswer, reviewed: Bool)]
     {
         try await db.query(
             """
-            SELECT id, worker_id, answer, reviewed_by FROM assignments
+            SELECT \(assignmentColumns), reviewed_by FROM assignments
             WHERE task_id = ? AND round = ? AND status IN ('submitted', 'approved') ORDER BY submitted_at, id
             """, [.text(taskID), .int(Int64(round))]
         ).map { row in
-            let answer = (try? JSONParser.parse(row.string(2) ?? "null")) ?? .null
-            return (ResultAnswer(assignmentID: row.string(0)!, workerID: row.string(1)!, answer: answer), row.string(3) != nil)
+            let assignment = assignment(row)
+            let answer = assignment.answer.flatMap { try? JSONParser.parse($0.text) } ?? .null
+            let result = ResultAnswer(assignmentID: assignment.id, workerID: assignment.workerID, answer: answer)
+            return (assignment, result, row.string(13) != nil)
         }
     }
 

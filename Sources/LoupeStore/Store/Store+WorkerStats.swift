@@ -41,34 +41,32 @@ extension Store {
                 entry.agreed += row.int(5) ?? 0
                 stats[worker] = entry
             }
-            for worker in stats.keys {
-                stats[worker]?.medianSecondsPerTask = try await Self.medianWorkTime(
-                    organizationID: organizationID, workerID: worker, projectID: projectID, db)
+            for (worker, median) in try await Self.medianWorkTimes(conditions: conditions, binds: binds, db) {
+                stats[worker]?.medianSecondsPerTask = median
             }
             return stats.values.sorted { $0.workerID < $1.workerID }
         }
     }
 
-    /// Median claim-to-submit time over the worker's latest 1,000 results.
-    private static func medianWorkTime(
-        organizationID: String, workerID: String, projectID: String?, _ db: any SQLConnection
-    ) async throws -> Double? {
-        var binds: [SQLValue] = [.text(organizationID), .text(workerID)]
-        var projectCondition = ""
-        if let projectID {
-            projectCondition = " AND project_id = ?"
-            binds.append(.text(projectID))
-        }
-        let seconds = try await db.query(
+    /// Each worker's median claim-to-submit time over their latest 1,000 results, in one query.
+    private static func medianWorkTimes(conditions: String, binds: [SQLValue], _ db: any SQLConnection) async throws
+        -> [String: Double]
+    {
+        let rows = try await db.query(
             """
-            SELECT submitted_at - created_at FROM assignments
-            WHERE org_id = ? AND worker_id = ? AND submitted_at IS NOT NULL\(projectCondition)
-            ORDER BY submitted_at DESC LIMIT 1000
-            """, binds
-        ).compactMap { $0.int64(0) }.map { Double($0) / 1_000_000 }.sorted()
-        guard !seconds.isEmpty else { return nil }
-        let middle = seconds.count / 2
-        return seconds.count % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2
+            SELECT worker_id, seconds FROM (
+                SELECT worker_id, submitted_at - created_at AS seconds,
+                    ROW_NUMBER() OVER (PARTITION BY worker_id ORDER BY submitted_at DESC) AS recent
+                FROM assignments WHERE org_id = ? AND submitted_at IS NOT NULL\(conditions)) latest
+            WHERE recent <= 1000
+            """, binds)
+        var durations: [String: [Double]] = [:]
+        for row in rows { durations[row.string(0)!, default: []].append(Double(row.int64(1) ?? 0) / 1_000_000) }
+        return durations.mapValues { values in
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
     }
 }
 
