@@ -62,6 +62,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "LoupeDelivery",
+            dependencies: [
+                "LoupeDomain", "LoupeStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LoupeHTTP",
             dependencies: [
                 "LoupeDomain", "LoupeStore", "LoupeCore",
@@ -79,6 +92,7 @@ let package = Package(
             name: "LoupeServer",
             dependencies: [
                 "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeStoreSQLite", "LoupeStorePostgres", "LoupeHTTP",
+                "LoupeDelivery", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -134,6 +148,9 @@ let package = Package(
             name: "LoupeServerTests",
             dependencies: [
                 "LoupeServer", "LoupeHTTP", "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeStoreSQLite", "LoupeTestSupport",
+                "LoupeDelivery", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

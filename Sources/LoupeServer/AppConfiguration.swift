@@ -24,6 +24,16 @@ public struct AppConfiguration: Sendable {
     public var publicBaseURL: String?
     /// Whether callbacks may target loopback and private addresses (`LOUPE_ALLOW_PRIVATE_CALLBACKS=1`).
     public var allowPrivateCallbacks = false
+    /// Webhook requests in flight per endpoint (`LOUPE_WEBHOOK_CONCURRENCY`); a project's `max_concurrency` may lower it.
+    public var webhookConcurrency = 16
+    /// Seconds to connect to a webhook receiver (`LOUPE_WEBHOOK_CONNECT_TIMEOUT`).
+    public var webhookConnectTimeout = 5.0
+    /// Seconds to wait for a receiver's answer (`LOUPE_WEBHOOK_TIMEOUT`).
+    public var webhookTimeout = 15.0
+    /// Seconds a node leases an event for; a crashed node's events are resent after it (`LOUPE_WEBHOOK_LEASE`).
+    public var webhookLeaseSeconds = 60.0
+    /// Seconds between looks for due events when idle (`LOUPE_WEBHOOK_POLL_INTERVAL`).
+    public var webhookPollInterval = 0.25
     /// How long upload URLs stay valid, in seconds.
     public var uploadTTLSeconds = 86_400.0
     /// Log level (`LOUPE_LOG_LEVEL`).
@@ -53,6 +63,17 @@ public struct AppConfiguration: Sendable {
         if let email = value("LOUPE_ADMIN_EMAIL") { configuration.adminEmail = email }
         configuration.publicBaseURL = value("LOUPE_PUBLIC_URL")
         configuration.allowPrivateCallbacks = ["1", "true", "yes"].contains(value("LOUPE_ALLOW_PRIVATE_CALLBACKS") ?? "")
+        if let number = value("LOUPE_WEBHOOK_CONCURRENCY").flatMap(Int.init), number > 0 {
+            configuration.webhookConcurrency = number
+        }
+        if let seconds = value("LOUPE_WEBHOOK_CONNECT_TIMEOUT").flatMap(Double.init), seconds > 0 {
+            configuration.webhookConnectTimeout = seconds
+        }
+        if let seconds = value("LOUPE_WEBHOOK_TIMEOUT").flatMap(Double.init), seconds > 0 { configuration.webhookTimeout = seconds }
+        if let seconds = value("LOUPE_WEBHOOK_LEASE").flatMap(Double.init), seconds > 0 { configuration.webhookLeaseSeconds = seconds }
+        if let seconds = value("LOUPE_WEBHOOK_POLL_INTERVAL").flatMap(Double.init), seconds > 0 {
+            configuration.webhookPollInterval = seconds
+        }
         if let level = value("LOUPE_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) { configuration.logLevel = level }
         return configuration
     }

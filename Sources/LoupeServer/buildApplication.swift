@@ -3,6 +3,7 @@ import NIOCore
 public import Hummingbird
 import Logging
 import LoupeCore
+import LoupeDelivery
 public import LoupeDomain
 import LoupeHTTP
 import LoupeStore
@@ -49,6 +50,8 @@ public func buildApplication(
     app.addServices(SyntheticWorkerService(worker: synthetic, isReady: { readiness.isReady }, logger: logger))
     app.addServices(
         AnswerModelService(models: env.answerModels, clock: clock, isReady: { readiness.isReady }, logger: logger))
+    app.addServices(makeDispatcher(configuration: configuration, store: store, clock: clock, nodeID: ingester.nodeID,
+        isReady: { readiness.isReady }, logger: logger))
     app.addServices(BatchIngestService(ingester: ingester, wakeup: wakeup, isReady: { readiness.isReady }, logger: logger))
     app.beforeServerStarts {
         let applied = try await store.migrate(now: clock.now())
@@ -62,6 +65,24 @@ public func buildApplication(
         readiness.markReady()
     }
     return app
+}
+
+/// The webhook dispatcher with the configuration's timeouts, concurrency and address policy.
+func makeDispatcher(
+    configuration: AppConfiguration, store: Store, clock: LoupeClock, nodeID: String,
+    isReady: @escaping @Sendable () -> Bool, logger: Logger
+) -> WebhookDispatcher {
+    let client = WebhookSender.makeClient(
+        connectTimeout: configuration.webhookConnectTimeout, readTimeout: configuration.webhookTimeout,
+        connectionsPerEndpoint: configuration.webhookConcurrency)
+    var settings = DispatcherSettings(nodeID: nodeID)
+    settings.concurrencyPerEndpoint = configuration.webhookConcurrency
+    settings.leaseSeconds = max(configuration.webhookLeaseSeconds, configuration.webhookTimeout + configuration.webhookConnectTimeout + 1)
+    settings.pollInterval = configuration.webhookPollInterval
+    return WebhookDispatcher(
+        store: store, sender: WebhookSender(client: client, requestTimeout: configuration.webhookTimeout + configuration.webhookConnectTimeout),
+        addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks), clock: clock,
+        settings: settings, isReady: isReady, logger: logger)
 }
 
 /// Whether start-up (migrations, first-start set-up) has finished.

@@ -14,10 +14,15 @@ struct TestApp {
     let configuration: AppConfiguration
 
     static let live: HTTPFields = [.authorization: "Bearer \(TestDatabase.liveKey)"]
+    static let test: HTTPFields = [.authorization: "Bearer \(TestDatabase.testKey)"]
 
     /// Runs `body` against a fresh instance through the in-process router.
-    static func run(_ body: @Sendable @escaping (TestApp) async throws -> Void) async throws {
-        let configuration = try await TestDatabase.freshConfiguration()
+    static func run(
+        configure: (inout AppConfiguration) -> Void = { _ in }, _ body: @Sendable @escaping (TestApp) async throws -> Void
+    ) async throws {
+        var configured = try await TestDatabase.freshConfiguration()
+        configure(&configured)
+        let configuration = configured
         let app = try await buildApplication(configuration: configuration)
         try await app.test(.router) { client in
             try await body(TestApp(client: client, configuration: configuration))
@@ -43,6 +48,16 @@ struct TestApp {
         let reply = try await send(.post, "/api/v1/projects", json: .object(body))
         #expect(reply.status == .created)
         return try #require(reply.json["id"]?.stringValue)
+    }
+
+    /// Polls `uri` (every 50 ms, at most `seconds`) until `done` holds for its JSON; returns the last reply.
+    func waitFor(_ uri: String, seconds: Double = 30, _ done: (JSONObject) -> Bool) async throws -> Reply {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            let reply = try await send(.get, uri)
+            if done(reply.json) || Date() > deadline { return reply }
+            try await Task.sleep(for: .milliseconds(50))
+        }
     }
 
     /// Creates a task and returns its JSON.

@@ -40,6 +40,8 @@ public struct WorkflowSettings: Sendable, Equatable {
     public var maxExtraResults = 1
     /// Reviewers.
     public var reviewerIDs: [String] = []
+    /// Where and how events are delivered.
+    public var callback = CallbackSettings()
 
     /// Results each task needs: the overlap, or as many as the strategy assigns to every task.
     public var effectiveOverlap: Int {
@@ -110,6 +112,9 @@ public struct WorkflowSettings: Sendable, Equatable {
             settings.maxExtraResults = try inner.int("max_extra_results", in: 0...20) ?? 1
             settings.reviewerIDs = try inner.stringArray("user_ids", maxCount: 10_000, maxLength: 64) ?? []
             try inner.rejectUnknownFields()
+        }
+        if let callback = try reader.object("callback") {
+            settings.callback = try CallbackSettings.parse(callback, path: reader.pointer("callback"))
         }
         try reader.rejectUnknownFields()
         return settings

@@ -82,6 +82,16 @@ public struct WorkTask: Sendable, Equatable {
     public var round = 0
     /// How the final answer was reached: `{"confidence", "agreement", "method", "results"}`.
     public var outcome: RawJSON?
+    /// Position in the project's delivery sequence once completed (a new one after each rework).
+    public var deliverySequence: Int64?
+    /// Whether its completion callback was accepted (nil while none has ended).
+    public var callbackSucceeded: Bool?
+    /// When that callback ended.
+    public var callbackAt: Timestamp?
+    /// When it was first handed over (webhook accepted or read by a feed consumer).
+    public var deliveredAt: Timestamp?
+    /// When a consumer acknowledged it.
+    public var acknowledgedAt: Timestamp?
 
     /// A task with the given fields.
     public init(

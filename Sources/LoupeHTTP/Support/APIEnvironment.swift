@@ -1,3 +1,4 @@
+import Hummingbird
 public import LoupeCore
 public import LoupeDomain
 public import LoupeStore
@@ -61,5 +62,16 @@ public struct APIEnvironment: Sendable {
     public func countCreated(_ count: Int) {
         guard count > 0 else { return }
         metrics.makeCounter(name: "loupe_tasks_created_total").increment(by: Int64(count))
+    }
+}
+
+extension APIEnvironment {
+    /// The route's project id (`:id`) once it is known to belong to the caller's organization.
+    func ownedProjectID(_ context: AppRequestContext, _ caller: Caller) async throws -> String {
+        let id = try context.parameters.id(kind: "project")
+        guard try await store.project(id: id, organizationID: caller.organizationID) != nil else {
+            throw DomainError.notFound("project", id)
+        }
+        return id
     }
 }

@@ -63,6 +63,16 @@ public enum OpenAPIDocument {
         .init(method: "post", path: "/api/v1/tasks/{id}/reject", summary: "Reject a completed task: a rework round", hasBody: true, authenticated: true),
         .init(method: "get", path: "/api/v1/projects/{id}/workers", summary: "Per-worker statistics in a project", hasBody: false, authenticated: true),
         .init(method: "get", path: "/api/v1/users/{id}/stats", summary: "A worker's statistics", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}/deliveries", summary: "Completed tasks in delivery order, by time, page token or named consumer", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/projects/{id}/deliveries/ack", summary: "Acknowledge delivered tasks up to a position", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}/export", summary: "Stream completed tasks as JSONL, CSV, COCO, YOLO or Pascal VOC", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}/events", summary: "Webhook events, newest first", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}/events/dead", summary: "Dead letters: events given up on", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/projects/{id}/events/resend", summary: "Send every dead letter again", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/events/{id}", summary: "An event with its body and delivery log", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/events/{id}/resend", summary: "Send a delivered or dead event again", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}/webhook-secrets", summary: "The secrets signing deliveries", hasBody: false, authenticated: true),
+        .init(method: "post", path: "/api/v1/projects/{id}/webhook-secrets/rotate", summary: "Rotate the signing secret with an overlap", hasBody: true, authenticated: true),
     ]
 
     /// The document as JSON bytes.

@@ -20,5 +20,8 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     api.addRoutes(WorkController(env: env).endpoints)
     api.addRoutes(ReviewController(env: env).endpoints)
     api.addRoutes(ResultsController(env: env).endpoints)
+    api.addRoutes(DeliveriesController(env: env).endpoints)
+    api.addRoutes(EventsController(env: env).endpoints)
+    api.addRoutes(ExportController(env: env).endpoints)
     return router
 }

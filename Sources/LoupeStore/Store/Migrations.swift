@@ -15,7 +15,7 @@ public enum Migrations {
     public static let lockKey: Int64 = 0x4C6F_7570_6500_0001
 
     /// The list applied by `Store.migrate()`.
-    public static let all: [Migration] = [initial, sessions, workQueue, review]
+    public static let all: [Migration] = [initial, sessions, workQueue, review, delivery]
 
     static let initial = Migration(
         version: 1, name: "initial",
@@ -160,6 +160,46 @@ public enum Migrations {
             CREATE TABLE answer_models (
                 project_id TEXT PRIMARY KEY, model TEXT NOT NULL, judgments BIGINT NOT NULL,
                 fitted_at BIGINT NOT NULL)
+            """,
+        ])
+
+    static let delivery = Migration(
+        version: 5, name: "outbox, delivery feeds and consumers",
+        statements: [
+            "ALTER TABLE tasks ADD COLUMN delivery_seq BIGINT",
+            "ALTER TABLE tasks ADD COLUMN callback_succeeded BIGINT",
+            "ALTER TABLE tasks ADD COLUMN callback_at BIGINT",
+            "ALTER TABLE tasks ADD COLUMN delivered_at BIGINT",
+            "ALTER TABLE tasks ADD COLUMN acknowledged_at BIGINT",
+            "CREATE UNIQUE INDEX tasks_delivery ON tasks (project_id, delivery_seq) WHERE delivery_seq IS NOT NULL",
+            "CREATE TABLE delivery_counters (project_id TEXT PRIMARY KEY, last_seq BIGINT NOT NULL)",
+            """
+            CREATE TABLE delivery_consumers (
+                project_id TEXT NOT NULL, name TEXT NOT NULL, position BIGINT NOT NULL, acked_position BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL, PRIMARY KEY (project_id, name))
+            """,
+            """
+            CREATE TABLE outbox_events (
+                id TEXT PRIMARY KEY, org_id TEXT NOT NULL, project_id TEXT NOT NULL, task_id TEXT, batch_id TEXT,
+                kind TEXT NOT NULL, target_url TEXT NOT NULL, endpoint TEXT NOT NULL, ordering_key TEXT NOT NULL,
+                payload TEXT NOT NULL, status TEXT NOT NULL, attempts BIGINT NOT NULL, max_attempts BIGINT NOT NULL,
+                next_attempt_at BIGINT NOT NULL, lease_owner TEXT, lease_expires_at BIGINT, last_status BIGINT,
+                last_error TEXT, created_at BIGINT NOT NULL, delivered_at BIGINT)
+            """,
+            "CREATE INDEX outbox_due ON outbox_events (next_attempt_at, id) WHERE status = 'pending'",
+            "CREATE INDEX outbox_leased ON outbox_events (lease_expires_at) WHERE status = 'delivering'",
+            "CREATE INDEX outbox_order ON outbox_events (ordering_key, created_at, id) WHERE status IN ('pending', 'delivering')",
+            "CREATE INDEX outbox_project ON outbox_events (project_id, id)",
+            "CREATE INDEX outbox_task ON outbox_events (task_id, id)",
+            """
+            CREATE TABLE delivery_attempts (
+                event_id TEXT NOT NULL, attempt BIGINT NOT NULL, started_at BIGINT NOT NULL, status_code BIGINT,
+                latency_us BIGINT NOT NULL, error TEXT, PRIMARY KEY (event_id, attempt))
+            """,
+            """
+            CREATE TABLE webhook_secrets (
+                project_id TEXT NOT NULL, secret TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT,
+                PRIMARY KEY (project_id, secret))
             """,
         ])
 }

@@ -82,12 +82,14 @@ extension Store {
                 conditions.append("org_id = ?")
                 binds.append(.text(organizationID))
             }
-            return try await db.query(
+            let batch = try await db.query(
                 """
                 UPDATE batches SET \(sets.joined(separator: ", ")) WHERE \(conditions.joined(separator: " AND "))
                 RETURNING \(Self.batchColumns)
                 """, binds
             ).first.map(Self.batch)
+            if let batch, to.isFinished { try await Self.recordBatchEvent(batch, now: time, db) }
+            return batch
         }
     }
 

@@ -118,10 +118,12 @@ extension Store {
                 """
                 UPDATE tasks SET status = 'pending', round = round + 1, active_count = 0, submitted_count = 0,
                     extra_results = 0, response = NULL, outcome = NULL, completed_at = NULL, review_due_at = NULL,
-                    updated_at = ?
+                    delivery_seq = NULL, callback_succeeded = NULL, callback_at = NULL, updated_at = ?
                 WHERE id = ?
                 """, [.int(now.microseconds), .text(id)])
-            return try await Self.task(id: id, db)
+            let task = try await Self.task(id: id, db)
+            try await Self.recordEvent(.taskReworked, task: task, reason: reason, now: now, db)
+            return task
         }
     }
 

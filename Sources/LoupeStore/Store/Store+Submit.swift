@@ -75,7 +75,8 @@ extension Store {
         return try await task(id: taskID, db)
     }
 
-    /// Approves the round's `results`, pays those not yet paid, records who agreed, and completes the task.
+    /// Approves the round's `results`, pays those not yet paid, records who agreed, and completes the
+    /// task: it takes the next place in its project's delivery sequence and its completion event is written.
     static func complete(
         taskID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double, now: Timestamp,
         _ db: any SQLConnection
@@ -89,16 +90,20 @@ extension Store {
                 """,
                 [.int(result.answer == outcome.answer ? 1 : 0), .double(payment), .int(now.microseconds), .text(result.assignmentID)])
         }
-        try await db.execute(
+        let projectID = try await db.query("SELECT project_id FROM tasks WHERE id = ?", [.text(taskID)]).first?.string(0) ?? ""
+        let sequence = try await nextDeliverySequence(projectID: projectID, db)
+        guard let task = try await db.query(
             """
             UPDATE tasks SET status = 'completed', response = ?, outcome = ?, completed_at = ?, updated_at = ?,
-                review_due_at = NULL
-            WHERE id = ?
+                review_due_at = NULL, delivery_seq = ?, callback_succeeded = NULL, callback_at = NULL
+            WHERE id = ? RETURNING \(taskColumns)
             """,
             [
                 .text(outcome.answer.serialized()), .text(outcomeText(outcome, results: results)),
-                .int(now.microseconds), .int(now.microseconds), .text(taskID),
-            ])
+                .int(now.microseconds), .int(now.microseconds), .int(sequence), .text(taskID),
+            ]
+        ).first.map(task) else { throw DomainError.notFound("task", taskID) }
+        try await recordEvent(.taskCompleted, task: task, now: now, db)
     }
 
     /// The round's results that count (submitted or approved), oldest first: each as an assignment,

@@ -1,11 +1,14 @@
 public import LoupeDomain
 
 extension Store {
-    static let taskColumns = """
+    /// The columns a new task row is written with, in `taskBinds` order.
+    static let taskInsertColumns = """
         id, org_id, project_id, batch_id, batch_index, type, data, unique_id, priority, metadata, callback_url, tags,
         status, response, test_mode, created_at, updated_at, completed_at, canceled_at, partition_key, round, outcome
         """
     static let taskColumnCount = 22
+    /// The columns `task(_:)` reads: those written at insert, then the delivery state.
+    static let taskColumns = taskInsertColumns + ", delivery_seq, callback_succeeded, callback_at, delivered_at, acknowledged_at"
 
     static func taskBinds(_ task: WorkTask, into binds: inout [SQLValue]) {
         binds.append(.text(task.id))
@@ -44,6 +47,11 @@ extension Store {
             completedAt: row.int64(17).map(Timestamp.init), canceledAt: row.int64(18).map(Timestamp.init))
         task.round = row.int(20) ?? 0
         task.outcome = row.string(21).map(RawJSON.init(unchecked:))
+        task.deliverySequence = row.int64(22)
+        task.callbackSucceeded = row.int64(23).map { $0 != 0 }
+        task.callbackAt = row.int64(24).map(Timestamp.init)
+        task.deliveredAt = row.int64(25).map(Timestamp.init)
+        task.acknowledgedAt = row.int64(26).map(Timestamp.init)
         return task
     }
 
@@ -66,6 +74,9 @@ extension Store {
             for row in rows { inserted.insert(row.string(0)!) }
             start += insertChunkSize
         }
+        if let first = tasks.first, !inserted.isEmpty {
+            try await recordCreationEvents(tasks.filter { inserted.contains($0.id) }, now: first.createdAt, db)
+        }
         let tagged = tasks.filter { !$0.tags.isEmpty && inserted.contains($0.id) }
         for task in tagged {
             for tag in Set(task.tags) {
@@ -82,7 +93,7 @@ extension Store {
 
     private static func insertStatement(rows: Int) -> String {
         let row = "(" + Array(repeating: "?", count: taskColumnCount).joined(separator: ", ") + ")"
-        return "INSERT INTO tasks (\(taskColumns)) VALUES "
+        return "INSERT INTO tasks (\(taskInsertColumns)) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
             + " ON CONFLICT DO NOTHING RETURNING id"
     }

@@ -1,5 +1,3 @@
-public import LoupeDomain
-
 /// The native API's JSON form of a task. Stored JSON (data, metadata, response) is spliced in
 /// as it is, so listing tasks never re-parses their payloads.
 public enum TaskDTO {
@@ -50,6 +48,24 @@ public enum TaskDTO {
         optional(task.completedAt?.iso8601, &writer)
         writer.key("canceled_at")
         optional(task.canceledAt?.iso8601, &writer)
+        if let sequence = task.deliverySequence {
+            writer.key("delivery_sequence")
+            writer.int(sequence)
+        }
+        if let succeeded = task.callbackSucceeded {
+            writer.key("callback_succeeded")
+            writer.bool(succeeded)
+            writer.key("callback_at")
+            optional(task.callbackAt?.iso8601, &writer)
+        }
+        if let deliveredAt = task.deliveredAt {
+            writer.key("delivered_at")
+            writer.string(deliveredAt.iso8601)
+        }
+        if let acknowledgedAt = task.acknowledgedAt {
+            writer.key("acknowledged_at")
+            writer.string(acknowledgedAt.iso8601)
+        }
         writer.endObject()
     }
 
@@ -60,7 +76,7 @@ public enum TaskDTO {
         return writer.bytes
     }
 
-    static func optional(_ value: String?, _ writer: inout JSONWriter) {
+    private static func optional(_ value: String?, _ writer: inout JSONWriter) {
         if let value { writer.string(value) } else { writer.null() }
     }
 }

@@ -1,0 +1,31 @@
+import LoupeDomain
+import LoupeStore
+import Synchronization
+
+/// A project's auth, retry policy, concurrency and signing secrets, as the dispatcher uses them.
+struct ProjectDeliveryConfig: Sendable {
+    var callback: CallbackSettings
+    var secrets: [String]
+}
+
+/// Project delivery settings for a few seconds, so a burst of events does not read the project
+/// once per event; edits and secret rotations are picked up within `ttl`.
+final class DeliveryConfigCache: Sendable {
+    private let store: Store
+    private let ttlMicroseconds: Int64
+    private let entries = Mutex<[String: (config: ProjectDeliveryConfig, until: Timestamp)]>([:])
+
+    init(store: Store, ttlSeconds: Double) {
+        self.store = store
+        ttlMicroseconds = Int64(ttlSeconds * 1_000_000)
+    }
+
+    func config(projectID: String, now: Timestamp) async throws -> ProjectDeliveryConfig {
+        if let entry = entries.withLock({ $0[projectID] }), entry.until > now { return entry.config }
+        let callback = try await store.callbackSettings(projectID: projectID)
+        let secrets = try await store.webhookSecrets(projectID: projectID, now: now).map(\.secret)
+        let config = ProjectDeliveryConfig(callback: callback, secrets: secrets)
+        entries.withLock { $0[projectID] = (config, Timestamp(microseconds: now.microseconds + ttlMicroseconds)) }
+        return config
+    }
+}

@@ -1,0 +1,231 @@
+import AsyncHTTPClient
+public import Logging
+public import LoupeDomain
+public import LoupeStore
+public import ServiceLifecycle
+
+/// Tuning for the dispatcher (see `AppConfiguration` for the environment variables).
+public struct DispatcherSettings: Sendable {
+    /// This process's lease owner name.
+    public var nodeID: String
+    /// Events held (queued or in flight) at once.
+    public var capacity = 512
+    /// Requests in flight per endpoint unless the project sets `max_concurrency`.
+    public var concurrencyPerEndpoint = 16
+    /// Lease length in seconds; the dispatcher renews it for events it still holds.
+    public var leaseSeconds = 120.0
+    /// How often to look for due events when idle, in seconds.
+    public var pollInterval = 0.25
+    /// Outcomes written per transaction at most.
+    public var flushSize = 256
+
+    /// Settings for node `nodeID`.
+    public init(nodeID: String) { self.nodeID = nodeID }
+}
+
+/// The webhook dispatcher Service: leases due events from the outbox, posts them with the
+/// project's auth and Loupe's signature (bounded concurrency per endpoint, one event of a task
+/// at a time), and records each attempt; failures are retried with backoff until the policy's
+/// attempts are spent. Several nodes can run it on one PostgreSQL: leases keep them apart, and
+/// a crashed node's leases run out and are taken over.
+public struct WebhookDispatcher: Service {
+    let store: Store
+    let sender: WebhookSender
+    let addresses: CallbackAddressPolicy
+    let clock: LoupeClock
+    let settings: DispatcherSettings
+    let isReady: @Sendable () -> Bool
+    let logger: Logger
+    private let configs: DeliveryConfigCache
+
+    /// A dispatcher.
+    public init(
+        store: Store, sender: WebhookSender, addresses: CallbackAddressPolicy, clock: LoupeClock,
+        settings: DispatcherSettings, isReady: @escaping @Sendable () -> Bool, logger: Logger
+    ) {
+        self.store = store
+        self.sender = sender
+        self.addresses = addresses
+        self.clock = clock
+        self.settings = settings
+        self.isReady = isReady
+        self.logger = logger
+        configs = DeliveryConfigCache(store: store, ttlSeconds: 2)
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                if isReady() { await pump() }
+                try? await Task.sleep(for: .seconds(settings.pollInterval))
+            }
+        }
+        try? await store.releaseEventLeases(owner: settings.nodeID)
+        try? await sender.client.shutdown()
+    }
+
+    /// Delivers until nothing is due (or cancelled), holding at most `capacity` events. While
+    /// requests are in flight, a ticker wakes the loop every poll interval to claim new events.
+    func pump() async {
+        var state = PumpState()
+        await withTaskGroup(of: DeliveryOutcome?.self) { group in
+            var lastFlush = clock.now()
+            var lastRenewal = clock.now()
+            var lastClaim = Timestamp(microseconds: 0)
+            var tickerPending = false
+            while true {
+                let now = clock.now()
+                let pollDue = Double(now.microseconds - lastClaim.microseconds) >= settings.pollInterval * 1_000_000
+                if !Task.isCancelled, state.held <= settings.capacity / 2, !state.drained || pollDue {
+                    await claim(into: &state, now: now)
+                    lastClaim = now
+                }
+                for event in state.startable() {
+                    group.addTask { await deliver(event) }
+                }
+                if state.inFlight == 0 {
+                    await flush(&state.outcomes)
+                    if state.queued == 0 && (state.drained || Task.isCancelled) { return }
+                    continue
+                }
+                if !tickerPending {
+                    tickerPending = true
+                    let interval = settings.pollInterval
+                    group.addTask {
+                        try? await Task.sleep(for: .seconds(interval))
+                        return nil
+                    }
+                }
+                guard let next = await group.next() else { continue }
+                if let outcome = next { state.finished(outcome) } else { tickerPending = false }
+                let after = clock.now()
+                if state.outcomes.count >= settings.flushSize || after.microseconds - lastFlush.microseconds > 50_000 {
+                    await flush(&state.outcomes)
+                    lastFlush = after
+                }
+                if Double(after.microseconds - lastRenewal.microseconds) > settings.leaseSeconds * 1_000_000 / 3 {
+                    try? await store.renewEventLeases(owner: settings.nodeID, until: after.adding(seconds: settings.leaseSeconds))
+                    lastRenewal = after
+                }
+            }
+        }
+    }
+
+    private func claim(into state: inout PumpState, now: Timestamp) async {
+        let room = settings.capacity - state.held
+        do {
+            let events = try await store.claimDueEvents(
+                owner: settings.nodeID, now: now, leaseUntil: now.adding(seconds: settings.leaseSeconds), limit: room,
+                excludingEndpoints: state.saturatedEndpoints(settings.concurrencyPerEndpoint))
+            for event in events {
+                let limit = (try? await configs.config(projectID: event.projectID, now: now))?.callback.maxConcurrency
+                state.enqueue(event, limit: limit ?? settings.concurrencyPerEndpoint)
+            }
+            state.drained = events.count < room
+        } catch {
+            logger.error("claiming webhook events failed", metadata: ["error": "\(error)"])
+            state.drained = true
+        }
+    }
+
+    private func flush(_ outcomes: inout [DeliveryOutcome]) async {
+        guard !outcomes.isEmpty else { return }
+        do {
+            try await store.recordDeliveries(outcomes, owner: settings.nodeID, now: clock.now())
+        } catch {
+            // The leases run out and the events are sent again: receivers deduplicate by webhook-id.
+            logger.error("recording webhook attempts failed", metadata: ["error": "\(error)", "count": "\(outcomes.count)"])
+        }
+        outcomes.removeAll(keepingCapacity: true)
+    }
+
+    /// One attempt at `event`: address check, auth and signature, POST, verdict, next attempt time.
+    func deliver(_ event: OutboxEvent) async -> DeliveryOutcome {
+        let started = clock.now()
+        var policy = RetryPolicy.standard
+        func outcome(_ verdict: DeliveryVerdict, status: Int?, error: String?) -> DeliveryOutcome {
+            let ended = clock.now()
+            var retryAt = ended
+            if case .retry(let retryAfter) = verdict {
+                let delay = policy.delay(
+                    afterAttempt: event.attempts + 1, jitterUnit: Double.random(in: 0...1), retryAfter: retryAfter)
+                retryAt = ended.adding(seconds: delay)
+            }
+            let attempt = DeliveryAttempt(
+                eventID: event.id, number: event.attempts + 1, startedAt: started, statusCode: status,
+                latencyMicroseconds: ended.microseconds - started.microseconds, error: error)
+            return DeliveryOutcome(event: event, attempt: attempt, verdict: verdict, retryAt: retryAt)
+        }
+        if let refusal = await addresses.refusal(for: event.targetURL) {
+            return outcome(.final, status: nil, error: refusal)
+        }
+        guard let config = try? await configs.config(projectID: event.projectID, now: started) else {
+            return outcome(.retry(retryAfter: nil), status: nil, error: "reading the project's callback settings failed")
+        }
+        policy = config.callback.retry
+        let signed = SignedDelivery(event: event, auth: config.callback.auth, secrets: config.secrets, now: started)
+        let response = await sender.post(url: signed.url, headers: signed.headers, body: Array(event.payload.text.utf8))
+        guard let status = response.statusCode else {
+            return outcome(.retry(retryAfter: nil), status: nil, error: response.error ?? "no response")
+        }
+        let verdict = DeliveryVerdict.forStatus(status, retryAfter: response.retryAfter)
+        let error: String? =
+            switch verdict {
+            case .delivered: nil
+            case .retry: "the receiver answered \(status)"
+            case .final: "the receiver answered \(status), which is not retried"
+            }
+        return outcome(verdict, status: status, error: error)
+    }
+}
+
+/// The pump's bookkeeping: claimed events waiting per endpoint, requests in flight per endpoint,
+/// and outcomes not yet written.
+struct PumpState {
+    private var queues: [String: [OutboxEvent]] = [:]
+    private var active: [String: Int] = [:]
+    private var limits: [String: Int] = [:]
+    private(set) var inFlight = 0
+    private(set) var queued = 0
+    var outcomes: [DeliveryOutcome] = []
+    /// The last claim found fewer events than it asked for.
+    var drained = false
+
+    var held: Int { inFlight + queued }
+
+    mutating func enqueue(_ event: OutboxEvent, limit: Int) {
+        let endpoint = OutboxEvent.endpoint(of: event.targetURL)
+        queues[endpoint, default: []].append(event)
+        limits[endpoint] = min(limits[endpoint] ?? limit, limit)
+        queued += 1
+    }
+
+    /// Events that may start now without exceeding their endpoint's limit; marks them in flight.
+    mutating func startable() -> [OutboxEvent] {
+        var started: [OutboxEvent] = []
+        for (endpoint, queue) in queues where !queue.isEmpty {
+            let room = (limits[endpoint] ?? 1) - active[endpoint, default: 0]
+            guard room > 0 else { continue }
+            let batch = queue.prefix(room)
+            started.append(contentsOf: batch)
+            queues[endpoint] = Array(queue.dropFirst(batch.count))
+            active[endpoint, default: 0] += batch.count
+        }
+        queued -= started.count
+        inFlight += started.count
+        return started
+    }
+
+    mutating func finished(_ outcome: DeliveryOutcome) {
+        let endpoint = OutboxEvent.endpoint(of: outcome.event.targetURL)
+        active[endpoint, default: 1] -= 1
+        inFlight -= 1
+        outcomes.append(outcome)
+    }
+
+    /// Endpoints with a full queue: the next claim leaves their events to other nodes or later.
+    func saturatedEndpoints(_ fallback: Int) -> [String] {
+        queues.compactMap { endpoint, queue in queue.count >= 2 * (limits[endpoint] ?? fallback) ? endpoint : nil }
+            .sorted().prefix(100).map { $0 }
+    }
+}

@@ -1,0 +1,46 @@
+public import Hummingbird
+import LoupeCore
+import LoupeDomain
+import LoupeStore
+import NIOCore
+
+/// `GET projects/{id}/export?format=jsonl|csv|coco|yolo|voc&batch=&since=`: the project's
+/// completed tasks, streamed in chunks as they are read, never the whole project in memory.
+public struct ExportController: Sendable {
+    let env: APIEnvironment
+
+    /// A controller over `env`.
+    public init(env: APIEnvironment) { self.env = env }
+
+    /// The routes, relative to `/api/v1`.
+    public var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self).get("projects/:id/export", use: export)
+    }
+
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let id = try await env.ownedProjectID(context, caller)
+        let reader = QueryReader(request)
+        let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let format = ExportFormat(rawValue: reader.string("format") ?? "jsonl") else {
+            throw DomainError.invalidField("format", "must be one of: \(formats)")
+        }
+        var query = DeliveryQuery(projectID: id, testMode: caller.mode == .test)
+        query.batchID = try reader.id("batch")
+        query.completedAfter = try reader.timestamp("since")
+        let exporter = TaskExporter(store: env.store)
+        let selection = query
+        let exportedAt = env.now
+        let body = ResponseBody { writer in
+            try await exporter.export(format, query: selection, exportedAt: exportedAt) { bytes in
+                try await writer.write(ByteBuffer(bytes: bytes))
+            }
+            try await writer.finish(nil)
+        }
+        let filename = "project-\(id).\(format.fileExtension)"
+        return Response(
+            status: .ok,
+            headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(filename)\""],
+            body: body)
+    }
+}

@@ -1,0 +1,197 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import LoupeDelivery
+import LoupeDomain
+import LoupeServer
+import LoupeTestSupport
+import Testing
+
+@Suite("Webhook delivery")
+struct WebhookDeliveryTests {
+    /// A categorization project whose callbacks go to `url` with quick retries and `extra` settings.
+    static func project(_ app: TestApp, url: String, attempts: Int = 5, extra: JSONObject = [:], name: String = "Hooked")
+        async throws -> String
+    {
+        var callback: JSONObject = [
+            "url": .string(url), "retry": ["max_attempts": .int(Int64(attempts)), "initial_backoff": 0.05, "max_backoff": 0.1],
+        ]
+        for (key, value) in extra { callback[key] = value }
+        let reply = try await app.send(
+            .post, "/api/v1/projects",
+            json: ["name": .string(name), "type": "categorization", "params": ["categories": ["cat", "dog"]],
+                   "settings": ["callback": .object(callback)]])
+        #expect(reply.status == .created, "\(reply.text)")
+        return try #require(reply.json["id"]?.stringValue)
+    }
+
+    /// A test-mode task (completed by the synthetic worker within seconds); returns its id.
+    static func completedTask(_ app: TestApp, _ projectID: String) async throws -> String {
+        let created = try await app.send(
+            .post, "/api/v1/projects/\(projectID)/tasks", json: ["data": ["text": "meow"]], headers: TestApp.test)
+        return try #require(created.json["id"]?.stringValue)
+    }
+
+    static func allowingPrivate(_ configuration: inout AppConfiguration) {
+        configuration.allowPrivateCallbacks = true
+        configuration.webhookPollInterval = 0.05
+    }
+
+    @Test func failuresAreRetriedUntilDeliveredAndLogged() async throws {
+        let sink = WebhookSink { $0 < 2 ? 500 : 200 }
+        try await sink.run { base in
+            try await TestApp.run(configure: Self.allowingPrivate) { app in
+                let projectID = try await Self.project(app, url: base + "/hook")
+                let taskID = try await Self.completedTask(app, projectID)
+                let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                #expect(task.json["callback_succeeded"] == true)
+                #expect(task.json["status"] == "delivered")
+                let requests = sink.requests
+                #expect(requests.count == 3)
+                let eventIDs = Set(requests.compactMap { $0.header("webhook-id") })
+                #expect(eventIDs.count == 1, "every retry carries the same webhook-id")
+                let last = try #require(requests.last)
+                #expect(last.json["task_id"] as? String == taskID)
+                #expect(last.json["status"] as? String == "completed")
+                #expect((last.json["response"] as? [String: Any])?["category"] as? String != nil)
+                #expect(last.json["event"] as? String == "task.completed")
+                // The Standard Webhooks signature checks out with the project's secret.
+                let secrets = try await app.send(.get, "/api/v1/projects/\(projectID)/webhook-secrets")
+                let secret = try #require(secrets.json["secrets"]?.arrayValue?.first?.objectValue?["secret"]?.stringValue)
+                let id = try #require(last.header("webhook-id"))
+                let timestamp = try #require(last.header("webhook-timestamp").flatMap { Int64($0) })
+                let expected = Self.standardSignature(id: id, timestamp: timestamp, body: last.body, secret: secret)
+                #expect(last.header("webhook-signature") == "v1," + expected)
+                // The delivery log lists all three attempts.
+                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events")
+                let eventID = try #require(events.json["events"]?.arrayValue?.first?.objectValue?["id"]?.stringValue)
+                let event = try await app.send(.get, "/api/v1/events/\(eventID)")
+                let log = try #require(event.json["delivery_log"]?.arrayValue)
+                #expect(log.compactMap { $0.objectValue?["status_code"]?.intValue } == [500, 500, 200])
+                #expect(event.json["status"] == "delivered")
+            }
+        }
+    }
+
+    @Test func aReceiverThatAlwaysFailsGetsADeadLetterThatCanBeResent() async throws {
+        let sink = WebhookSink { _ in 503 }
+        try await sink.run { base in
+            try await TestApp.run(configure: Self.allowingPrivate) { app in
+                let projectID = try await Self.project(app, url: base + "/hook", attempts: 3)
+                let taskID = try await Self.completedTask(app, projectID)
+                let failed = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                #expect(failed.json["callback_succeeded"] == false)
+                #expect(sink.requests.count == 3)
+                let dead = try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead")
+                let deadEvents = try #require(dead.json["events"]?.arrayValue)
+                #expect(deadEvents.count == 1)
+                #expect(deadEvents.first?.objectValue?["attempts"] == 3)
+                sink.answer { _ in 204 }
+                let resent = try await app.send(.post, "/api/v1/projects/\(projectID)/events/resend")
+                #expect(resent.json["resent"] == 1)
+                let delivered = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] == true }
+                #expect(delivered.json["callback_succeeded"] == true)
+                #expect(sink.requests.count == 4)
+                #expect(try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead").json["events"]?.arrayValue?.isEmpty == true)
+            }
+        }
+    }
+
+    @Test func aFinalRefusalIsNotRetried() async throws {
+        let sink = WebhookSink { _ in 400 }
+        try await sink.run { base in
+            try await TestApp.run(configure: Self.allowingPrivate) { app in
+                let projectID = try await Self.project(app, url: base + "/hook")
+                let taskID = try await Self.completedTask(app, projectID)
+                let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                #expect(task.json["callback_succeeded"] == false)
+                #expect(sink.requests.count == 1)
+            }
+        }
+    }
+
+    @Test func privateAddressesAreRefusedUnlessAllowed() async throws {
+        let sink = WebhookSink { _ in 200 }
+        try await sink.run { base in
+            try await TestApp.run { app in
+                let projectID = try await Self.project(app, url: base + "/hook")
+                let taskID = try await Self.completedTask(app, projectID)
+                let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                #expect(task.json["callback_succeeded"] == false)
+                #expect(sink.requests.isEmpty)
+                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead")
+                let error = events.json["events"]?.arrayValue?.first?.objectValue?["last_error"]?.stringValue ?? ""
+                #expect(error.contains("LOUPE_ALLOW_PRIVATE_CALLBACKS"))
+            }
+        }
+    }
+
+    @Test func everyAuthModeIsVerifiedByTheReceiver() async throws {
+        let sink = WebhookSink { _ in 200 }
+        try await sink.run { base in
+            try await TestApp.run(configure: Self.allowingPrivate) { app in
+                let modes: [(String, JSONValue)] = [
+                    ("basic", ["type": "basic", "username": "hook-user", "password": "s3cret:pass"]),
+                    ("access_key", ["type": "access_key", "access_key": "key with spaces&more"]),
+                    ("token", ["type": "token", "token": "tok-123"]),
+                    ("hmac", ["type": "hmac", "key_id": "k1", "secret": "hmac-secret"]),
+                ]
+                for (name, auth) in modes {
+                    let projectID = try await Self.project(
+                        app, url: base + "/hook/\(name)?source=loupe", extra: ["auth": auth], name: "Hooked " + name)
+                    let taskID = try await Self.completedTask(app, projectID)
+                    let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                    #expect(task.json["callback_succeeded"] == true, "\(name)")
+                }
+                let byMode = Dictionary(grouping: sink.requests) { $0.path.split(separator: "/").last.map(String.init) ?? "" }
+                let basic = try #require(byMode["basic"]?.first)
+                #expect(basic.header("authorization") == "Basic " + Data("hook-user:s3cret:pass".utf8).base64EncodedString())
+                let keyed = try #require(byMode["access_key"]?.first)
+                let items = URLComponents(string: "http://x/?" + keyed.query)?.queryItems ?? []
+                #expect(items.first { $0.name == "access_key" }?.value == "key with spaces&more")
+                #expect(items.first { $0.name == "source" }?.value == "loupe")
+                #expect(try #require(byMode["token"]?.first).header("x-auth-token") == "tok-123")
+                let signed = try #require(byMode["hmac"]?.first)
+                let date = try #require(signed.header("x-wsm-date"))
+                let bodyHash = SHA256.hash(data: signed.body).map { String(format: "%02x", $0) }.joined()
+                let stringToSign = "POST\n/hook/hmac?source=loupe\n\(date)\n\(bodyHash)"
+                let mac = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: SymmetricKey(data: Data("hmac-secret".utf8)))
+                #expect(signed.header("authorization") == "HMAC-SHA256 k1:" + Data(mac).base64EncodedString())
+                #expect(Timestamp.parse(date) != nil)
+            }
+        }
+    }
+
+    @Test func rotationSignsWithOldAndNewSecrets() async throws {
+        let sink = WebhookSink { _ in 200 }
+        try await sink.run { base in
+            try await TestApp.run(configure: Self.allowingPrivate) { app in
+                let projectID = try await Self.project(app, url: base + "/hook")
+                let before = try await app.send(.get, "/api/v1/projects/\(projectID)/webhook-secrets")
+                let old = try #require(before.json["secrets"]?.arrayValue?.first?.objectValue?["secret"]?.stringValue)
+                let rotated = try await app.send(
+                    .post, "/api/v1/projects/\(projectID)/webhook-secrets/rotate", json: ["overlap_seconds": 3600])
+                let secrets = try #require(rotated.json["secrets"]?.arrayValue?.compactMap { $0.objectValue?["secret"]?.stringValue })
+                #expect(secrets.count == 2 && secrets.last == old)
+                let taskID = try await Self.completedTask(app, projectID)
+                _ = try await app.waitFor("/api/v1/tasks/\(taskID)", seconds: 30) { $0["callback_succeeded"] != nil }
+                try await Task.sleep(for: .seconds(2.5))  // the dispatcher's settings cache is 2 s
+                let request = try #require(sink.requests.last)
+                let id = try #require(request.header("webhook-id"))
+                let timestamp = try #require(request.header("webhook-timestamp").flatMap { Int64($0) })
+                let offered = Set((request.header("webhook-signature") ?? "").split(separator: " ").map(String.init))
+                #expect(offered.contains("v1," + Self.standardSignature(id: id, timestamp: timestamp, body: request.body, secret: old)))
+                #expect(StandardWebhookSignature.verify(
+                    header: request.header("webhook-signature") ?? "", id: id, timestamp: timestamp, body: request.body,
+                    secrets: [secrets[0]]))
+            }
+        }
+    }
+
+    /// The Standard Webhooks signature, computed independently of Loupe's code.
+    static func standardSignature(id: String, timestamp: Int64, body: [UInt8], secret: String) -> String {
+        let key = SymmetricKey(data: Data(base64Encoded: String(secret.dropFirst("whsec_".count)))!)
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(id).\(timestamp).".utf8) + Data(body), using: key)
+        return Data(mac).base64EncodedString()
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+/// A webhook receiver on 127.0.0.1 for tests: it records every request and answers with the
+/// status its `answer` rule picks (by how many requests came before).
+final class WebhookSink: Sendable {
+    /// One received request.
+    struct Received: Sendable {
+        let path: String
+        let query: String
+        let headers: HTTPFields
+        let body: [UInt8]
+
+        func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { headers[$0] } }
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:] }
+    }
+
+    private let received = Mutex<[Received]>([])
+    private let rule: Mutex<@Sendable (Int) -> Int>
+
+    init(answer: @escaping @Sendable (Int) -> Int) { rule = Mutex(answer) }
+
+    var requests: [Received] { received.withLock { $0 } }
+
+    /// Changes how later requests are answered.
+    func answer(_ newRule: @escaping @Sendable (Int) -> Int) { rule.withLock { $0 = newRule } }
+
+    /// Runs the sink while `body` runs, passing its base URL.
+    func run(_ body: @escaping @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        router.post("**") { request, _ -> Response in
+            let bytes = try await request.body.collect(upTo: 1 << 22)
+            let entry = Received(
+                path: request.uri.path, query: request.uri.query ?? "", headers: request.headers,
+                bytes: Array(bytes.readableBytesView))
+            let index = self.received.withLock { list in
+                list.append(entry)
+                return list.count - 1
+            }
+            let status = self.rule.withLock { $0 }(index)
+            var headers: HTTPFields = [:]
+            if status == 429 { headers[.retryAfter] = "0" }
+            return Response(status: .init(code: status), headers: headers)
+        }
+        let port = Mutex<Int?>(nil)
+        var logger = Logger(label: "sink")
+        logger.logLevel = .critical
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } }, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var waited = 0
+            while port.withLock({ $0 }) == nil && waited < 500 {
+                try await Task.sleep(for: .milliseconds(10))
+                waited += 1
+            }
+            let base = "http://127.0.0.1:\(try #require(port.withLock { $0 }))"
+            defer { group.cancelAll() }
+            try await body(base)
+        }
+    }
+}
+
+extension WebhookSink.Received {
+    init(path: String, query: String, headers: HTTPFields, bytes: [UInt8]) {
+        self.init(path: path, query: query, headers: headers, body: bytes)
+    }
+}
