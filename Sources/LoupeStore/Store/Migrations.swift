@@ -194,8 +194,9 @@ public enum Migrations {
             """
             CREATE TABLE delivery_attempts (
                 event_id TEXT NOT NULL, attempt BIGINT NOT NULL, started_at BIGINT NOT NULL, status_code BIGINT,
-                latency_us BIGINT NOT NULL, error TEXT, PRIMARY KEY (event_id, attempt))
+                latency_us BIGINT NOT NULL, error TEXT)
             """,
+            "CREATE INDEX delivery_attempts_event ON delivery_attempts (event_id, attempt, started_at)",
             """
             CREATE TABLE webhook_secrets (
                 project_id TEXT NOT NULL, secret TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT,

@@ -59,7 +59,7 @@ extension Store {
     /// Records attempts in one transaction: the delivery log, the event's new state (delivered,
     /// due again, or dead once its attempts are spent or the receiver refused it for good), and on
     /// completion events the task's `callback_succeeded`. Outcomes for leases `owner` no longer
-    /// holds are logged but change nothing.
+    /// holds are logged (the request was made) but change nothing.
     public func recordDeliveries(_ outcomes: [DeliveryOutcome], owner: String, now: Timestamp) async throws {
         guard !outcomes.isEmpty else { return }
         try await database.write { db in
@@ -74,7 +74,7 @@ extension Store {
         try await db.execute(
             """
             INSERT INTO delivery_attempts (event_id, attempt, started_at, status_code, latency_us, error)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            VALUES (?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(attempt.eventID), .int(Int64(attempt.number)), .int(attempt.startedAt.microseconds),

@@ -57,7 +57,7 @@ extension Store {
             let attempts = try await db.query(
                 """
                 SELECT event_id, attempt, started_at, status_code, latency_us, error FROM delivery_attempts
-                WHERE event_id = ? ORDER BY attempt
+                WHERE event_id = ? ORDER BY attempt, started_at
                 """, [.text(id)]
             ).map {
                 DeliveryAttempt(
