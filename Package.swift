@@ -115,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeServer", "LoupeStore", "LoupeDomain", "LoupeHTTP",
+                "LoupeServer", "LoupeStore", "LoupeDomain", "LoupeHTTP", "LoupeCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

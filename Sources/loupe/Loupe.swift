@@ -1,10 +1,10 @@
 import ArgumentParser
 import LoupeServer
 
-/// The `loupe` command: `serve`, `migrate`, `keys create`.
+/// The `loupe` command: `serve`, `migrate`, `keys create`, `export`.
 @main
 struct Loupe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loupe", abstract: "Loupe: self-hosted human work on data.",
-        subcommands: [Serve.self, Migrate.self, Keys.self], defaultSubcommand: Serve.self)
+        subcommands: [Serve.self, Migrate.self, Keys.self, Export.self], defaultSubcommand: Serve.self)
 }

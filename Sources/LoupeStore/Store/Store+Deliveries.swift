@@ -160,3 +160,24 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// How many completed tasks `query` selects by project, mode, time and batch (for progress).
+    public func deliveryCount(_ query: DeliveryQuery) async throws -> Int {
+        try await database.read { db in
+            var binds: [SQLValue] = [.text(query.projectID), .int(query.testMode ? 1 : 0)]
+            var conditions = ""
+            if let after = query.completedAfter {
+                conditions += " AND completed_at > ?"
+                binds.append(.int(after.microseconds))
+            }
+            if let batchID = query.batchID {
+                conditions += " AND batch_id = ?"
+                binds.append(.text(batchID))
+            }
+            return try await db.query(
+                "SELECT COUNT(*) FROM tasks WHERE project_id = ? AND delivery_seq IS NOT NULL AND test_mode = ?\(conditions)", binds
+            ).first?.int(0) ?? 0
+        }
+    }
+}

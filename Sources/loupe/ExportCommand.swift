@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Logging
+import LoupeCore
+import LoupeDomain
+import LoupeServer
+import LoupeStore
+
+/// `loupe export --project ID --format jsonl|csv|coco|yolo|voc --out FILE`: the same stream as
+/// `GET /api/v1/projects/{id}/export`, written to a file with a progress bar on standard error.
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Export a project's completed tasks to a file.")
+    @Option(help: "The project id.") var project: String
+    @Option(help: "jsonl, csv, coco, yolo or voc.") var format: String = "jsonl"
+    @Option(help: "The file to write (- for standard output).") var out: String
+    @Option(help: "Only this batch.") var batch: String?
+    @Option(help: "Only tasks completed after this RFC 3339 time.") var since: String?
+    @Flag(help: "Export test-mode tasks instead of live ones.") var testMode = false
+    @OptionGroup var storage: StorageOptions
+
+    func validate() throws {
+        guard ExportFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let since, Timestamp.parse(since) == nil { throw ValidationError("--since must be an RFC 3339 time") }
+    }
+
+    func run() async throws {
+        let format = ExportFormat(rawValue: format)!
+        var query = DeliveryQuery(projectID: project, testMode: testMode)
+        query.batchID = batch
+        query.completedAfter = since.flatMap(Timestamp.parse)
+        let selection = query
+        let output = try OutputFile(path: out)
+        let opened = try storage.configuration().openDatabase(logger: Logger(label: "loupe"))
+        let started = Date()
+        let written = try await opened.withRunning { store in
+            let total = try await store.deliveryCount(selection)
+            let bar = ProgressBar(total: total, enabled: out != "-")
+            let count = try await TaskExporter(store: store).export(
+                format, query: selection, exportedAt: .now(), emit: { try output.write($0) }, progress: { bar.show($0) })
+            bar.finish()
+            return count
+        }
+        try output.close()
+        let seconds = Date().timeIntervalSince(started)
+        FileHandle.standardError.write(Data(
+            "exported \(written) tasks as \(format.rawValue) to \(out) in \(String(format: "%.1f", seconds)) s\n".utf8))
+    }
+}
+
+/// A file (or standard output) written through one handle.
+final class OutputFile: @unchecked Sendable {
+    private let handle: FileHandle
+    private let ownsHandle: Bool
+
+    init(path: String) throws {
+        if path == "-" {
+            handle = .standardOutput
+            ownsHandle = false
+        } else {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw ValidationError("cannot create \(path)")
+            }
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            ownsHandle = true
+        }
+    }
+
+    func write(_ bytes: [UInt8]) throws { try handle.write(contentsOf: bytes) }
+    func close() throws { if ownsHandle { try handle.close() } }
+}
+
+/// `[#####.....]  45% 450000/1000000` on standard error, redrawn at most every percent.
+final class ProgressBar: @unchecked Sendable {
+    private let total: Int
+    private let enabled: Bool
+    private var lastPercent = -1
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func show(_ done: Int) {
+        guard enabled, total > 0 else { return }
+        let percent = min(100, done * 100 / total)
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let filled = percent / 4
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 25 - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(String(format: "%3d", percent))% \(done)/\(total)".utf8))
+    }
+
+    func finish() { if enabled && total > 0 { FileHandle.standardError.write(Data("\n".utf8)) } }
+}

@@ -1,0 +1,121 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import LoupeDomain
+import LoupeServer
+import LoupeTestSupport
+import Synchronization
+import Testing
+
+/// A `loupe serve` child process.
+final class ServerProcess: Sendable {
+    let process: Process
+    let baseURL: String
+
+    /// Starts the built `loupe` binary next to the test bundle with `environment`, and waits for it to listen.
+    static func start(environment: [String: String]) async throws -> ServerProcess {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("loupe")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve", "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let seen = Mutex("")
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            seen.withLock { $0 += String(decoding: data, as: UTF8.self) }
+        }
+        try process.run()
+        for _ in 0..<600 {
+            let text = seen.withLock { $0 }
+            if let range = text.range(of: "running at http://127.0.0.1:"),
+                let port = Int(text[range.upperBound...].prefix { $0.isNumber })
+            {
+                return ServerProcess(process: process, baseURL: "http://127.0.0.1:\(port)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.terminate()
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "loupe serve did not start: \(seen.withLock { $0 })"])
+    }
+
+    private init(process: Process, baseURL: String) {
+        self.process = process
+        self.baseURL = baseURL
+    }
+
+    /// SIGKILL: no graceful shutdown, no lease given back.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Sends `body` to `path` with the live key.
+    func send(_ method: String, _ path: String, json: JSONValue? = nil) async throws -> JSONObject {
+        var request = URLRequest(url: URL(string: baseURL + path)!)
+        request.httpMethod = method
+        request.setValue("Bearer \(TestDatabase.liveKey)", forHTTPHeaderField: "Authorization")
+        if let json {
+            request.httpBody = Data(json.serializedBytes())
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, _) = try await URLSession.shared.data(for: request)
+        return (try? JSONParser.parse(Array(data)))?.objectValue ?? [:]
+    }
+}
+
+@Suite("Crash recovery")
+struct CrashRecoveryTests {
+    @Test func aKilledServerDeliversEveryEventAfterRestart() async throws {
+        let eventCount = 1_000
+        let delivering = Atomic<Bool>(false)
+        let sink = WebhookSink { _ in delivering.load(ordering: .relaxed) ? 200 : 503 }
+        try await sink.run { base in
+            let configuration = try await TestDatabase.freshConfiguration()
+            var environment = [
+                "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
+                "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
+                "LOUPE_ALLOW_PRIVATE_CALLBACKS": "1", "LOUPE_WEBHOOK_TIMEOUT": "1", "LOUPE_WEBHOOK_CONNECT_TIMEOUT": "1",
+                "LOUPE_WEBHOOK_LEASE": "1", "LOUPE_WEBHOOK_POLL_INTERVAL": "0.05", "LOUPE_LOG_LEVEL": "critical",
+            ]
+            if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
+            let first = try await ServerProcess.start(environment: environment)
+            let project = try await first.send(
+                "POST", "/api/v1/projects",
+                json: [
+                    "name": "Crash", "type": "categorization",
+                    "settings": ["callback": [
+                        "url": .string(base + "/hook"), "events": ["task.created"],
+                        "retry": ["max_attempts": 50, "initial_backoff": 0.2, "max_backoff": 0.5],
+                    ]],
+                ])
+            let projectID = try #require(project["id"]?.stringValue)
+            let items: [JSONValue] = (0..<eventCount).map { .object(["data": .object(["n": .int(Int64($0))])]) }
+            let batch = try await first.send("POST", "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
+            #expect(batch["counts"]?.objectValue?["created"]?.intValue == Int64(eventCount), "\(batch)")
+            // Let the dispatcher lease and fail some events, then kill it mid-flight.
+            for _ in 0..<200 where sink.requests.count < 50 { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(sink.requests.count >= 50)
+            first.kill()
+            let failedBeforeKill = sink.requests.count
+            delivering.store(true, ordering: .relaxed)
+            let second = try await ServerProcess.start(environment: environment)
+            defer { second.kill() }
+            let deadline = Date().addingTimeInterval(90)
+            var delivered = Set<String>()
+            while Date() < deadline {
+                delivered = Set(sink.requests.dropFirst(failedBeforeKill).compactMap { $0.header("webhook-id") })
+                if delivered.count >= eventCount { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(delivered.count == eventCount, "every event arrives after the restart")
+            let all = Set(sink.requests.compactMap { $0.header("webhook-id") })
+            #expect(all.count == eventCount, "no event beyond the thousand written")
+            let dead = try await second.send("GET", "/api/v1/projects/\(projectID)/events/dead")
+            #expect(dead["events"]?.arrayValue?.isEmpty == true)
+        }
+    }
+}
