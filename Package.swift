@@ -126,8 +126,10 @@ let package = Package(
         .executableTarget(
             name: "loupe-bench",
             dependencies: [
-                "LoupeDomain",
+                "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -44,8 +44,16 @@ struct Export: AsyncParsableCommand {
         }
         try output.close()
         let seconds = Date().timeIntervalSince(started)
+        let peak = Self.peakResidentMegabytes().map { String(format: ", peak RSS %.0f MB", $0) } ?? ""
         FileHandle.standardError.write(Data(
-            "exported \(written) tasks as \(format.rawValue) to \(out) in \(String(format: "%.1f", seconds)) s\n".utf8))
+            "exported \(written) tasks as \(format.rawValue) to \(out) in \(String(format: "%.1f", seconds)) s\(peak)\n".utf8))
+    }
+
+    /// This process's peak resident memory (VmHWM) in MB, where /proc exists.
+    static func peakResidentMegabytes() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return line?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }.map { $0 / 1_024 }
     }
 }
 

@@ -64,6 +64,7 @@ public struct AuthController: Sendable {
             throw DomainError(.invalidRequest, "logout ends a session; this request was made with an API key")
         }
         try await env.store.deleteSession(tokenHash: tokenHash)
+        env.sessionCache.remove(hash: tokenHash)
         return JSONResponse.make(value: ["logged_out": true])
     }
 }

@@ -67,6 +67,8 @@ public struct ProjectsController: Sendable {
         let id = try context.parameters.id(kind: "project")
         let spec = try ProjectSpec.parse(try await JSONBody.read(request), requireNameAndType: false)
         let now = env.now
+        env.forgetProject(id: id, organizationID: caller.organizationID)
+        defer { env.forgetProject(id: id, organizationID: caller.organizationID) }
         let project = try await env.store.updateProject(id: id, organizationID: caller.organizationID) { project in
             if let name = spec.name { project.name = name }
             if let type = spec.type, type != project.type {
@@ -93,6 +95,8 @@ public struct ProjectsController: Sendable {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "project")
         let now = env.now
+        env.forgetProject(id: id, organizationID: caller.organizationID)
+        defer { env.forgetProject(id: id, organizationID: caller.organizationID) }
         let project = try await env.store.updateProject(id: id, organizationID: caller.organizationID) { project in
             project.archived = archived
             project.updatedAt = now

@@ -36,7 +36,7 @@ public struct WorkController: Sendable {
         guard let (assignment, task) = try await env.store.claimNextTask(
             request, assignmentID: env.factory.ids.next(), now: env.now)
         else { return Response(status: .noContent) }
-        let project = try await env.store.project(id: task.projectID, organizationID: caller.organizationID)
+        let project = try await env.cachedProject(id: task.projectID, organizationID: caller.organizationID)
         var taskObject = JSONObject()
         taskObject["id"] = .string(task.id)
         taskObject["type"] = .string(task.type)
@@ -68,9 +68,9 @@ public struct WorkController: Sendable {
         var reader = try FieldReader(try await JSONBody.read(request))
         guard let answer = try reader.object("answer") else { throw DomainError.invalidField("/answer", "is required") }
         try reader.rejectUnknownFields()
-        guard let current = try await env.store.assignment(id: id, workerID: workerID),
-            let task = try await env.store.task(id: current.taskID, organizationID: caller.organizationID),
-            let project = try await env.store.project(id: current.projectID, organizationID: caller.organizationID)
+        guard let (current, task) = try await env.store.assignmentWithTask(id: id, workerID: workerID),
+            current.organizationID == caller.organizationID,
+            let project = try await env.cachedProject(id: current.projectID, organizationID: caller.organizationID)
         else { throw DomainError.notFound("assignment", id) }
         try env.validator.validate(answer, task: task, project: project)
         let (assignment, settled) = try await env.store.submitAnswer(

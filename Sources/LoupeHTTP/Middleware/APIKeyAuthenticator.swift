@@ -12,11 +12,13 @@ public struct APIKeyAuthenticator: RouterMiddleware {
 
     private let store: Store
     private let cache: APIKeyCache
+    private let sessions: SessionCache
 
-    /// An authenticator reading keys from `store` through `cache`.
-    public init(store: Store, cache: APIKeyCache) {
+    /// An authenticator reading keys and sessions from `store` through the caches.
+    public init(store: Store, cache: APIKeyCache, sessions: SessionCache) {
         self.store = store
         self.cache = cache
+        self.sessions = sessions
     }
 
     public func handle(
@@ -30,7 +32,14 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         let key = try Self.key(from: header)
         let hash = Self.hash(key)
         if key.hasPrefix(SessionToken.prefix) {
-            guard let (session, user) = try await store.session(tokenHash: hash, now: Timestamp.now()) else {
+            let now = Timestamp.now()
+            var entry = sessions.value(hash: hash)
+            if entry == nil, let (session, user) = try await store.session(tokenHash: hash, now: now) {
+                entry = SessionEntry(session: session, user: user)
+                sessions.store(
+                    entry!, hash: hash, validFor: Double(session.expiresAt.microseconds - now.microseconds) / 1_000_000)
+            }
+            guard let session = entry?.session, let user = entry?.user else {
                 throw DomainError(
                     .unauthorized, "the session has expired or ended; log in again",
                     details: [.init(path: "Authorization", reason: "unknown or expired session")])
@@ -42,14 +51,14 @@ public struct APIKeyAuthenticator: RouterMiddleware {
             context.caller?.groups = user.groups
             return try await next(request, context)
         }
-        let cached = cache.key(hash: hash)
+        let cached = cache.value(hash: hash)
         var record = cached
         if record == nil { record = try await store.apiKey(hash: hash) }
         guard let record else {
             throw DomainError(
                 .unauthorized, "the API key is not valid", details: [.init(path: "Authorization", reason: "unknown or revoked key")])
         }
-        if cached == nil { cache.store(record) }
+        if cached == nil { cache.store(record, hash: hash) }
         var context = context
         context.caller = Caller(organizationID: record.organizationID, apiKeyID: record.id, mode: record.mode)
         return try await next(request, context)

@@ -26,6 +26,10 @@ public struct APIEnvironment: Sendable {
     public var inlineBatchBodyLimit: Int
     /// Recently verified API keys.
     public var keyCache = APIKeyCache()
+    /// Recently verified sessions.
+    public var sessionCache = SessionCache()
+    /// Recently read projects, for the work queue (edits on this node drop their entry).
+    public var projectCache = ProjectCache(timeToLive: .seconds(2))
     /// Failed-login counts.
     public var loginThrottle = LoginThrottle()
     /// Answer models for the aggregate review strategy.
@@ -66,6 +70,18 @@ public struct APIEnvironment: Sendable {
 }
 
 extension APIEnvironment {
+    /// The project through the short-lived cache.
+    func cachedProject(id: String, organizationID: String) async throws -> Project? {
+        let key = organizationID + "/" + id
+        if let project = projectCache.value(hash: key) { return project }
+        guard let project = try await store.project(id: id, organizationID: organizationID) else { return nil }
+        projectCache.store(project, hash: key)
+        return project
+    }
+
+    /// Drops a project from the cache after an edit.
+    func forgetProject(id: String, organizationID: String) { projectCache.remove(hash: organizationID + "/" + id) }
+
     /// The route's project id (`:id`) once it is known to belong to the caller's organization.
     func ownedProjectID(_ context: AppRequestContext, _ caller: Caller) async throws -> String {
         let id = try context.parameters.id(kind: "project")

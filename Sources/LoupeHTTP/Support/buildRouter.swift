@@ -10,7 +10,7 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     router.addRoutes(SystemController(env: env).endpoints)
     router.addRoutes(UploadsController(env: env).endpoints, atPath: "/api/v1")
     router.addRoutes(AuthController(env: env).publicEndpoints, atPath: "/api/v1")
-    let api = router.group("/api/v1").add(middleware: APIKeyAuthenticator(store: env.store, cache: env.keyCache))
+    let api = router.group("/api/v1").add(middleware: APIKeyAuthenticator(store: env.store, cache: env.keyCache, sessions: env.sessionCache))
     api.addRoutes(ProjectsController(env: env).endpoints)
     api.addRoutes(TasksController(env: env).endpoints)
     api.addRoutes(BatchesController(env: env).endpoints)

@@ -130,9 +130,15 @@ extension Store {
         }
     }
 
-    static let qualifiedTaskColumns = taskColumns.split(separator: ",").map {
-        "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines)
-    }.joined(separator: ", ")
+    static let qualifiedTaskColumns = qualified(taskColumns, by: "t")
+    static let qualifiedAssignmentColumns = qualified(assignmentColumns, by: "a")
+    static let taskColumnTotal = taskColumns.split(separator: ",").count
+
+    /// `a, b` as `t.a, t.b`.
+    private static func qualified(_ columns: String, by alias: String) -> String {
+        columns.split(separator: ",").map { alias + "." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .joined(separator: ", ")
+    }
 
     private static func conditions(_ filter: TaskFilter) -> ([String], [SQLValue]) {
         var conditions = ["t.org_id = ?"]

@@ -136,6 +136,21 @@ extension Store {
         }
     }
 
+    /// The worker's assignment and its task, read together.
+    public func assignmentWithTask(id: String, workerID: String) async throws -> (Assignment, WorkTask)? {
+        try await database.read { db in
+            guard let row = try await db.query(
+                """
+                SELECT \(Self.qualifiedTaskColumns), \(Self.qualifiedAssignmentColumns) FROM assignments a
+                JOIN tasks t ON t.id = a.task_id WHERE a.id = ? AND a.worker_id = ?
+                """, [.text(id), .text(workerID)]
+            ).first else { return nil }
+            let task = Self.task(row)
+            let assignment = Self.assignment(SQLRow(Array(row.values[Self.taskColumnTotal...])))
+            return (assignment, task)
+        }
+    }
+
     /// Extends an active, unexpired lease by the project's max work time.
     public func heartbeat(assignmentID: String, workerID: String, now: Timestamp) async throws -> Assignment {
         try await database.write { db in
