@@ -76,7 +76,8 @@ public struct WebhookDispatcher: Service {
             while true {
                 let now = clock.now()
                 let pollDue = Double(now.microseconds - lastClaim.microseconds) >= settings.pollInterval * 1_000_000
-                if !Task.isCancelled, state.held <= settings.capacity / 2, !state.drained || pollDue {
+                let worthClaiming = !state.drained || pollDue || state.excludedEndpointFreed(settings.concurrencyPerEndpoint)
+                if !Task.isCancelled, state.held <= settings.capacity / 2, worthClaiming {
                     await claim(into: &state, now: now)
                     lastClaim = now
                 }
@@ -113,15 +114,17 @@ public struct WebhookDispatcher: Service {
 
     private func claim(into state: inout PumpState, now: Timestamp) async {
         let room = settings.capacity - state.held
+        let excluded = state.saturatedEndpoints(settings.concurrencyPerEndpoint)
         do {
             let events = try await store.claimDueEvents(
                 owner: settings.nodeID, now: now, leaseUntil: now.adding(seconds: settings.leaseSeconds), limit: room,
-                excludingEndpoints: state.saturatedEndpoints(settings.concurrencyPerEndpoint))
+                excludingEndpoints: excluded)
             for event in events {
                 let limit = (try? await configs.config(projectID: event.projectID, now: now))?.callback.maxConcurrency
                 state.enqueue(event, limit: limit ?? settings.concurrencyPerEndpoint)
             }
             state.drained = events.count < room
+            state.excludedWhenDrained = state.drained ? Set(excluded) : []
         } catch {
             logger.error("claiming webhook events failed", metadata: ["error": "\(error)"])
             state.drained = true
@@ -190,6 +193,8 @@ struct PumpState {
     var outcomes: [DeliveryOutcome] = []
     /// The last claim found fewer events than it asked for.
     var drained = false
+    /// The endpoints that claim left out: once one of them has room again, claiming is worthwhile.
+    var excludedWhenDrained: Set<String> = []
 
     var held: Int { inFlight + queued }
 
@@ -225,7 +230,16 @@ struct PumpState {
 
     /// Endpoints with a full queue: the next claim leaves their events to other nodes or later.
     func saturatedEndpoints(_ fallback: Int) -> [String] {
-        queues.compactMap { endpoint, queue in queue.count >= 2 * (limits[endpoint] ?? fallback) ? endpoint : nil }
+        queues.compactMap { endpoint, queue in isSaturated(endpoint, queue, fallback) ? endpoint : nil }
             .sorted().prefix(100).map { $0 }
+    }
+
+    /// Whether an endpoint left out of the last (drained) claim has room for more now.
+    func excludedEndpointFreed(_ fallback: Int) -> Bool {
+        excludedWhenDrained.contains { !isSaturated($0, queues[$0] ?? [], fallback) }
+    }
+
+    private func isSaturated(_ endpoint: String, _ queue: [OutboxEvent], _ fallback: Int) -> Bool {
+        queue.count >= 2 * (limits[endpoint] ?? fallback)
     }
 }

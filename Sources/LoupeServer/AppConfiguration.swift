@@ -34,6 +34,8 @@ public struct AppConfiguration: Sendable {
     public var webhookLeaseSeconds = 60.0
     /// Seconds between looks for due events when idle (`LOUPE_WEBHOOK_POLL_INTERVAL`).
     public var webhookPollInterval = 0.25
+    /// Bytes of the SQLite file each connection reads through mmap (`LOUPE_SQLITE_MMAP`); 0 turns it off.
+    public var sqliteMemoryMapBytes = 268_435_456
     /// How long upload URLs stay valid, in seconds.
     public var uploadTTLSeconds = 86_400.0
     /// Log level (`LOUPE_LOG_LEVEL`).
@@ -74,6 +76,7 @@ public struct AppConfiguration: Sendable {
         if let seconds = value("LOUPE_WEBHOOK_POLL_INTERVAL").flatMap(Double.init), seconds > 0 {
             configuration.webhookPollInterval = seconds
         }
+        if let bytes = value("LOUPE_SQLITE_MMAP").flatMap(Int.init), bytes >= 0 { configuration.sqliteMemoryMapBytes = bytes }
         if let level = value("LOUPE_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) { configuration.logLevel = level }
         return configuration
     }

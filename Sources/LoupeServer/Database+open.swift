@@ -21,7 +21,8 @@ extension AppConfiguration {
             return OpenedDatabase(store: Store(database: database), service: database.client)
         }
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        return OpenedDatabase(store: Store(database: try SQLiteDatabase(path: sqlitePath)), service: nil)
+        let database = try SQLiteDatabase(path: sqlitePath, memoryMapBytes: sqliteMemoryMapBytes)
+        return OpenedDatabase(store: Store(database: database), service: nil)
     }
 }
 

@@ -10,8 +10,9 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
     var dialect: SQLDialect { .sqlite }
     private var statements: [String: OpaquePointer] = [:]
 
-    /// Opens (creating if needed) the database at `path` with Loupe's pragmas.
-    init(path: String, readOnly: Bool) throws {
+    /// Opens (creating if needed) the database at `path` with Loupe's pragmas; `memoryMapBytes`
+    /// of the file are read through mmap (0 reads through the page cache only).
+    init(path: String, readOnly: Bool, memoryMapBytes: Int = 268_435_456) throws {
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
@@ -30,7 +31,7 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
         try exec("PRAGMA synchronous = NORMAL")
         try exec("PRAGMA cache_size = -65536")
         try exec("PRAGMA temp_store = MEMORY")
-        try exec("PRAGMA mmap_size = 268435456")
+        try exec("PRAGMA mmap_size = \(max(0, memoryMapBytes))")
     }
 
     deinit {

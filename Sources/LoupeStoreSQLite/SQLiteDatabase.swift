@@ -10,12 +10,15 @@ public struct SQLiteDatabase: SQLDatabase {
     private let writer: SQLiteWriteGroup
     private let readers: AsyncResourcePool<SQLiteConnection>
 
-    /// Opens the database file at `path` (created if missing) with `readerCount` reader connections.
-    public init(path: String, readerCount: Int = 4) throws {
+    /// Opens the database file at `path` (created if missing) with `readerCount` reader connections,
+    /// each mapping up to `memoryMapBytes` of the file (mapped pages count in the process's RSS).
+    public init(path: String, readerCount: Int = 4, memoryMapBytes: Int = 268_435_456) throws {
         self.path = path
-        let writerConnection = try SQLiteConnection(path: path, readOnly: false)
+        let writerConnection = try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: memoryMapBytes)
         writer = SQLiteWriteGroup(connection: writerConnection)
-        readers = AsyncResourcePool(try (0..<max(1, readerCount)).map { _ in try SQLiteConnection(path: path, readOnly: false) })
+        readers = AsyncResourcePool(try (0..<max(1, readerCount)).map { _ in
+            try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: memoryMapBytes)
+        })
     }
 
     public func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {

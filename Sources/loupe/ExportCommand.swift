@@ -32,7 +32,10 @@ struct Export: AsyncParsableCommand {
         query.completedAfter = since.flatMap(Timestamp.parse)
         let selection = query
         let output = try OutputFile(path: out)
-        let opened = try storage.configuration().openDatabase(logger: Logger(label: "loupe"))
+        var configuration = storage.configuration()
+        // A one-pass read: mapping the file would only add every page read to this process's RSS.
+        configuration.sqliteMemoryMapBytes = 0
+        let opened = try configuration.openDatabase(logger: Logger(label: "loupe"))
         let started = Date()
         let written = try await opened.withRunning { store in
             let total = try await store.deliveryCount(selection)

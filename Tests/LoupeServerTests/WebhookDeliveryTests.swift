@@ -38,7 +38,7 @@ struct WebhookDeliveryTests {
     }
 
     @Test func failuresAreRetriedUntilDeliveredAndLogged() async throws {
-        let sink = WebhookSink { $0 < 2 ? 500 : 200 }
+        let sink = WebhookSink { [429, 500][safe: $0] ?? 200 }
         try await sink.run { base in
             try await TestApp.run(configure: Self.allowingPrivate) { app in
                 let projectID = try await Self.project(app, url: base + "/hook")
@@ -67,7 +67,7 @@ struct WebhookDeliveryTests {
                 let eventID = try #require(events.json["events"]?.arrayValue?.first?.objectValue?["id"]?.stringValue)
                 let event = try await app.send(.get, "/api/v1/events/\(eventID)")
                 let log = try #require(event.json["delivery_log"]?.arrayValue)
-                #expect(log.compactMap { $0.objectValue?["status_code"]?.intValue } == [500, 500, 200])
+                #expect(log.compactMap { $0.objectValue?["status_code"]?.intValue } == [429, 500, 200])
                 #expect(event.json["status"] == "delivered")
             }
         }
@@ -97,17 +97,31 @@ struct WebhookDeliveryTests {
         }
     }
 
-    @Test func aFinalRefusalIsNotRetried() async throws {
-        let sink = WebhookSink { _ in 400 }
+    @Test func refusalsAndRedirectsAreFinal() async throws {
+        let sink = WebhookSink { $0 == 0 ? 400 : 302 }
         try await sink.run { base in
             try await TestApp.run(configure: Self.allowingPrivate) { app in
-                let projectID = try await Self.project(app, url: base + "/hook")
-                let taskID = try await Self.completedTask(app, projectID)
-                let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
-                #expect(task.json["callback_succeeded"] == false)
-                #expect(sink.requests.count == 1)
+                for (index, name) in ["refused", "redirected"].enumerated() {
+                    let projectID = try await Self.project(app, url: base + "/hook/" + name, name: name)
+                    let taskID = try await Self.completedTask(app, projectID)
+                    let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                    #expect(task.json["callback_succeeded"] == false)
+                    #expect(sink.requests.count == index + 1, "no retry after a \(name) answer")
+                }
             }
         }
+    }
+
+    @Test func addressGuardRefusesNonPublicAddresses() async {
+        let guarded = CallbackAddressPolicy(allowPrivate: false)
+        for url in ["http://127.0.0.1:9/x", "http://10.1.2.3/", "https://192.168.0.10/h", "http://172.20.0.1/",
+            "http://169.254.169.254/latest", "http://[::1]:8080/", "http://[fd00::1]/", "http://0.0.0.0/"]
+        {
+            #expect(await guarded.refusal(for: url) != nil, "\(url)")
+        }
+        #expect(await guarded.refusal(for: "http://93.184.216.34/hook") == nil)
+        #expect(await guarded.refusal(for: "https://[2606:4700::1111]/") == nil)
+        #expect(await CallbackAddressPolicy(allowPrivate: true).refusal(for: "http://127.0.0.1/") == nil)
     }
 
     @Test func privateAddressesAreRefusedUnlessAllowed() async throws {
@@ -194,4 +208,8 @@ struct WebhookDeliveryTests {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(id).\(timestamp).".utf8) + Data(body), using: key)
         return Data(mac).base64EncodedString()
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

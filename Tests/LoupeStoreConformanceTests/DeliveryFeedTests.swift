@@ -88,6 +88,31 @@ struct DeliveryFeedTests {
         }
     }
 
+    @Test func creationAndBatchEventsAreWrittenWhenTheProjectAsks() async throws {
+        try await TestDatabase.withStore { (store: Store) async throws in
+            let org = try await Fixtures.organization(store)
+            let project = try await Fixtures.project(
+                store, org: org, name: "events",
+                settings: ["callback": ["url": "https://example.com/hook", "events": ["task.created", "batch.finished"]]])
+            let quiet = try await Fixtures.project(store, org: org, name: "quiet", settings: [:])
+            let now = Timestamp.now()
+            let batch = Batch(
+                id: Fixtures.ids.next(), organizationID: org, projectID: project.id, clientBatchID: "b-1", status: .pending,
+                priority: 0, testMode: false, createdAt: now, updatedAt: now)
+            try await store.createBatch(batch, uploadTokenHash: nil)
+            try await Fixtures.add(store, try Fixtures.task(project))
+            try await Fixtures.add(store, try Fixtures.task(quiet))
+            _ = try await store.transitionBatch(id: batch.id, organizationID: org, from: [.pending], to: .completed, at: now)
+            let later = Timestamp.now().adding(seconds: 1)
+            let events = try await store.claimDueEvents(owner: "n", now: later, leaseUntil: later.adding(seconds: 30), limit: 10)
+            #expect(events.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.batchFinished, .taskCreated])
+            #expect(events.allSatisfy { $0.projectID == project.id }, "the project without a callback URL writes no events")
+            let batchEvent = try #require(events.first { $0.kind == .batchFinished })
+            let body = try JSONParser.parse(batchEvent.payload.text).objectValue
+            #expect(body?["client_batch_id"] == "b-1" && body?["status"] == "completed")
+        }
+    }
+
     static func outcome(_ event: OutboxEvent, _ verdict: DeliveryVerdict, _ now: Timestamp) -> DeliveryOutcome {
         let status: Int? = verdict == .delivered ? 200 : 500
         return DeliveryOutcome(

@@ -52,7 +52,7 @@ public struct DeliveriesController: Sendable {
         let scope = "deliveries|\(projectID)|\(feed.testMode)|\(feed.completedAfter?.microseconds ?? 0)|\(feed.batchID ?? "")|\(feed.clientBatchID ?? "")|\(feed.clientBatchContains)"
         let limit = try query.limit(default: 100, max: 5_000)
         if let token = query.string("next_token") {
-            guard let after = Int64(try env.cursor.lastID(from: token, scope: scope)) else {
+            guard let after = Int64(try env.cursor.lastID(from: token, scope: scope), radix: 16) else {
                 throw DomainError.invalidField("next_token", "is not a token this feed gave out")
             }
             feed.afterSequence = after
@@ -60,7 +60,7 @@ public struct DeliveriesController: Sendable {
         feed.limit = limit + 1
         let fetched = try await env.store.deliveries(feed)
         let page = fetched.prefix(limit)
-        let next = fetched.count > limit ? page.last?.deliverySequence.map { env.cursor.token(lastID: String($0), scope: scope) } : nil
+        let next = fetched.count > limit ? page.last?.deliverySequence.map { env.cursor.token(lastID: Self.cursorID($0), scope: scope) } : nil
         return JSONResponse.make { writer in
             writer.beginObject()
             Self.writeTasks(page, into: &writer)
@@ -85,6 +85,12 @@ public struct DeliveriesController: Sendable {
         return JSONResponse.make(value: ["acknowledged": .int(Int64(count)), "position": .int(Int64(position))])
     }
 
+
+    /// A delivery position in the page cursor's id form (24 hex digits).
+    static func cursorID(_ sequence: Int64) -> String {
+        let hex = String(sequence, radix: 16)
+        return String(repeating: "0", count: max(0, 24 - hex.count)) + hex
+    }
 
     private static func writeTasks(_ tasks: some Collection<WorkTask>, into writer: inout JSONWriter) {
         writer.key("tasks")
