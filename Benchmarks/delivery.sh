@@ -4,7 +4,7 @@
 # 1. Webhook dispatch: EVENTS tasks (default 20000) each write a task.created event; the server
 #    posts them to a receiver inside loupe-bench on 127.0.0.1 (deliveries/s).
 # 2. Feed paging: EXPORT_TASKS (default 1000000) completed tasks are stored, then paged through
-#    GET /api/v1/projects/{id}/deliveries?limit=5000 (tasks/s).
+#    GET /api/v1/projects/{id}/deliveries?limit=1000 (tasks/s).
 # 3. Export: `loupe export` of the same tasks in every format (time, peak RSS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +38,7 @@ echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc) s"
 
 start_server
 echo "== feed paging =="
-"$bin/loupe-bench" feed --url "http://127.0.0.1:$port" --key $key --project "$project" --limit 5000
+"$bin/loupe-bench" feed --url "http://127.0.0.1:$port" --key $key --project "$project" --limit 1000
 stop_server
 
 echo "== export ($export_tasks tasks) =="

@@ -34,18 +34,20 @@ struct BenchClient {
         let body = Array(try await response.body.collect(upTo: 256 << 20).readableBytesView)
         let marker = Array(#"{"id":""#.utf8)
         var count = 0
-        var position = 0
-        while position + marker.count <= body.count {
-            if body[position] == marker[0] && Array(body[position..<position + marker.count]) == marker {
-                count += 1
-                position += marker.count
-            } else {
-                position += 1
+        body.withUnsafeBufferPointer { bytes in
+            var position = 0
+            while position + marker.count <= bytes.count {
+                if bytes[position] == marker[0] && marker.indices.allSatisfy({ bytes[position + $0] == marker[$0] }) {
+                    count += 1
+                    position += marker.count
+                } else {
+                    position += 1
+                }
             }
         }
         let tokenMarker = Array(#""next_token":""#.utf8)
         var start = body.count - tokenMarker.count
-        while start >= 0 && Array(body[start..<start + tokenMarker.count]) != tokenMarker { start -= 1 }
+        while start >= 0 && !tokenMarker.indices.allSatisfy({ body[start + $0] == tokenMarker[$0] }) { start -= 1 }
         guard start >= 0 else { return (count, nil) }
         let tokenStart = start + tokenMarker.count
         guard let tokenEnd = body[tokenStart...].firstIndex(of: UInt8(ascii: "\"")) else { return (count, nil) }

@@ -6,8 +6,8 @@ public struct JSONWriter: Sendable {
     private var hasMember: [Bool] = []
     private var afterKey = false
 
-    /// An empty writer.
-    public init() { bytes.reserveCapacity(256) }
+    /// An empty writer with room for `capacity` bytes (large lists avoid regrowing their buffer).
+    public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
     private mutating func separate() {
         if afterKey {

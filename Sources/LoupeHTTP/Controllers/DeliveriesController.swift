@@ -61,7 +61,8 @@ public struct DeliveriesController: Sendable {
         let fetched = try await env.store.deliveries(feed)
         let page = fetched.prefix(limit)
         let next = fetched.count > limit ? page.last?.deliverySequence.map { env.cursor.token(lastID: Self.cursorID($0), scope: scope) } : nil
-        return JSONResponse.make { writer in
+        let estimate = page.reduce(256) { $0 + 400 + $1.data.text.utf8.count + ($1.response?.text.utf8.count ?? 0) }
+        return JSONResponse.make(capacity: estimate) { writer in
             writer.beginObject()
             Self.writeTasks(page, into: &writer)
             writer.key("next_token")

@@ -48,9 +48,11 @@ public enum JSONResponse {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// A response whose body is written by `build`.
-    public static func make(_ status: HTTPResponse.Status = .ok, _ build: (inout JSONWriter) -> Void) -> Response {
-        var writer = JSONWriter()
+    /// A response whose body is written by `build` (into a buffer of `capacity` bytes to start with).
+    public static func make(
+        _ status: HTTPResponse.Status = .ok, capacity: Int = 256, _ build: (inout JSONWriter) -> Void
+    ) -> Response {
+        var writer = JSONWriter(capacity: capacity)
         build(&writer)
         return make(status, writer.bytes)
     }
