@@ -52,6 +52,7 @@ struct Feed: AsyncParsableCommand {
     @OptionGroup var target: Target
     @Option(help: "Project id.") var project: String
     @Option(help: "Tasks per page.") var limit = 5_000
+    @Option(help: "Stop after this many tasks.") var maxTasks = Int.max
 
     func run() async throws {
         try await target.withClient { client in
@@ -63,7 +64,7 @@ struct Feed: AsyncParsableCommand {
                 let (count, token) = try await client.page(path)
                 total += count
                 next = token
-            } while next != nil
+            } while next != nil && total < maxTasks
             let elapsed = (ContinuousClock.now - start).seconds
             print(String(format: "feed: %d tasks in %.2f s = %.0f tasks/s (limit %d)", total, elapsed, Double(total) / elapsed, limit))
         }
