@@ -6,6 +6,8 @@ import Synchronization
 struct ProjectDeliveryConfig: Sendable {
     var callback: CallbackSettings
     var secrets: [String]
+    /// The organization's `scale-callback-auth` key.
+    var scaleCallbackKey: String?
 }
 
 /// Project delivery settings for a few seconds, so a burst of events does not read the project
@@ -20,11 +22,12 @@ final class DeliveryConfigCache: Sendable {
         ttlMicroseconds = Int64(ttlSeconds * 1_000_000)
     }
 
-    func config(projectID: String, now: Timestamp) async throws -> ProjectDeliveryConfig {
+    func config(projectID: String, organizationID: String, now: Timestamp) async throws -> ProjectDeliveryConfig {
         if let entry = entries.withLock({ $0[projectID] }), entry.until > now { return entry.config }
         let callback = try await store.callbackSettings(projectID: projectID)
         let secrets = try await store.webhookSecrets(projectID: projectID, now: now).map(\.secret)
-        let config = ProjectDeliveryConfig(callback: callback, secrets: secrets)
+        let scaleKey = try await store.scaleCallbackAuthKey(organizationID: organizationID)
+        let config = ProjectDeliveryConfig(callback: callback, secrets: secrets, scaleCallbackKey: scaleKey)
         entries.withLock { $0[projectID] = (config, Timestamp(microseconds: now.microseconds + ttlMicroseconds)) }
         return config
     }

@@ -120,7 +120,8 @@ public struct WebhookDispatcher: Service {
                 owner: settings.nodeID, now: now, leaseUntil: now.adding(seconds: settings.leaseSeconds), limit: room,
                 excludingEndpoints: excluded)
             for event in events {
-                let limit = (try? await configs.config(projectID: event.projectID, now: now))?.callback.maxConcurrency
+                let config = try? await configs.config(projectID: event.projectID, organizationID: event.organizationID, now: now)
+                let limit = config?.callback.maxConcurrency
                 state.enqueue(event, limit: limit ?? settings.concurrencyPerEndpoint)
             }
             state.drained = events.count < room
@@ -162,11 +163,13 @@ public struct WebhookDispatcher: Service {
         if let refusal = await addresses.refusal(for: event.targetURL) {
             return outcome(.final, status: nil, error: refusal)
         }
-        guard let config = try? await configs.config(projectID: event.projectID, now: started) else {
+        let found = try? await configs.config(projectID: event.projectID, organizationID: event.organizationID, now: started)
+        guard let config = found else {
             return outcome(.retry(retryAfter: nil), status: nil, error: "reading the project's callback settings failed")
         }
-        policy = config.callback.retry
-        let signed = SignedDelivery(event: event, auth: config.callback.auth, secrets: config.secrets, now: started)
+        policy = config.callback.retryPolicy(scale: event.format == "scale")
+        var signed = SignedDelivery(event: event, auth: config.callback.auth, secrets: config.secrets, now: started)
+        if event.format == "scale", let key = config.scaleCallbackKey { signed.headers.append(("scale-callback-auth", key)) }
         let response = await sender.post(url: signed.url, headers: signed.headers, body: Array(event.payload.text.utf8))
         guard let status = response.statusCode else {
             return outcome(.retry(retryAfter: nil), status: nil, error: response.error ?? "no response")

@@ -19,10 +19,11 @@ struct OpenAPITests {
             store: store, factory: TaskFactory(ids: ObjectIDGenerator(), clock: .system, schemas: SchemaCache()),
             uploads: try UploadFiles(directory: directory), cursor: PageCursor(secret: "s"),
             metrics: PrometheusCollectorRegistry(), wakeIngester: {}, isReady: { true })
+        // The document describes the native API; dialects (`/scale`) follow their vendors' references.
         let routes = Set(buildRouter(env: env).routes.map { route in
             route.method.rawValue.lowercased() + " /" + route.path.description
                 .split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
-        })
+        }.filter { !$0.contains(" /scale/") })
         let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
         #expect(routes == documented)
         let document = try JSONParser.parse(OpenAPIDocument.bytes)

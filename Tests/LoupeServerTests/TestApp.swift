@@ -51,10 +51,12 @@ struct TestApp {
     }
 
     /// Polls `uri` (every 50 ms, at most `seconds`) until `done` holds for its JSON; returns the last reply.
-    func waitFor(_ uri: String, seconds: Double = 30, _ done: (JSONObject) -> Bool) async throws -> Reply {
+    func waitFor(_ uri: String, seconds: Double = 30, headers: HTTPFields = live, _ done: (JSONObject) -> Bool)
+        async throws -> Reply
+    {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
-            let reply = try await send(.get, uri)
+            let reply = try await send(.get, uri, headers: headers)
             if done(reply.json) || Date() > deadline { return reply }
             try await Task.sleep(for: .milliseconds(50))
         }

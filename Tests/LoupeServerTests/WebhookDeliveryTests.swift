@@ -202,6 +202,32 @@ struct WebhookDeliveryTests {
         }
     }
 
+    @Test func scaleTasksGetScaleCallbacksWithTheAuthHeader() async throws {
+        let sink = WebhookSink { _ in 200 }
+        try await sink.run { base in
+            try await TestApp.run(configure: Self.allowingPrivate) { app in
+                let basic = "Basic " + Data((TestDatabase.testKey + ":").utf8).base64EncodedString()
+                let headers: HTTPFields = [.authorization: basic]
+                let created = try await app.send(
+                    .post, "/scale/v1/task/categorization",
+                    json: ["callback_url": .string(base + "/scale"), "attachment": "a cat", "attachment_type": "text",
+                           "categories": ["cat", "dog"]],
+                    headers: headers)
+                #expect(created.status == .ok, "\(created.text)")
+                let taskID = try #require(created.json["task_id"]?.stringValue)
+                let done = try await app.waitFor("/scale/v1/task/\(taskID)", headers: headers) { $0["callback_succeeded"] != nil }
+                #expect(done.json["status"] == "completed" && done.json["callback_succeeded"] == true)
+                let request = try #require(sink.requests.last)
+                #expect(request.json["task_id"] as? String == taskID && request.json["status"] as? String == "completed")
+                #expect((request.json["task"] as? [String: Any])?["task_id"] as? String == taskID)
+                #expect(((request.json["response"] as? [String: Any])?["category"] as? String).map { ["cat", "dog"].contains($0) } == true)
+                let key = try #require(request.header("scale-callback-auth"))
+                #expect(key.count >= 32)
+                #expect(request.header("webhook-signature")?.hasPrefix("v1,") == true)
+            }
+        }
+    }
+
     /// The Standard Webhooks signature, computed independently of Loupe's code.
     static func standardSignature(id: String, timestamp: Int64, body: [UInt8], secret: String) -> String {
         let key = SymmetricKey(data: Data(base64Encoded: String(secret.dropFirst("whsec_".count)))!)

@@ -46,6 +46,8 @@ public struct OutboxEvent: Sendable, Equatable {
     public var createdAt: Timestamp
     /// When the receiver accepted it.
     public var deliveredAt: Timestamp?
+    /// The body's dialect: `native`, or `scale` (Scale's callback body and `scale-callback-auth` header).
+    public var format = "native"
 
     /// An event.
     public init(

@@ -49,6 +49,8 @@ public struct Batch: Sendable, Equatable {
     public var error: String?
     /// Free metadata.
     public var metadata: RawJSON
+    /// Where the batch's completion is reported (Scale's batch `callback`), if set.
+    public var callbackURL: String?
     /// Creation time.
     public var createdAt: Timestamp
     /// Last change.

@@ -92,6 +92,10 @@ public struct WorkTask: Sendable, Equatable {
     public var deliveredAt: Timestamp?
     /// When a consumer acknowledged it.
     public var acknowledgedAt: Timestamp?
+    /// The API dialect that created it (`scale`), nil for the native API; callbacks use its shapes.
+    public var origin: String?
+    /// The requester's audit verdict (`accepted`, `rejected`), Scale's `customer_review_status`.
+    public var customerReviewStatus: String?
 
     /// A task with the given fields.
     public init(

@@ -1,7 +1,8 @@
 public import Hummingbird
 import LoupeDomain
 
-/// The whole HTTP surface: system routes, the upload capability, and the authenticated `/api/v1`.
+/// The whole HTTP surface: system routes, the upload capability, the authenticated `/api/v1`, and
+/// the Scale dialect under `/scale/v1`.
 public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let requestIDs = ObjectIDGenerator()
@@ -10,7 +11,8 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     router.addRoutes(SystemController(env: env).endpoints)
     router.addRoutes(UploadsController(env: env).endpoints, atPath: "/api/v1")
     router.addRoutes(AuthController(env: env).publicEndpoints, atPath: "/api/v1")
-    let api = router.group("/api/v1").add(middleware: APIKeyAuthenticator(store: env.store, cache: env.keyCache, sessions: env.sessionCache))
+    let authenticator = APIKeyAuthenticator(store: env.store, cache: env.keyCache, sessions: env.sessionCache)
+    let api = router.group("/api/v1").add(middleware: authenticator)
     api.addRoutes(ProjectsController(env: env).endpoints)
     api.addRoutes(TasksController(env: env).endpoints)
     api.addRoutes(BatchesController(env: env).endpoints)
@@ -23,5 +25,9 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     api.addRoutes(DeliveriesController(env: env).endpoints)
     api.addRoutes(EventsController(env: env).endpoints)
     api.addRoutes(ExportController(env: env).endpoints)
+    let scale = router.group("/scale/v1").add(middleware: ScaleErrorMiddleware()).add(middleware: authenticator)
+    scale.addRoutes(ScaleProjects(env: env).endpoints)
+    scale.addRoutes(ScaleBatches(env: env).endpoints)
+    scale.addRoutes(ScaleTasksController(env: env).endpoints)
     return router
 }

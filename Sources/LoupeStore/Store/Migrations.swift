@@ -15,7 +15,7 @@ public enum Migrations {
     public static let lockKey: Int64 = 0x4C6F_7570_6500_0001
 
     /// The list applied by `Store.migrate()`.
-    public static let all: [Migration] = [initial, sessions, workQueue, review, delivery]
+    public static let all: [Migration] = [initial, sessions, workQueue, review, delivery, scaleDialect]
 
     static let initial = Migration(
         version: 1, name: "initial",
@@ -202,5 +202,20 @@ public enum Migrations {
                 project_id TEXT NOT NULL, secret TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT,
                 PRIMARY KEY (project_id, secret))
             """,
+        ])
+
+    static let scaleDialect = Migration(
+        version: 6, name: "scale dialect",
+        statements: [
+            "ALTER TABLE tasks ADD COLUMN origin TEXT",
+            "ALTER TABLE tasks ADD COLUMN customer_review_status TEXT",
+            "ALTER TABLE batches ADD COLUMN callback_url TEXT",
+            "CREATE INDEX batches_client_id ON batches (org_id, client_batch_id) WHERE client_batch_id IS NOT NULL",
+            """
+            CREATE TABLE task_audits (
+                task_id TEXT NOT NULL, accepted BIGINT NOT NULL, comments TEXT, created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX task_audits_task ON task_audits (task_id, created_at)",
+            "ALTER TABLE outbox_events ADD COLUMN format TEXT NOT NULL DEFAULT 'native'",
         ])
 }

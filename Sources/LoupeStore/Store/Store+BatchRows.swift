@@ -4,11 +4,11 @@ extension Store {
     static let batchColumns = """
         id, org_id, project_id, client_batch_id, status, priority, test_mode, total, created, failed,
         uploaded_bytes, upload_expires_at, resume_index, resume_offset, resume_mode, error, metadata,
-        created_at, updated_at, finished_at
+        created_at, updated_at, finished_at, callback_url
         """
 
     static func batch(_ row: SQLRow) -> Batch {
-        Batch(
+        var batch = Batch(
             id: row.string(0)!, organizationID: row.string(1)!, projectID: row.string(2)!,
             clientBatchID: row.string(3), status: BatchStatus(rawValue: row.string(4)!) ?? .failed,
             priority: row.int(5) ?? 0, testMode: row.bool(6), total: row.int(7) ?? 0, created: row.int(8) ?? 0,
@@ -17,14 +17,16 @@ extension Store {
             error: row.string(15), metadata: RawJSON(unchecked: row.string(16) ?? "{}"),
             createdAt: Timestamp(microseconds: row.int64(17)!), updatedAt: Timestamp(microseconds: row.int64(18)!),
             finishedAt: row.int64(19).map(Timestamp.init))
+        batch.callbackURL = row.string(20)
+        return batch
     }
 
     static func insert(_ batch: Batch, uploadTokenHash: String?, _ db: any SQLConnection) async throws {
         try await db.execute(
             """
             INSERT INTO batches (id, org_id, project_id, client_batch_id, status, priority, test_mode, total, created,
-                failed, upload_token_hash, upload_expires_at, metadata, created_at, updated_at, finished_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                failed, upload_token_hash, upload_expires_at, metadata, created_at, updated_at, finished_at, callback_url)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(batch.id), .text(batch.organizationID), .text(batch.projectID),
@@ -33,7 +35,7 @@ extension Store {
                 .int(Int64(batch.created)), .int(Int64(batch.failed)), uploadTokenHash.map(SQLValue.text) ?? .null,
                 batch.uploadExpiresAt.map { .int($0.microseconds) } ?? .null, .text(batch.metadata.text),
                 .int(batch.createdAt.microseconds), .int(batch.updatedAt.microseconds),
-                batch.finishedAt.map { .int($0.microseconds) } ?? .null,
+                batch.finishedAt.map { .int($0.microseconds) } ?? .null, batch.callbackURL.map(SQLValue.text) ?? .null,
             ])
     }
 }

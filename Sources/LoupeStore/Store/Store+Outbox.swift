@@ -12,13 +12,18 @@ extension Store {
         let settings = try await callbackSettings(projectID: task.projectID, db)
         guard settings.events.contains(kind), let target = task.callbackURL ?? settings.url else { return }
         let id = eventIDs.next()
-        let payload = EventPayload.task(task, kind: kind, eventID: id, at: now, reason: reason)
-        try await insertEvent(
-            OutboxEvent(
-                id: id, organizationID: task.organizationID, projectID: task.projectID, taskID: task.id,
-                batchID: task.batchID, kind: kind, targetURL: target,
-                orderingKey: OutboxEvent.endpoint(of: target) + "|task:" + task.id, payload: payload,
-                maxAttempts: settings.retry.maxAttempts, nextAttemptAt: now, createdAt: now), db)
+        let scale = task.origin == "scale"
+        var payload = EventPayload.task(task, kind: kind, eventID: id, at: now, reason: reason)
+        if scale, let context = try await scaleContexts(for: [task], db)[task.id] {
+            payload = ScaleTaskJSON.callbackBody(task, context)
+        }
+        var event = OutboxEvent(
+            id: id, organizationID: task.organizationID, projectID: task.projectID, taskID: task.id,
+            batchID: task.batchID, kind: kind, targetURL: target,
+            orderingKey: OutboxEvent.endpoint(of: target) + "|task:" + task.id, payload: payload,
+            maxAttempts: settings.retryPolicy(scale: scale).maxAttempts, nextAttemptAt: now, createdAt: now)
+        event.format = scale ? "scale" : "native"
+        try await insertEvent(event, db)
     }
 
     /// Writes `batch.finished` for a batch that reached an end state, if its project has a callback URL.
@@ -55,25 +60,25 @@ extension Store {
         try await db.execute(
             """
             INSERT INTO outbox_events (id, org_id, project_id, task_id, batch_id, kind, target_url, endpoint,
-                ordering_key, payload, status, attempts, max_attempts, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                ordering_key, payload, status, attempts, max_attempts, next_attempt_at, created_at, format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
             """,
             [
                 .text(event.id), .text(event.organizationID), .text(event.projectID),
                 event.taskID.map(SQLValue.text) ?? .null, event.batchID.map(SQLValue.text) ?? .null,
                 .text(event.kind.rawValue), .text(event.targetURL), .text(OutboxEvent.endpoint(of: event.targetURL)),
                 .text(event.orderingKey), .text(event.payload.text), .int(Int64(event.maxAttempts)),
-                .int(event.nextAttemptAt.microseconds), .int(event.createdAt.microseconds),
+                .int(event.nextAttemptAt.microseconds), .int(event.createdAt.microseconds), .text(event.format),
             ])
     }
 
     static let eventColumns = """
         id, org_id, project_id, task_id, batch_id, kind, target_url, ordering_key, payload, status, attempts,
-        max_attempts, next_attempt_at, last_status, last_error, created_at, delivered_at
+        max_attempts, next_attempt_at, last_status, last_error, created_at, delivered_at, format
         """
 
     static func event(_ row: SQLRow) -> OutboxEvent {
-        OutboxEvent(
+        var event = OutboxEvent(
             id: row.string(0)!, organizationID: row.string(1)!, projectID: row.string(2)!, taskID: row.string(3),
             batchID: row.string(4), kind: EventKind(rawValue: row.string(5)!) ?? .taskCompleted,
             targetURL: row.string(6)!, orderingKey: row.string(7)!, payload: RawJSON(unchecked: row.string(8)!),
@@ -81,5 +86,7 @@ extension Store {
             maxAttempts: row.int(11) ?? 1, nextAttemptAt: Timestamp(microseconds: row.int64(12)!),
             lastStatusCode: row.int(13), lastError: row.string(14), createdAt: Timestamp(microseconds: row.int64(15)!),
             deliveredAt: row.int64(16).map(Timestamp.init))
+        event.format = row.string(17) ?? "native"
+        return event
     }
 }

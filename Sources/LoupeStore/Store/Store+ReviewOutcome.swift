@@ -103,28 +103,35 @@ extension Store {
     /// queue; the earlier round's results stay in its history with the reason as feedback.
     public func reworkTask(id: String, organizationID: String, reason: String, now: Timestamp) async throws -> WorkTask {
         try await database.write { db in
-            let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
-            guard let row = try await db.query(
-                "SELECT status, round FROM tasks WHERE id = ? AND org_id = ?\(lock)", [.text(id), .text(organizationID)]
-            ).first else { throw DomainError.notFound("task", id) }
-            let status = TaskStatus(rawValue: row.string(0) ?? "") ?? .error
-            guard [.completed, .delivered, .acknowledged].contains(status) else {
-                throw DomainError(.invalidState, "task \(id) is \(status.rawValue); only completed tasks can be sent to rework")
-            }
-            try await db.execute(
-                "UPDATE assignments SET feedback = ? WHERE task_id = ? AND round = ? AND status = 'approved'",
-                [.text("rework requested: " + reason), .text(id), .int(row.int64(1) ?? 0)])
-            try await db.execute(
-                """
-                UPDATE tasks SET status = 'pending', round = round + 1, active_count = 0, submitted_count = 0,
-                    extra_results = 0, response = NULL, outcome = NULL, completed_at = NULL, review_due_at = NULL,
-                    delivery_seq = NULL, callback_succeeded = NULL, callback_at = NULL, updated_at = ?
-                WHERE id = ?
-                """, [.int(now.microseconds), .text(id)])
-            let task = try await Self.task(id: id, db)
-            try await Self.recordEvent(.taskReworked, task: task, reason: reason, now: now, db)
-            return task
+            try await Self.rework(id: id, organizationID: organizationID, reason: reason, now: now, db)
         }
+    }
+
+    /// `reworkTask` inside the caller's transaction.
+    static func rework(id: String, organizationID: String, reason: String, now: Timestamp, _ db: any SQLConnection)
+        async throws -> WorkTask
+    {
+        let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
+        guard let row = try await db.query(
+            "SELECT status, round FROM tasks WHERE id = ? AND org_id = ?\(lock)", [.text(id), .text(organizationID)]
+        ).first else { throw DomainError.notFound("task", id) }
+        let status = TaskStatus(rawValue: row.string(0) ?? "") ?? .error
+        guard [.completed, .delivered, .acknowledged].contains(status) else {
+            throw DomainError(.invalidState, "task \(id) is \(status.rawValue); only completed tasks can be sent to rework")
+        }
+        try await db.execute(
+            "UPDATE assignments SET feedback = ? WHERE task_id = ? AND round = ? AND status = 'approved'",
+            [.text("rework requested: " + reason), .text(id), .int(row.int64(1) ?? 0)])
+        try await db.execute(
+            """
+            UPDATE tasks SET status = 'pending', round = round + 1, active_count = 0, submitted_count = 0,
+                extra_results = 0, response = NULL, outcome = NULL, completed_at = NULL, review_due_at = NULL,
+                delivery_seq = NULL, callback_succeeded = NULL, callback_at = NULL, updated_at = ?
+            WHERE id = ?
+            """, [.int(now.microseconds), .text(id)])
+        let task = try await Self.task(id: id, db)
+        try await Self.recordEvent(.taskReworked, task: task, reason: reason, now: now, db)
+        return task
     }
 
     /// Every result of a task across rounds, oldest first: its history.

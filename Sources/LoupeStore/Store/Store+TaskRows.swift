@@ -4,11 +4,13 @@ extension Store {
     /// The columns a new task row is written with, in `taskBinds` order.
     static let taskInsertColumns = """
         id, org_id, project_id, batch_id, batch_index, type, data, unique_id, priority, metadata, callback_url, tags,
-        status, response, test_mode, created_at, updated_at, completed_at, canceled_at, partition_key, round, outcome
+        status, response, test_mode, created_at, updated_at, completed_at, canceled_at, partition_key, round, outcome,
+        origin
         """
-    static let taskColumnCount = 22
+    static let taskColumnCount = 23
     /// The columns `task(_:)` reads: those written at insert, then the delivery state.
-    static let taskColumns = taskInsertColumns + ", delivery_seq, callback_succeeded, callback_at, delivered_at, acknowledged_at"
+    static let taskColumns = taskInsertColumns
+        + ", delivery_seq, callback_succeeded, callback_at, delivered_at, acknowledged_at, customer_review_status"
 
     static func taskBinds(_ task: WorkTask, into binds: inout [SQLValue]) {
         binds.append(.text(task.id))
@@ -33,6 +35,7 @@ extension Store {
         binds.append(.int(WorkerPartition.key(forTaskID: task.id)))
         binds.append(.int(Int64(task.round)))
         binds.append(task.outcome.map { .text($0.text) } ?? .null)
+        binds.append(task.origin.map(SQLValue.text) ?? .null)
     }
 
     static func task(_ row: SQLRow) -> WorkTask {
@@ -47,11 +50,13 @@ extension Store {
             completedAt: row.int64(17).map(Timestamp.init), canceledAt: row.int64(18).map(Timestamp.init))
         task.round = row.int(20) ?? 0
         task.outcome = row.string(21).map(RawJSON.init(unchecked:))
-        task.deliverySequence = row.int64(22)
-        task.callbackSucceeded = row.int64(23).map { $0 != 0 }
-        task.callbackAt = row.int64(24).map(Timestamp.init)
-        task.deliveredAt = row.int64(25).map(Timestamp.init)
-        task.acknowledgedAt = row.int64(26).map(Timestamp.init)
+        task.origin = row.string(22)
+        task.deliverySequence = row.int64(23)
+        task.callbackSucceeded = row.int64(24).map { $0 != 0 }
+        task.callbackAt = row.int64(25).map(Timestamp.init)
+        task.deliveredAt = row.int64(26).map(Timestamp.init)
+        task.acknowledgedAt = row.int64(27).map(Timestamp.init)
+        task.customerReviewStatus = row.string(28)
         return task
     }
 

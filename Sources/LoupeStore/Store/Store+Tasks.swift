@@ -23,6 +23,18 @@ public struct TaskFilter: Sendable, Equatable {
     public var uniqueID: String?
     /// Carrying this tag.
     public var tag: String?
+    /// Holding one of these unique ids.
+    public var uniqueIDs: [String] = []
+    /// Carrying every one of these tags.
+    public var tags: [String] = []
+    /// Of this task type.
+    public var type: String?
+    /// Completed before.
+    public var completedBefore: Timestamp?
+    /// Updated before.
+    public var updatedBefore: Timestamp?
+    /// With one of these audit verdicts (`accepted`, `rejected`, …).
+    public var reviewStatuses: [String] = []
 
     /// A filter for the organization's tasks.
     public init(organizationID: String) { self.organizationID = organizationID }
@@ -158,6 +170,21 @@ extension Store {
         if let time = filter.updatedAfter { add("t.updated_at >= ?", .int(time.microseconds)) }
         if let time = filter.completedAfter { add("t.completed_at >= ?", .int(time.microseconds)) }
         if let uniqueID = filter.uniqueID { add("t.unique_id = ?", .text(uniqueID)) }
+        if let type = filter.type { add("t.type = ?", .text(type)) }
+        if let time = filter.completedBefore { add("t.completed_at < ?", .int(time.microseconds)) }
+        if let time = filter.updatedBefore { add("t.updated_at < ?", .int(time.microseconds)) }
+        if !filter.uniqueIDs.isEmpty {
+            conditions.append("t.unique_id IN (" + filter.uniqueIDs.map { _ in "?" }.joined(separator: ", ") + ")")
+            binds.append(contentsOf: filter.uniqueIDs.map(SQLValue.text))
+        }
+        if !filter.reviewStatuses.isEmpty {
+            conditions.append("t.customer_review_status IN (" + filter.reviewStatuses.map { _ in "?" }.joined(separator: ", ") + ")")
+            binds.append(contentsOf: filter.reviewStatuses.map(SQLValue.text))
+        }
+        for tag in filter.tags {
+            conditions.append("EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = t.id AND g.org_id = ? AND g.tag = ?)")
+            binds.append(contentsOf: [.text(filter.organizationID), .text(tag)])
+        }
         if let tag = filter.tag {
             conditions.append("EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = t.id AND g.org_id = ? AND g.tag = ?)")
             binds.append(contentsOf: [.text(filter.organizationID), .text(tag)])

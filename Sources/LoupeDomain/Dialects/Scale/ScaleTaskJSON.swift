@@ -1,0 +1,107 @@
+/// A requester's audit of a completed task (Scale's `audits`).
+public struct ScaleAudit: Sendable, Equatable {
+    /// Accepted or rejected.
+    public var accepted: Bool
+    /// The requester's comments.
+    public var comments: String?
+    /// When it was made.
+    public var createdAt: Timestamp
+
+    /// An audit.
+    public init(accepted: Bool, comments: String?, createdAt: Timestamp) {
+        self.accepted = accepted
+        self.comments = comments
+        self.createdAt = createdAt
+    }
+}
+
+/// What a Scale task object shows beyond the task itself: names instead of ids, and audits.
+public struct ScaleTaskContext: Sendable {
+    /// The project's name.
+    public var projectName: String
+    /// The batch's name, if the task is in one.
+    public var batchName: String?
+    /// Audits, oldest first.
+    public var audits: [ScaleAudit]
+
+    /// A context.
+    public init(projectName: String, batchName: String?, audits: [ScaleAudit] = []) {
+        self.projectName = projectName
+        self.batchName = batchName
+        self.audits = audits
+    }
+}
+
+/// Scale's v1 task object: `task_id`, Scale's status names, the type-specific creation fields
+/// under `params`, the project and batch by name.
+public enum ScaleTaskJSON {
+    /// Scale's name for a status: work in any stage is `pending`; handed-over work is `completed`.
+    public static func status(_ status: TaskStatus) -> String {
+        switch status {
+        case .pending, .inProgress, .inReview: "pending"
+        case .completed, .delivered, .acknowledged: "completed"
+        case .canceled: "canceled"
+        case .error: "error"
+        }
+    }
+
+    /// Loupe statuses behind one of Scale's, for filters.
+    public static func statuses(forScale name: String) -> [TaskStatus]? {
+        switch name {
+        case "pending": [.pending, .inProgress, .inReview]
+        case "completed": [.completed, .delivered, .acknowledged]
+        case "canceled": [.canceled]
+        case "error": [.error]
+        default: nil
+        }
+    }
+
+    /// The task object.
+    public static func value(_ task: WorkTask, _ context: ScaleTaskContext, limited: Bool = false) -> JSONValue {
+        var data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
+        let instruction = data["instruction"]?.stringValue ?? ""
+        data["instruction"] = nil
+        let metadata = (try? JSONParser.parse(task.metadata.text)) ?? .object(JSONObject())
+        var object: JSONObject = [
+            "task_id": .string(task.id), "status": .string(status(task.status)), "metadata": metadata,
+            "project": .string(context.projectName),
+        ]
+        if limited { return .object(object) }
+        object["type"] = .string(task.type)
+        object["created_at"] = .string(task.createdAt.iso8601)
+        object["updated_at"] = .string(task.updatedAt.iso8601)
+        if let completed = task.completedAt { object["completed_at"] = .string(completed.iso8601) }
+        if let batch = context.batchName { object["batch"] = .string(batch) }
+        object["instruction"] = .string(instruction)
+        object["params"] = .object(data)
+        object["callback_url"] = task.callbackURL.map(JSONValue.string) ?? .null
+        if let uniqueID = task.uniqueID { object["unique_id"] = .string(uniqueID) }
+        object["tags"] = .array(task.tags.map(JSONValue.string))
+        if status(task.status) == "completed", let response = task.response {
+            object["response"] = (try? JSONParser.parse(response.text)) ?? .null
+        }
+        object["audits"] = .array(context.audits.map { audit in
+            [
+                "accepted": .bool(audit.accepted), "comments": audit.comments.map(JSONValue.string) ?? .null,
+                "audited_at": .string(audit.createdAt.iso8601),
+            ]
+        })
+        if let review = task.customerReviewStatus { object["customer_review_status"] = .string(review) }
+        object["is_test"] = .bool(task.testMode)
+        object["urgency"] = .string("standard")
+        if let succeeded = task.callbackSucceeded {
+            object["callback_succeeded"] = .bool(succeeded)
+            if let at = task.callbackAt { object["callback_completed_at"] = .string(at.iso8601) }
+        }
+        return .object(object)
+    }
+
+    /// Scale's callback body: `{"task", "response", "task_id", "status"}`.
+    public static func callbackBody(_ task: WorkTask, _ context: ScaleTaskContext) -> RawJSON {
+        let body: JSONValue = [
+            "task": value(task, context), "task_id": .string(task.id), "status": .string(status(task.status)),
+            "response": task.response.flatMap { try? JSONParser.parse($0.text) } ?? .null,
+        ]
+        return RawJSON(body)
+    }
+}

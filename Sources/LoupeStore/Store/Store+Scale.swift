@@ -1,0 +1,151 @@
+public import LoupeDomain
+
+extension Store {
+    /// The organization's project with this name.
+    public func project(named name: String, organizationID: String) async throws -> Project? {
+        try await database.read { db in
+            guard let id = try await db.query(
+                "SELECT id FROM projects WHERE org_id = ? AND name = ?", [.text(organizationID), .text(name)]
+            ).first?.string(0) else { return nil }
+            return try await Self.project(id: id, organizationID: organizationID, db)
+        }
+    }
+
+    /// The organization's batch whose client id (Scale's batch name) is `name`.
+    public func batch(named name: String, organizationID: String) async throws -> Batch? {
+        try await database.read { db in
+            try await db.query(
+                "SELECT \(Self.batchColumns) FROM batches WHERE org_id = ? AND client_batch_id = ? ORDER BY id LIMIT 1",
+                [.text(organizationID), .text(name)]
+            ).first.map(Self.batch)
+        }
+    }
+
+    /// A page of the organization's named batches, oldest first, and how many match in all.
+    public func namedBatches(organizationID: String, projectID: String?, statuses: [BatchStatus], offset: Int, limit: Int)
+        async throws -> (batches: [Batch], total: Int)
+    {
+        try await database.read { db in
+            var conditions = "org_id = ? AND client_batch_id IS NOT NULL"
+            var binds: [SQLValue] = [.text(organizationID)]
+            if let projectID {
+                conditions += " AND project_id = ?"
+                binds.append(.text(projectID))
+            }
+            if !statuses.isEmpty {
+                conditions += " AND status IN (" + statuses.map { _ in "?" }.joined(separator: ", ") + ")"
+                binds.append(contentsOf: statuses.map { .text($0.rawValue) })
+            }
+            let total = try await db.query("SELECT COUNT(*) FROM batches WHERE \(conditions)", binds).first?.int(0) ?? 0
+            let batches = try await db.query(
+                "SELECT \(Self.batchColumns) FROM batches WHERE \(conditions) ORDER BY id LIMIT ? OFFSET ?",
+                binds + [.int(Int64(limit)), .int(Int64(offset))]
+            ).map(Self.batch)
+            return (batches, total)
+        }
+    }
+
+    /// How many of the batch's tasks are in each status.
+    public func taskStatusCounts(batchID: String) async throws -> [TaskStatus: Int] {
+        try await database.read { db in
+            var counts: [TaskStatus: Int] = [:]
+            for row in try await db.query("SELECT status, COUNT(*) FROM tasks WHERE batch_id = ? GROUP BY status", [.text(batchID)]) {
+                if let status = TaskStatus(rawValue: row.string(0) ?? "") { counts[status] = row.int(1) ?? 0 }
+            }
+            return counts
+        }
+    }
+
+    /// Replaces a batch's metadata.
+    public func setBatchMetadata(id: String, organizationID: String, metadata: RawJSON, now: Timestamp) async throws -> Batch? {
+        try await database.write { db in
+            try await db.query(
+                "UPDATE batches SET metadata = ?, updated_at = ? WHERE id = ? AND org_id = ? RETURNING \(Self.batchColumns)",
+                [.text(metadata.text), .int(now.microseconds), .text(id), .text(organizationID)]
+            ).first.map(Self.batch)
+        }
+    }
+
+    /// Project and batch names and audits of `tasks`, for rendering them in Scale's shape.
+    public func scaleContexts(for tasks: [WorkTask]) async throws -> [String: ScaleTaskContext] {
+        try await database.read { db in try await Self.scaleContexts(for: tasks, db) }
+    }
+
+    static func scaleContexts(for tasks: [WorkTask], _ db: any SQLConnection) async throws -> [String: ScaleTaskContext] {
+        var projectNames: [String: String] = [:]
+        var batchNames: [String: String] = [:]
+        for projectID in Set(tasks.map(\.projectID)) {
+            projectNames[projectID] = try await db.query("SELECT name FROM projects WHERE id = ?", [.text(projectID)]).first?.string(0)
+        }
+        for batchID in Set(tasks.compactMap(\.batchID)) {
+            batchNames[batchID] = try await db.query(
+                "SELECT client_batch_id FROM batches WHERE id = ?", [.text(batchID)]
+            ).first?.string(0)
+        }
+        var audits: [String: [ScaleAudit]] = [:]
+        let audited = tasks.filter { $0.customerReviewStatus != nil }.map(\.id)
+        for taskID in audited {
+            audits[taskID] = try await db.query(
+                "SELECT accepted, comments, created_at FROM task_audits WHERE task_id = ? ORDER BY created_at", [.text(taskID)]
+            ).map { ScaleAudit(accepted: $0.bool(0), comments: $0.string(1), createdAt: Timestamp(microseconds: $0.int64(2) ?? 0)) }
+        }
+        var contexts: [String: ScaleTaskContext] = [:]
+        for task in tasks {
+            contexts[task.id] = ScaleTaskContext(
+                projectName: projectNames[task.projectID] ?? task.projectID,
+                batchName: task.batchID.flatMap { batchNames[$0] }, audits: audits[task.id] ?? [])
+        }
+        return contexts
+    }
+
+    /// A requester's audit of a completed task: accepted marks it so; rejected also sends it to
+    /// rework (a new round), with the comments as the reason.
+    public func auditTask(id: String, organizationID: String, accepted: Bool, comments: String?, now: Timestamp)
+        async throws -> WorkTask
+    {
+        try await database.write { db in
+            let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
+            guard let status = try await db.query(
+                "SELECT status FROM tasks WHERE id = ? AND org_id = ?\(lock)", [.text(id), .text(organizationID)]
+            ).first.flatMap({ TaskStatus(rawValue: $0.string(0) ?? "") }) else { throw DomainError.notFound("task", id) }
+            guard [.completed, .delivered, .acknowledged].contains(status) else {
+                throw DomainError(.invalidState, "only completed tasks can be audited; task \(id) is \(status.rawValue)")
+            }
+            try await db.execute(
+                "INSERT INTO task_audits (task_id, accepted, comments, created_at) VALUES (?, ?, ?, ?)",
+                [.text(id), .int(accepted ? 1 : 0), comments.map(SQLValue.text) ?? .null, .int(now.microseconds)])
+            try await db.execute(
+                "UPDATE tasks SET customer_review_status = ?, updated_at = ? WHERE id = ?",
+                [.text(accepted ? "accepted" : "rejected"), .int(now.microseconds), .text(id)])
+            if !accepted {
+                return try await Self.rework(
+                    id: id, organizationID: organizationID, reason: comments ?? "rejected in audit", now: now, db)
+            }
+            return try await Self.task(id: id, db)
+        }
+    }
+
+    /// Sets or clears a task's unique id; a taken one throws `conflict` naming its task.
+    public func setUniqueID(_ uniqueID: String?, taskID: String, organizationID: String, now: Timestamp) async throws -> WorkTask {
+        try await database.write { db in
+            if let uniqueID, let holder = try await Self.taskIDs(uniqueIDs: [uniqueID], organizationID: organizationID, db)[uniqueID],
+                holder != taskID
+            {
+                throw Self.duplicateUniqueID(uniqueID, existingID: holder)
+            }
+            guard let task = try await db.query(
+                "UPDATE tasks SET unique_id = ?, updated_at = ? WHERE id = ? AND org_id = ? RETURNING \(Self.taskColumns)",
+                [uniqueID.map(SQLValue.text) ?? .null, .int(now.microseconds), .text(taskID), .text(organizationID)]
+            ).first.map(Self.task) else { throw DomainError.notFound("task", taskID) }
+            return task
+        }
+    }
+
+    /// The key Scale-dialect callbacks carry in `scale-callback-auth` (made on first use).
+    public func scaleCallbackAuthKey(organizationID: String) async throws -> String {
+        try await instanceSetting("scale_callback_auth_key:" + organizationID) {
+            var generator = SystemRandomNumberGenerator()
+            return (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined()
+        }
+    }
+}

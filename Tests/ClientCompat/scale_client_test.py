@@ -1,0 +1,112 @@
+"""Drives a running Loupe server through the official, unmodified `scaleapi` client.
+
+    python3 scale_client_test.py BASE_URL LIVE_KEY
+
+BASE_URL is the server root (e.g. http://127.0.0.1:8080); the client is pointed at BASE_URL/scale/v1.
+Every step asserts what the client returns; the script exits 1 on the first failure.
+"""
+import sys
+import uuid
+
+import scaleapi
+from scaleapi.exceptions import (ScaleDuplicateResource, ScaleInvalidRequest, ScaleResourceNotFound,
+                                  ScaleUnauthorized)
+from scaleapi.tasks import TaskStatus, TaskType
+
+base, key = sys.argv[1], sys.argv[2]
+run = uuid.uuid4().hex[:8]
+client = scaleapi.ScaleClient(key, api_instance_url=base + "/scale/v1")
+steps = 0
+
+
+def step(name):
+    global steps
+    steps += 1
+    print(f"PASS {steps:02d} {name}", flush=True)
+
+
+def expect_raises(kind, call):
+    try:
+        call()
+    except kind:
+        return
+    raise AssertionError(f"expected {kind.__name__}")
+
+
+expect_raises(ScaleUnauthorized, lambda: scaleapi.ScaleClient("nope", api_instance_url=base + "/scale/v1").get_projects())
+step("a wrong key is refused with ScaleUnauthorized")
+
+project_name = f"cats/{run}"
+project = client.create_project(project_name, TaskType.ImageAnnotation,
+                                params={"instruction": "Box every cat", "geometries": {"box": {"objects_to_annotate": ["cat"]}}})
+assert project.name == project_name and project.version == 0 and project.instruction == "Box every cat", project.as_dict()
+expect_raises(ScaleDuplicateResource, lambda: client.create_project(project_name, TaskType.ImageAnnotation))
+assert client.get_project(project_name).name == project_name
+assert project_name in [p.name for p in client.get_projects()]
+updated = client.update_project(project_name, instruction="Box every cat tightly")
+assert updated.version == 1 and updated.instruction == "Box every cat tightly", updated.as_dict()
+assert updated.params["geometries"] == {"box": {"objects_to_annotate": ["cat"]}}
+expect_raises(ScaleResourceNotFound, lambda: client.get_project("no-such-" + run))
+step("projects: create, duplicate 409, get, list, setParams with a new version, unknown 404")
+
+batch_name = f"batch-{run}"
+batch = client.create_batch(project_name, batch_name, metadata={"run": run})
+assert batch.status == "staging", batch.status
+expect_raises(ScaleDuplicateResource, lambda: client.create_batch(project_name, batch_name))
+assert client.get_batch(batch_name).metadata == {"run": run}
+assert client.set_batch_metadata(batch_name, {"run": run, "stage": "test"}).metadata["stage"] == "test"
+page = client.batches(project=project_name, limit=10, offset=0)
+assert page.total == 1 and page.docs[0].name == batch_name
+assert [b.name for b in client.get_batches(project_name=project_name)] == [batch_name]
+step("batches: create, duplicate 409, get, setMetadata, list and generator")
+
+ids = []
+for index in range(5):
+    task = client.create_task(
+        TaskType.ImageAnnotation, project=project_name, batch=batch_name,
+        attachment=f"https://example.com/cat-{index}.jpg",
+        geometries={"box": {"objects_to_annotate": ["cat"], "min_width": 5, "min_height": 5}},
+        unique_id=f"{run}-{index}", metadata={"index": index}, tags=["smoke"] if index % 2 == 0 else [])
+    assert task.status == "pending" and task.batch == batch_name and task.project == project_name
+    ids.append(task.id)
+first = client.get_task(ids[0])
+assert first.params["attachment"] == "https://example.com/cat-0.jpg" and "Box every cat tightly" in first.instruction
+expect_raises(ScaleDuplicateResource, lambda: client.create_task(
+    TaskType.ImageAnnotation, project=project_name, attachment="https://example.com/x.jpg",
+    geometries={"box": {"objects_to_annotate": ["cat"]}}, unique_id=f"{run}-0"))
+expect_raises(ScaleResourceNotFound, lambda: client.get_task("000000000000000000000000"))
+step("tasks: create five into the batch, get, duplicate unique_id 409, unknown 404")
+
+first_page = client.tasks(project=project_name, limit=2)
+assert len(first_page.docs) == 2 and first_page.total == 5 and first_page.has_more and first_page.next_token
+second_page = client.tasks(project=project_name, limit=2, next_token=first_page.next_token)
+assert [t.id for t in first_page.docs + second_page.docs] == ids[:4]
+assert [t.id for t in client.get_tasks(project_name=project_name)] == ids
+assert client.get_tasks_count(project_name=project_name) == 5
+assert len(list(client.get_tasks(project_name=project_name, tags=["smoke"]))) == 3
+assert {t.id for t in client.get_tasks(project_name=project_name, unique_id=[f"{run}-1", f"{run}-2"])} == {ids[1], ids[2]}
+step("tasks: paging with next_token and has_more, generator, count, tag and unique_id filters")
+
+assert client.set_task_metadata(ids[0], {"reviewed": False}).metadata == {"reviewed": False}
+assert client.set_task_tags(ids[0], ["a", "b"]).tags == ["a", "b"]
+assert client.add_task_tags(ids[0], ["b", "c"]).tags == ["a", "b", "c"]
+assert client.delete_task_tags(ids[0], ["a"]).tags == ["b", "c"]
+assert client.update_task_unique_id(ids[1], f"{run}-renamed").unique_id == f"{run}-renamed"
+assert getattr(client.clear_task_unique_id(ids[1]), "unique_id", None) is None
+expect_raises(ScaleDuplicateResource, lambda: client.update_task_unique_id(ids[2], f"{run}-3"))
+step("metadata, tags set/add/delete, unique_id set/clear/conflict")
+
+client.finalize_batch(batch_name)
+status = client.batch_status(batch_name)
+assert status["status"] == "in_progress" and status["pending"] == 5, status
+canceled = client.cancel_task(ids[4])
+assert canceled.status == "canceled"
+expect_raises(ScaleInvalidRequest, lambda: client.cancel_task(ids[4]))
+client.cancel_task(ids[3], clear_unique_id=True)
+assert client.create_task(TaskType.ImageAnnotation, project=project_name, attachment="https://example.com/y.jpg",
+                          geometries={"box": {"objects_to_annotate": ["cat"]}}, unique_id=f"{run}-3").status == "pending"
+assert [t.id for t in client.get_tasks(project_name=project_name, status=TaskStatus.Canceled)] == [ids[3], ids[4]]
+expect_raises(ScaleInvalidRequest, lambda: client.audit_task(ids[2], True))
+step("finalize, batch status counts, cancel (+clear_unique_id), double cancel 400, audit of a pending task 400")
+
+print(f"OK {steps} steps", flush=True)

@@ -1,0 +1,39 @@
+import Foundation
+import LoupeServer
+import LoupeTestSupport
+import Testing
+
+/// The official `scaleapi` Python client (2.18.4, installed by `.ci/run`) against a live server.
+@Suite("Scale dialect with the official client")
+struct ScaleClientTests {
+    /// Runs a client script against a fresh `loupe serve`; returns its exit status and output.
+    static func runScript(_ name: String) async throws -> (Int32, String) {
+        let configuration = try await TestDatabase.freshConfiguration()
+        var environment = [
+            "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
+            "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
+            "LOUPE_LOG_LEVEL": "critical",
+        ]
+        if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
+        let server = try await ServerProcess.start(environment: environment)
+        defer { server.kill() }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ClientCompat").appendingPathComponent(name)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, server.baseURL, TestDatabase.liveKey]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func officialClientDrivesProjectsBatchesAndTasks() async throws {
+        let (status, output) = try await Self.runScript("scale_client_test.py")
+        #expect(status == 0, "scale_client_test.py failed (pip install scaleapi==2.18.4 if it is missing):\n\(output)")
+        #expect(output.contains("OK "))
+    }
+}
