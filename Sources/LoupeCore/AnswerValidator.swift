@@ -1,6 +1,7 @@
 public import LoupeDomain
 
-/// Checks a worker's answer against the project's delivery schema and the task type's own rules.
+/// Checks a worker's answer against the project's delivery schema and the task type's own rules
+/// (Scale's response formats for tasks created through the Scale dialect).
 public struct AnswerValidator: Sendable {
     /// Compiled schemas.
     public let schemas: SchemaCache
@@ -18,8 +19,13 @@ public struct AnswerValidator: Sendable {
         }
         if violations.isEmpty {
             let data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
-            violations = AnswerRules.violations(type: task.type, answer: answer, data: data, params: project.params)
-            source = "the task type \(task.type)"
+            if task.origin == "scale" {
+                violations = ScaleResponseRules.violations(type: task.type, params: data, response: answer)
+                source = "Scale's \(task.type) response format"
+            } else {
+                violations = AnswerRules.violations(type: task.type, answer: answer, data: data, params: project.params)
+                source = "the task type \(task.type)"
+            }
         }
         guard let first = violations.first else { return }
         throw DomainError(

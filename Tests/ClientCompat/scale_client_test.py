@@ -1,19 +1,21 @@
 """Drives a running Loupe server through the official, unmodified `scaleapi` client.
 
-    python3 scale_client_test.py BASE_URL LIVE_KEY
+    python3 scale_client_test.py BASE_URL LIVE_KEY TEST_KEY
 
 BASE_URL is the server root (e.g. http://127.0.0.1:8080); the client is pointed at BASE_URL/scale/v1.
 Every step asserts what the client returns; the script exits 1 on the first failure.
 """
 import sys
+import time
 import uuid
 
+import requests
 import scaleapi
 from scaleapi.exceptions import (ScaleDuplicateResource, ScaleInvalidRequest, ScaleResourceNotFound,
                                   ScaleUnauthorized)
 from scaleapi.tasks import TaskStatus, TaskType
 
-base, key = sys.argv[1], sys.argv[2]
+base, key, test_key = sys.argv[1], sys.argv[2], sys.argv[3]
 run = uuid.uuid4().hex[:8]
 client = scaleapi.ScaleClient(key, api_instance_url=base + "/scale/v1")
 steps = 0
@@ -108,5 +110,72 @@ assert client.create_task(TaskType.ImageAnnotation, project=project_name, attach
 assert [t.id for t in client.get_tasks(project_name=project_name, status=TaskStatus.Canceled)] == [ids[3], ids[4]]
 expect_raises(ScaleInvalidRequest, lambda: client.audit_task(ids[2], True))
 step("finalize, batch status counts, cancel (+clear_unique_id), double cancel 400, audit of a pending task 400")
+
+expect_raises(ScaleInvalidRequest, lambda: client.create_task(
+    TaskType.Annotation, project=project_name, attachment="https://example.com/x.jpg", attachment_type="image",
+    objects_to_annotate=["a", "b", "c", "d", "e", "f", "g"]))
+expect_raises(ScaleInvalidRequest, lambda: client.create_task(
+    TaskType.Categorization, attachment="a cat", attachment_type="text", categories=[]))
+step("parameter rules: more than 6 objects_to_annotate and empty categories are 400")
+
+tester = scaleapi.ScaleClient(test_key, api_instance_url=base + "/scale/v1")
+image = {"attachment": "https://example.com/street.jpg", "attachment_type": "image"}
+nested = ["car", {"choice": "person", "subchoices": ["adult", {"choice": "child", "subchoices": ["toddler", "teen"]}]}]
+attributes = {
+    "moving": {"type": "category", "description": "Is it moving?", "choices": ["yes", "no"],
+               "conditions": {"label_condition": {"label": "car"}}},
+    "speed": {"type": "number", "description": "km/h", "min": 0, "max": 200,
+              "conditions": {"attribute_conditions": [{"moving": "yes"}]}},
+}
+specs = [
+    (TaskType.Annotation, dict(image, objects_to_annotate=nested, with_labels=True, min_width=10, min_height=10,
+                               annotation_attributes=attributes,
+                               layers={"boxes": [{"left": 1, "top": 2, "width": 30, "height": 40}]})),
+    (TaskType.PointAnnotation, dict(image, objects_to_annotate=["headlight"], with_labels=True)),
+    (TaskType.LineAnnotation, dict(image, objects_to_annotate=["lane"], min_vertices=2,
+                                   layers={"lines": [{"vertices": [{"x": 1, "y": 1}, {"x": 9, "y": 9}], "spline": True}]})),
+    (TaskType.PolygonAnnotation, dict(image, objects_to_annotate=["roof"], min_vertices=4, max_vertices=10)),
+    (TaskType.CuboidAnnotation, dict(image, objects_to_annotate=["car"])),
+    (TaskType.Categorization, dict(attachment="A purring cat", attachment_type="text", categories=["cat", "dog"])),
+    (TaskType.Comparison, dict(attachments=["https://example.com/a.jpg", "https://example.com/b.jpg"],
+                               attachment_type="image", choices=["left", "right"])),
+    (TaskType.Transcription, dict(attachment="https://example.com/receipt.pdf", attachment_type="pdf",
+                                  fields={"total": "The total", "currency": {"description": "Currency", "choices": ["EUR", "USD"]}})),
+    (TaskType.ImageAnnotation, dict(image, geometries={"box": {"objects_to_annotate": nested, "min_width": 5},
+                                                       "polygon": {"objects_to_annotate": ["roof"]}},
+                                    annotation_attributes=attributes)),
+    (TaskType.TextCollection, dict(attachments=[{"type": "text", "content": "hello"}], fields=[{"type": "text", "field_id": "f"}])),
+]
+created = [tester.create_task(kind, project=project_name, **params) for kind, params in specs]
+assert all(task.is_test for task in created)
+deadline = time.time() + 60
+finished = {}
+while time.time() < deadline and len(finished) < len(created):
+    for task in created:
+        if task.id not in finished:
+            current = tester.get_task(task.id)
+            if current.status == "completed":
+                finished[task.id] = current
+    time.sleep(0.2)
+assert len(finished) == len(created), [t.type for t in created if t.id not in finished]
+box = finished[created[0].id].response["annotations"][0]
+assert box["label"] in ("car", "adult", "toddler", "teen") and box["width"] >= 10, box
+assert finished[created[5].id].response["category"] in ("cat", "dog")
+shape = finished[created[8].id].response["annotations"][0]
+assert shape["type"] in ("box", "polygon"), shape
+step("test mode: every task type (nested labels, conditional attributes, layers) completed by the synthetic worker")
+
+client.audit_task(created[5].id, True)
+accepted = tester.get_task(created[5].id)
+assert accepted.customer_review_status == "accepted" and accepted.audits[-1]["accepted"] is True
+client.audit_task(created[6].id, False, comments="wrong side")
+reworked = tester.get_task(created[6].id)
+assert reworked.customer_review_status == "rejected", reworked.as_dict()
+# The rejected task started a new round (the synthetic worker may already have finished it again).
+native = requests.get(f"{base}/api/v1/tasks/{created[6].id}", auth=(test_key, ""), timeout=10).json()
+assert native["round"] == 1, native
+rejected = [t.id for t in tester.get_tasks(project_name=project_name, review_status=scaleapi.tasks.TaskReviewStatus.Rejected)]
+assert rejected == [created[6].id], rejected
+step("audit: accepted is recorded, rejected goes back to work, review_status filter")
 
 print(f"OK {steps} steps", flush=True)

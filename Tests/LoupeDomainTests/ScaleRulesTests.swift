@@ -569,3 +569,30 @@ struct ScaleResponseRulesTests {
         #expect(answerPaths("textcollection", [:], [:]) == [])
     }
 }
+
+@Suite("Scale synthetic answers")
+struct ScaleSyntheticAnswerTests {
+    /// Valid creation params for each type the synthetic worker answers.
+    static let cases: [(String, JSONObject)] = [
+        ("annotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["car", ["choice": "person", "subchoices": ["adult", "child"]]], "with_labels": true, "min_width": 30, "min_height": 25]),
+        ("pointannotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["headlight"], "with_labels": true]),
+        ("lineannotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["lane"], "min_vertices": 3]),
+        ("polygonannotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["roof"], "min_vertices": 5, "max_vertices": 8]),
+        ("cuboidannotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["car"]]),
+        ("imageannotation", ["attachment": "https://x/a.jpg", "geometries": ["polygon": ["objects_to_annotate": ["roof"]], "box": ["objects_to_annotate": [["choice": "vehicle", "subchoices": ["car", "bus"]]], "min_width": 40]]]),
+        ("categorization", ["attachment": "a cat", "attachment_type": "text", "categories": ["cat", "dog"], "allow_multiple": true]),
+        ("comparison", ["attachments": ["https://x/a.jpg", "https://x/b.jpg"], "choices": ["left", "right"], "fields": ["why": "Explain"]]),
+        ("transcription", ["attachment": "https://x/r.pdf", "attachment_type": "pdf", "fields": ["total": ["description": "Total", "choices": ["1", "2"]], "date": "Date"], "repeatable_fields": ["item": "Line item"]]),
+    ]
+
+    @Test func everyAnswerPassesTheResponseRules() throws {
+        for (type, params) in Self.cases {
+            #expect(ScaleTaskRules.violations(type: type, params: params).isEmpty, "params of \(type)")
+            let answer = try #require(ScaleSyntheticAnswer.make(type: type, params: params), "\(type)")
+            #expect(ScaleResponseRules.violations(type: type, params: params, response: answer).isEmpty, "\(type): \(answer)")
+        }
+        let box = ScaleSyntheticAnswer.make(type: "imageannotation", params: Self.cases[5].1)?["annotations"]?.arrayValue?.first
+        #expect(box?.objectValue?["type"] == "box" && box?.objectValue?["label"] == "car")
+        #expect(ScaleSyntheticAnswer.make(type: "textcollection", params: [:]) == nil)
+    }
+}

@@ -21,7 +21,8 @@ struct ScaleClientTests {
             .appendingPathComponent("ClientCompat").appendingPathComponent(name)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, server.baseURL, TestDatabase.liveKey]
+        let interpreter = name.hasSuffix(".sh") ? "bash" : "python3"
+        process.arguments = [interpreter, script.path, server.baseURL, TestDatabase.liveKey, TestDatabase.testKey]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -35,5 +36,11 @@ struct ScaleClientTests {
         let (status, output) = try await Self.runScript("scale_client_test.py")
         #expect(status == 0, "scale_client_test.py failed (pip install scaleapi==2.18.4 if it is missing):\n\(output)")
         #expect(output.contains("OK "))
+    }
+
+    @Test func theReferenceCurlExamplesRunAsWritten() async throws {
+        let (status, output) = try await Self.runScript("scale_seed_curl.sh")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("OK 15 seed examples"), "\(output)")
     }
 }

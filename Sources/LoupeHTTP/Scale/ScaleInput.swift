@@ -24,7 +24,7 @@ public enum ScaleInput {
     /// Keys whose form values are numbers.
     static let numberKeys: Set<String> = ["min_width", "min_height", "min_vertices", "max_vertices", "priority"]
 
-    /// `a=1&a=2&b=true` as `{"a": ["1", "2"], "b": true}`.
+    /// `a=1&a=2&b=true&c[d]=x` as `{"a": ["1", "2"], "b": true, "c": {"d": "x"}}`.
     static func form(_ text: String) -> JSONObject {
         var values: [(String, String)] = []
         for pair in text.split(separator: "&") {
@@ -39,7 +39,17 @@ public enum ScaleInput {
         var object = JSONObject()
         for key in values.map(\.0).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
             let all = values.filter { $0.0 == key }.map { scalar($0.1, key: key) }
-            object[key] = all.count > 1 || listKeys.contains(key) ? .array(all) : all[0]
+            let value: JSONValue = all.count > 1 || listKeys.contains(key) ? .array(all) : all[0]
+            // `fields[title]=…` is member `title` of object `fields`.
+            if let open = key.firstIndex(of: "["), key.hasSuffix("]") {
+                let outer = String(key[..<open])
+                let inner = String(key[key.index(after: open)..<key.index(before: key.endIndex)])
+                var nested = object[outer]?.objectValue ?? JSONObject()
+                nested[inner] = value
+                object[outer] = .object(nested)
+            } else {
+                object[key] = value
+            }
         }
         return object
     }

@@ -1,0 +1,88 @@
+/// Plausible answers to Scale-dialect test tasks, made without a person and valid under
+/// `ScaleResponseRules`: the first leaf label, a shape large enough for the task's minimums, the
+/// first category or choice, every transcription field filled.
+public enum ScaleSyntheticAnswer {
+    /// An answer for a task of `type` created with `params`, or nil for types without a known format.
+    public static func make(type: String, params: JSONObject) -> JSONObject? {
+        if let geometry = ScaleGeometry(legacyType: type) {
+            return ["annotations": [.object(shape(geometry, settings: params, typed: false))]]
+        }
+        switch type {
+        case "imageannotation":
+            let geometries = params["geometries"]?.objectValue ?? JSONObject()
+            let name = geometries.keys.first { $0 == "box" } ?? geometries.keys.first
+            guard let name, let geometry = ScaleGeometry(rawValue: name) else { return ["annotations": []] }
+            return ["annotations": [.object(shape(geometry, settings: geometries[name]?.objectValue ?? JSONObject(), typed: true))]]
+        case "categorization":
+            let first = JSONValue.string(ScaleLabels.leaves(params["categories"]?.arrayValue ?? []).first ?? "test")
+            let multiple = params["allow_multiple"].flatMap(ScaleValue.flag) ?? false
+            return ["category": multiple ? .array([first]) : first]
+        case "comparison":
+            var answer = JSONObject()
+            if let choice = ScaleValue.strings(params["choices"]).first { answer["choice"] = .string(choice) }
+            if let fields = params["fields"]?.objectValue { answer["fields"] = .object(filled(fields)) }
+            return answer
+        case "transcription":
+            var answer: JSONObject = ["fields": .object(filled(params["fields"]?.objectValue ?? JSONObject()))]
+            if let repeatable = params["repeatable_fields"]?.objectValue { answer["repeatable_fields"] = [.object(filled(repeatable))] }
+            return answer
+        default:
+            return nil
+        }
+    }
+
+    /// Every field with its first choice, or "test".
+    private static func filled(_ definitions: JSONObject) -> JSONObject {
+        var values = JSONObject()
+        for (name, definition) in definitions {
+            let choices = ScaleValue.strings(definition.objectValue?["choices"])
+            values[name] = .string(choices.first ?? "test")
+        }
+        return values
+    }
+
+    /// One shape of `geometry` labelled with the first leaf of the geometry's `objects_to_annotate`.
+    private static func shape(_ geometry: ScaleGeometry, settings: JSONObject, typed: Bool) -> JSONObject {
+        var shape = JSONObject()
+        if typed { shape["type"] = .string(geometry.rawValue) }
+        if let label = ScaleLabels.leaves(settings["objects_to_annotate"]?.arrayValue ?? []).first {
+            shape["label"] = .string(label)
+        }
+        func points(_ count: Int) -> JSONValue {
+            var list: [JSONValue] = []
+            for index in 0..<count {
+                let point: JSONObject = ["x": .double(10 + Double(index) * 10), "y": .double(10 + Double(index % 2) * 10)]
+                list.append(.object(point))
+            }
+            return .array(list)
+        }
+        let fewest = Int(clamping: settings["min_vertices"].flatMap(ScaleValue.integer) ?? 0)
+        switch geometry {
+        case .box:
+            shape["left"] = 10
+            shape["top"] = 10
+            shape["width"] = .double(max(settings["min_width"].flatMap(ScaleValue.number) ?? 0, 20) + 1)
+            shape["height"] = .double(max(settings["min_height"].flatMap(ScaleValue.number) ?? 0, 20) + 1)
+        case .point:
+            shape["x"] = 10
+            shape["y"] = 10
+        case .line:
+            shape["vertices"] = points(max(2, fewest))
+        case .polygon:
+            shape["vertices"] = points(max(3, fewest))
+        case .ellipse:
+            shape["vertices"] = points(4)
+        case .cuboid:
+            var corners: [JSONValue] = []
+            for index in 0..<4 {
+                let x = 10 + Double(index % 2) * 20
+                let y = 10 + Double(index / 2) * 20
+                let corner: JSONObject = ["x": .double(x), "y": .double(y), "type": "vertex"]
+                corners.append(.object(corner))
+            }
+            shape["vertices"] = .array(corners)
+            shape["edges"] = [["x1": 10, "y1": 10, "x2": 30, "y2": 10, "type": "edge"]]
+        }
+        return shape
+    }
+}
