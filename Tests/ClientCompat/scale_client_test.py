@@ -178,4 +178,13 @@ rejected = [t.id for t in tester.get_tasks(project_name=project_name, review_sta
 assert rejected == [created[6].id], rejected
 step("audit: accepted is recorded, rejected goes back to work, review_status filter")
 
+client.v2.api_client.configuration.host = base + "/scale"
+v2_task = client.v2.get_task(task_id=ids[0])
+assert v2_task.task_id == ids[0] and v2_task.status.value == "pending", v2_task
+v2_ids = [t.task_id for t in client.v2_get_tasks(project_name=project_name, limit=2)]
+assert set(ids) <= set(v2_ids), v2_ids
+assert client.v2.get_project(project_name=project_name).name == project_name
+assert client.v2.get_batch(batch_name=batch_name).status.value == "in_progress"
+step("v2 reads: task, paged tasks, project and batch by name")
+
 print(f"OK {steps} steps", flush=True)

@@ -2,7 +2,7 @@ public import Hummingbird
 import LoupeDomain
 
 /// The whole HTTP surface: system routes, the upload capability, the authenticated `/api/v1`, and
-/// the Scale dialect under `/scale/v1`.
+/// the Scale dialect under `/scale/v1` (and v2's reads under `/scale/v2`).
 public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let requestIDs = ObjectIDGenerator()
@@ -29,5 +29,7 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     scale.addRoutes(ScaleProjects(env: env).endpoints)
     scale.addRoutes(ScaleBatches(env: env).endpoints)
     scale.addRoutes(ScaleTasksController(env: env).endpoints)
+    router.group("/scale/v2").add(middleware: ScaleErrorMiddleware()).add(middleware: authenticator)
+        .addRoutes(ScaleV2Reads(env: env).endpoints)
     return router
 }
