@@ -36,6 +36,12 @@ public struct AppConfiguration: Sendable {
     public var webhookPollInterval = 0.25
     /// Bytes of the SQLite file each connection reads through mmap (`LOUPE_SQLITE_MMAP`); 0 turns it off.
     public var sqliteMemoryMapBytes = 268_435_456
+    /// Whether the attachments of Scale-dialect tasks are fetched before work starts (`LOUPE_FETCH_ATTACHMENTS=1`).
+    public var fetchAttachments = false
+    /// Seconds to fetch one attachment (`LOUPE_ATTACHMENT_TIMEOUT`).
+    public var attachmentTimeout = 10.0
+    /// Largest attachment accepted, in bytes (`LOUPE_ATTACHMENT_MAX_BYTES`).
+    public var attachmentMaxBytes = 52_428_800
     /// How long upload URLs stay valid, in seconds.
     public var uploadTTLSeconds = 86_400.0
     /// Log level (`LOUPE_LOG_LEVEL`).
@@ -77,6 +83,9 @@ public struct AppConfiguration: Sendable {
             configuration.webhookPollInterval = seconds
         }
         if let bytes = value("LOUPE_SQLITE_MMAP").flatMap(Int.init), bytes >= 0 { configuration.sqliteMemoryMapBytes = bytes }
+        configuration.fetchAttachments = ["1", "true", "yes"].contains(value("LOUPE_FETCH_ATTACHMENTS") ?? "")
+        if let seconds = value("LOUPE_ATTACHMENT_TIMEOUT").flatMap(Double.init), seconds > 0 { configuration.attachmentTimeout = seconds }
+        if let bytes = value("LOUPE_ATTACHMENT_MAX_BYTES").flatMap(Int.init), bytes > 0 { configuration.attachmentMaxBytes = bytes }
         if let level = value("LOUPE_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) { configuration.logLevel = level }
         return configuration
     }

@@ -32,10 +32,14 @@ public func buildApplication(
     let factory = TaskFactory(ids: ids, clock: clock, schemas: SchemaCache())
     let uploads = try UploadFiles(directory: configuration.uploadsDirectory)
     let cursor = PageCursor(secret: UUID().uuidString)
-    let env = APIEnvironment(
-        store: store, factory: factory, uploads: uploads, cursor: cursor, metrics: PrometheusCollectorRegistry(),
-        wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady }, uploadTTLSeconds: configuration.uploadTTLSeconds,
-        publicBaseURL: configuration.publicBaseURL)
+    let env = {
+        var env = APIEnvironment(
+            store: store, factory: factory, uploads: uploads, cursor: cursor, metrics: PrometheusCollectorRegistry(),
+            wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady },
+            uploadTTLSeconds: configuration.uploadTTLSeconds, publicBaseURL: configuration.publicBaseURL)
+        env.fetchesAttachments = configuration.fetchAttachments
+        return env
+    }()
     var ingester = BatchIngester(store: store, factory: factory, uploads: uploads, nodeID: "node-" + ids.next())
     ingester.onTasksCreated = { env.countCreated($0) }
     var app = Application(
@@ -52,6 +56,16 @@ public func buildApplication(
         AnswerModelService(models: env.answerModels, clock: clock, isReady: { readiness.isReady }, logger: logger))
     app.addServices(makeDispatcher(configuration: configuration, store: store, clock: clock, nodeID: ingester.nodeID,
         isReady: { readiness.isReady }, logger: logger))
+    if configuration.fetchAttachments {
+        let client = WebhookSender.makeClient(
+            connectTimeout: min(5, configuration.attachmentTimeout), readTimeout: configuration.attachmentTimeout,
+            connectionsPerEndpoint: 8)
+        app.addServices(
+            AttachmentChecker(
+                store: store, client: client, addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
+                clock: clock, timeout: configuration.attachmentTimeout, maxBytes: configuration.attachmentMaxBytes,
+                isReady: { readiness.isReady }, logger: logger))
+    }
     app.addServices(BatchIngestService(ingester: ingester, wakeup: wakeup, isReady: { readiness.isReady }, logger: logger))
     app.beforeServerStarts {
         let applied = try await store.migrate(now: clock.now())

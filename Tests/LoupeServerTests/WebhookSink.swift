@@ -23,8 +23,13 @@ final class WebhookSink: Sendable {
 
     private let received = Mutex<[Received]>([])
     private let rule: Mutex<@Sendable (Int) -> Int>
+    private let fileStatus: @Sendable (String) -> Int
 
-    init(answer: @escaping @Sendable (Int) -> Int) { rule = Mutex(answer) }
+    /// A sink answering POSTs by `answer` and GETs (files) with `files(path)`.
+    init(answer: @escaping @Sendable (Int) -> Int, files: @escaping @Sendable (String) -> Int = { _ in 200 }) {
+        rule = Mutex(answer)
+        fileStatus = files
+    }
 
     var requests: [Received] { received.withLock { $0 } }
 
@@ -47,6 +52,11 @@ final class WebhookSink: Sendable {
             var headers: HTTPFields = [:]
             if status == 429 { headers[.retryAfter] = "0" }
             return Response(status: .init(code: status), headers: headers)
+        }
+        router.get("**") { request, _ -> Response in
+            Response(
+                status: .init(code: self.fileStatus(request.uri.path)), headers: [.contentType: "image/jpeg"],
+                body: .init(byteBuffer: ByteBuffer(bytes: [0xFF, 0xD8, 0xFF, 0xD9])))
         }
         let port = Mutex<Int?>(nil)
         var logger = Logger(label: "sink")

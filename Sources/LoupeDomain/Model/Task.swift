@@ -94,6 +94,8 @@ public struct WorkTask: Sendable, Equatable {
     public var acknowledgedAt: Timestamp?
     /// The API dialect that created it (`scale`), nil for the native API; callbacks use its shapes.
     public var origin: String?
+    /// Its attachments are still to be fetched and checked; no worker sees it until they are.
+    public var awaitsAttachmentCheck = false
     /// The requester's audit verdict (`accepted`, `rejected`), Scale's `customer_review_status`.
     public var customerReviewStatus: String?
 

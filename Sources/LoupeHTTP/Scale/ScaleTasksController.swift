@@ -70,6 +70,7 @@ public struct ScaleTasksController: Sendable {
         var task = try env.factory.makeTask(spec, project: project, testMode: caller.mode == .test, batch: batch)
         task.type = type
         task.origin = "scale"
+        task.awaitsAttachmentCheck = env.fetchesAttachments && !ScaleAttachments.urls(in: params).isEmpty
         _ = try await env.store.createTask(task)
         env.countCreated(1)
         return try await respond(task)

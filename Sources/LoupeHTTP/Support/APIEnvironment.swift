@@ -28,6 +28,8 @@ public struct APIEnvironment: Sendable {
     public var keyCache = APIKeyCache()
     /// Recently verified sessions.
     public var sessionCache = SessionCache()
+    /// Whether Scale-dialect tasks wait for their attachments to be fetched (`LOUPE_FETCH_ATTACHMENTS`).
+    public var fetchesAttachments = false
     /// Recently read projects, for the work queue (edits on this node drop their entry).
     public var projectCache = ProjectCache(timeToLive: .seconds(2))
     /// Failed-login counts.

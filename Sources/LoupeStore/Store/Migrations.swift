@@ -217,5 +217,8 @@ public enum Migrations {
             """,
             "CREATE INDEX task_audits_task ON task_audits (task_id, created_at)",
             "ALTER TABLE outbox_events ADD COLUMN format TEXT NOT NULL DEFAULT 'native'",
+            "ALTER TABLE tasks ADD COLUMN attachment_check TEXT",
+            "ALTER TABLE tasks ADD COLUMN attachment_lease BIGINT",
+            "CREATE INDEX tasks_attachment_check ON tasks (attachment_check, attachment_lease) WHERE attachment_check IS NOT NULL",
         ])
 }

@@ -5,9 +5,9 @@ extension Store {
     static let taskInsertColumns = """
         id, org_id, project_id, batch_id, batch_index, type, data, unique_id, priority, metadata, callback_url, tags,
         status, response, test_mode, created_at, updated_at, completed_at, canceled_at, partition_key, round, outcome,
-        origin
+        origin, attachment_check
         """
-    static let taskColumnCount = 23
+    static let taskColumnCount = 24
     /// The columns `task(_:)` reads: those written at insert, then the delivery state.
     static let taskColumns = taskInsertColumns
         + ", delivery_seq, callback_succeeded, callback_at, delivered_at, acknowledged_at, customer_review_status"
@@ -36,6 +36,7 @@ extension Store {
         binds.append(.int(Int64(task.round)))
         binds.append(task.outcome.map { .text($0.text) } ?? .null)
         binds.append(task.origin.map(SQLValue.text) ?? .null)
+        binds.append(task.awaitsAttachmentCheck ? .text("pending") : .null)
     }
 
     static func task(_ row: SQLRow) -> WorkTask {
@@ -51,12 +52,13 @@ extension Store {
         task.round = row.int(20) ?? 0
         task.outcome = row.string(21).map(RawJSON.init(unchecked:))
         task.origin = row.string(22)
-        task.deliverySequence = row.int64(23)
-        task.callbackSucceeded = row.int64(24).map { $0 != 0 }
-        task.callbackAt = row.int64(25).map(Timestamp.init)
-        task.deliveredAt = row.int64(26).map(Timestamp.init)
-        task.acknowledgedAt = row.int64(27).map(Timestamp.init)
-        task.customerReviewStatus = row.string(28)
+        task.awaitsAttachmentCheck = row.string(23) != nil
+        task.deliverySequence = row.int64(24)
+        task.callbackSucceeded = row.int64(25).map { $0 != 0 }
+        task.callbackAt = row.int64(26).map(Timestamp.init)
+        task.deliveredAt = row.int64(27).map(Timestamp.init)
+        task.acknowledgedAt = row.int64(28).map(Timestamp.init)
+        task.customerReviewStatus = row.string(29)
         return task
     }
 

@@ -67,6 +67,7 @@ extension Store {
                 """
                 SELECT t.id, p.max_work_time FROM tasks t\(index) JOIN projects p ON p.id = t.project_id
                 WHERE t.status IN ('pending', 'in_progress') AND t.test_mode = \(testMode) AND p.archived = 0
+                    AND t.attachment_check IS NULL
                     AND t.active_count + t.submitted_count < p.overlap + t.extra_results
                     AND (p.worker_strategy = 'open' OR t.test_mode = 1 OR EXISTS (
                         SELECT 1 FROM project_workers w WHERE w.project_id = t.project_id AND w.worker_id = ?

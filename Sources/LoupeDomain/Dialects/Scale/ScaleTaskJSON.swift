@@ -77,7 +77,7 @@ public enum ScaleTaskJSON {
         object["callback_url"] = task.callbackURL.map(JSONValue.string) ?? .null
         if let uniqueID = task.uniqueID { object["unique_id"] = .string(uniqueID) }
         object["tags"] = .array(task.tags.map(JSONValue.string))
-        if status(task.status) == "completed", let response = task.response {
+        if ["completed", "error"].contains(status(task.status)), let response = task.response {
             object["response"] = (try? JSONParser.parse(response.text)) ?? .null
         }
         object["audits"] = .array(context.audits.map { audit in

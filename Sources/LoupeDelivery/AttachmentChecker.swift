@@ -1,0 +1,101 @@
+public import AsyncHTTPClient
+public import Logging
+public import LoupeDomain
+public import LoupeStore
+import NIOCore
+import NIOHTTP1
+public import ServiceLifecycle
+
+/// Fetches the attachments of Scale-dialect tasks before anyone works on them, as Scale does:
+/// a task whose attachments all answer 200 joins the queue; otherwise it ends in `error` with
+/// Scale's error response (each failing URL with the status code received) and its callback is
+/// sent. Only http(s) URLs are fetched, within a size limit and a timeout, never redirected, and
+/// private addresses are refused unless allowed (the same guard as callbacks).
+public struct AttachmentChecker: Service {
+    let store: Store
+    let client: HTTPClient
+    let addresses: CallbackAddressPolicy
+    let clock: LoupeClock
+    let timeout: Double
+    let maxBytes: Int
+    let isReady: @Sendable () -> Bool
+    let logger: Logger
+
+    /// A checker using `client` (shut down when the service ends).
+    public init(
+        store: Store, client: HTTPClient, addresses: CallbackAddressPolicy, clock: LoupeClock, timeout: Double,
+        maxBytes: Int, isReady: @escaping @Sendable () -> Bool, logger: Logger
+    ) {
+        self.store = store
+        self.client = client
+        self.addresses = addresses
+        self.clock = clock
+        self.timeout = timeout
+        self.maxBytes = maxBytes
+        self.isReady = isReady
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                var checked = 0
+                if isReady() {
+                    do { checked = try await checkDue() } catch {
+                        logger.error("checking attachments failed", metadata: ["error": "\(error)"])
+                    }
+                }
+                if checked == 0 { try? await Task.sleep(for: .milliseconds(250)) }
+            }
+        }
+        try? await client.shutdown()
+    }
+
+    /// Checks one lease's worth of tasks; returns how many.
+    func checkDue() async throws -> Int {
+        let now = clock.now()
+        let tasks = try await store.claimAttachmentChecks(now: now, leaseUntil: now.adding(seconds: timeout * 4 + 30), limit: 16)
+        await withTaskGroup(of: Void.self) { group in
+            for task in tasks {
+                group.addTask {
+                    do { try await check(task) } catch {
+                        logger.error("checking a task's attachments failed", metadata: ["task": "\(task.id)", "error": "\(error)"])
+                    }
+                }
+            }
+        }
+        return tasks.count
+    }
+
+    private func check(_ task: WorkTask) async throws {
+        let params = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
+        var failures: [(url: String, statusCode: Int?, reason: String?)] = []
+        for url in ScaleAttachments.urls(in: params) {
+            if let failure = await fetch(url) { failures.append(failure) }
+        }
+        if failures.isEmpty {
+            try await store.passAttachmentCheck(taskID: task.id, now: clock.now())
+        } else {
+            try await store.failTask(id: task.id, response: ScaleAttachments.errorResponse(failures), now: clock.now())
+        }
+    }
+
+    /// Nil when `url` answers 200 within the limits, else what went wrong.
+    private func fetch(_ url: String) async -> (url: String, statusCode: Int?, reason: String?)? {
+        if let refusal = await addresses.refusal(for: url) { return (url, nil, refusal) }
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        request.headers.add(name: "User-Agent", value: "Loupe-Attachments/1")
+        do {
+            let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1_000)))
+            var received = 0
+            for try await chunk in response.body {
+                received += chunk.readableBytes
+                if received > maxBytes { return (url, Int(response.status.code), "larger than \(maxBytes) bytes") }
+            }
+            return response.status.code == 200 ? nil : (url, Int(response.status.code), nil)
+        } catch {
+            return (url, nil, String(describing: error).prefix(200).description)
+        }
+    }
+}
