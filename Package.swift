@@ -40,6 +40,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CSQLite"),
+        .target(name: "CLoupeMalloc"),
         .target(
             name: "LoupeCore",
             dependencies: ["LoupeDomain", "LoupeStore"],
@@ -115,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeServer", "LoupeStore", "LoupeDomain", "LoupeHTTP", "LoupeCore",
+                "LoupeServer", "LoupeStore", "LoupeDomain", "LoupeHTTP", "LoupeCore", "CLoupeMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -126,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "loupe-bench",
             dependencies: [
-                "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeServer",
+                "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeServer", "CLoupeMalloc",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

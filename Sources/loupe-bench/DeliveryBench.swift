@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLoupeMalloc
 import Foundation
 import LoupeCore
 import LoupeDomain
@@ -55,6 +56,8 @@ struct Feed: AsyncParsableCommand {
     @Option(help: "Stop after this many tasks.") var maxTasks = Int.max
 
     func run() async throws {
+        // The client reads ~700 KB pages too: the same allocator setting as the server.
+        loupe_keep_large_buffers_in_heap()
         try await target.withClient { client in
             let start = ContinuousClock.now
             var next: String?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLoupeMalloc
 import Foundation
 import Hummingbird
 import Logging
@@ -28,6 +29,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
+        loupe_keep_large_buffers_in_heap()
         var configuration = storage.configuration()
         if let host { configuration.host = host }
         if let port { configuration.port = port }

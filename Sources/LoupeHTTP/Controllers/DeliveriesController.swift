@@ -1,6 +1,7 @@
 public import Hummingbird
 import LoupeDomain
 import LoupeStore
+import NIOCore
 
 /// Pull delivery: a project's completed tasks in delivery order, read by time and page token or
 /// by a named consumer whose cursor the server keeps, and acknowledgement.
@@ -61,15 +62,33 @@ public struct DeliveriesController: Sendable {
         let fetched = try await env.store.deliveries(feed)
         let page = fetched.prefix(limit)
         let next = fetched.count > limit ? page.last?.deliverySequence.map { env.cursor.token(lastID: Self.cursorID($0), scope: scope) } : nil
-        let estimate = page.reduce(256) { $0 + 400 + $1.data.text.utf8.count + ($1.response?.text.utf8.count ?? 0) }
-        return JSONResponse.make(capacity: estimate) { writer in
+        let tasks = Array(page)
+        // Streamed in small chunks: no page-sized buffer to grow and copy, and the client reads
+        // the first tasks while the rest are written.
+        let body = ResponseBody { output in
+            var writer = JSONWriter(capacity: Self.chunkSize + 4_096)
             writer.beginObject()
-            Self.writeTasks(page, into: &writer)
+            writer.key("tasks")
+            writer.beginArray()
+            for task in tasks {
+                TaskDTO.write(task, into: &writer)
+                if writer.bytes.count >= Self.chunkSize {
+                    try await output.write(ByteBuffer(bytes: writer.bytes))
+                    writer.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            writer.endArray()
             writer.key("next_token")
             if let next { writer.string(next) } else { writer.null() }
             writer.endObject()
+            try await output.write(ByteBuffer(bytes: writer.bytes))
+            try await output.finish(nil)
         }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: body)
     }
+
+    /// Bytes written to the connection at a time by streamed pages.
+    static let chunkSize = 64 * 1_024
 
     /// `POST projects/{id}/deliveries/ack {"position", "consumer"?}`: tasks up to that place become acknowledged.
     func acknowledge(_ request: Request, context: AppRequestContext) async throws -> Response {
