@@ -56,6 +56,10 @@ public func buildApplication(
         AnswerModelService(models: env.answerModels, clock: clock, isReady: { readiness.isReady }, logger: logger))
     app.addServices(makeDispatcher(configuration: configuration, store: store, clock: clock, nodeID: ingester.nodeID,
         isReady: { readiness.isReady }, logger: logger))
+    app.addServices(
+        EventRetention(
+            store: store, clock: clock, retentionDays: configuration.eventRetentionDays, isReady: { readiness.isReady },
+            logger: logger))
     if configuration.fetchAttachments {
         let client = WebhookSender.makeClient(
             connectTimeout: min(5, configuration.attachmentTimeout), readTimeout: configuration.attachmentTimeout,

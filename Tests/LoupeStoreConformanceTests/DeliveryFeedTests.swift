@@ -113,6 +113,24 @@ struct DeliveryFeedTests {
         }
     }
 
+    @Test func deliveredEventsArePurgedAfterRetentionAndDeadLettersStay() async throws {
+        try await TestDatabase.withStore { (store: Store) async throws in
+            let org = try await Fixtures.organization(store)
+            let project = try await Fixtures.project(
+                store, org: org, name: "kept", settings: ["callback": ["url": "https://example.com/hook", "events": ["task.created"]]])
+            for _ in 0..<2 { try await Fixtures.add(store, try Fixtures.task(project)) }
+            let now = Timestamp.now().adding(seconds: 1)
+            let events = try await store.claimDueEvents(owner: "n", now: now, leaseUntil: now.adding(seconds: 30), limit: 10)
+            #expect(events.count == 2)
+            try await store.recordDeliveries(
+                [Self.outcome(events[0], .delivered, now), Self.outcome(events[1], .final, now)], owner: "n", now: now)
+            #expect(try await store.purgeDeliveredEvents(deliveredBefore: now) == 0, "nothing is older than the cutoff yet")
+            #expect(try await store.purgeDeliveredEvents(deliveredBefore: now.adding(seconds: 60)) == 1)
+            #expect(try await store.event(id: events[0].id, organizationID: org) == nil)
+            #expect(try await store.event(id: events[1].id, organizationID: org)?.0.status == .dead)
+        }
+    }
+
     static func outcome(_ event: OutboxEvent, _ verdict: DeliveryVerdict, _ now: Timestamp) -> DeliveryOutcome {
         let status: Int? = verdict == .delivered ? 200 : 500
         return DeliveryOutcome(

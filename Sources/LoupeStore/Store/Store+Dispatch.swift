@@ -135,3 +135,24 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Deletes up to `limit` delivered events (and their delivery logs) delivered before `cutoff`;
+    /// dead letters stay until resent. Returns how many went.
+    @discardableResult
+    public func purgeDeliveredEvents(deliveredBefore cutoff: Timestamp, limit: Int = 5_000) async throws -> Int {
+        try await database.write { db in
+            let ids = try await db.query(
+                "SELECT id FROM outbox_events WHERE status = 'delivered' AND delivered_at < ? LIMIT ?",
+                [.int(cutoff.microseconds), .int(Int64(limit))]
+            ).compactMap { $0.string(0) }
+            guard !ids.isEmpty else { return 0 }
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+                try await db.execute("DELETE FROM delivery_attempts WHERE event_id IN (\(marks))", chunk.map(SQLValue.text))
+                try await db.execute("DELETE FROM outbox_events WHERE id IN (\(marks))", chunk.map(SQLValue.text))
+            }
+            return ids.count
+        }
+    }
+}
