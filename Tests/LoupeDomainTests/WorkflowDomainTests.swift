@@ -111,4 +111,18 @@ struct WorkflowDomainTests {
         let made = SyntheticAnswer.make(type: "custom", data: [:], params: [:], deliverySchema: schema)
         #expect(try JSONSchema(schema).validate(.object(made)).isEmpty)
     }
+
+    @Test func multiLabelColdStartKeepsCategoriesMostWorkersChose() throws {
+        let model = MultiLabelAnswerModel.coldStart(categories: ["a", "b", "c"])
+        let results = [
+            ResultAnswer(assignmentID: "1", workerID: "w1", answer: ["category": ["a", "b"]]),
+            ResultAnswer(assignmentID: "2", workerID: "w2", answer: ["category": ["a", "b"]]),
+            ResultAnswer(assignmentID: "3", workerID: "w3", answer: ["category": ["a"]]),
+        ]
+        let (answer, probability) = try #require(model.mostProbable(results))
+        #expect(answer == ["category": ["a", "b"]])
+        // a: unanimous (0.985), b: two against one (0.8), c: unanimous no (0.985).
+        #expect(abs(probability - 0.98461538 * 0.8 * 0.98461538) < 1e-6)
+        #expect(model.mostProbable([ResultAnswer(assignmentID: "4", workerID: "w", answer: ["category": ["d"]])]) == nil)
+    }
 }

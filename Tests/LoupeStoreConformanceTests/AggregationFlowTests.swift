@@ -60,4 +60,49 @@ struct AggregationFlowTests {
             #expect(done?.outcome?.text.contains("dawid_skene") == true)
         }
     }
+
+    @Test func multiLabelAnswersAreAggregatedPerCategory() async throws {
+        try await TestDatabase.withStore { (store: Store) async throws in
+            let org = try await Fixtures.organization(store)
+            var project = try await Fixtures.project(
+                store, org: org, name: "multi",
+                settings: ["overlap": 3, "review": ["strategy": "aggregate", "min_confidence": 0.9, "max_extra_results": 1]])
+            project = try await store.updateProject(id: project.id, organizationID: org) {
+                $0.params = ["categories": ["x", "y", "z"], "allow_multiple": true]
+            }
+            let models = AnswerModels(store: store)
+            let truths: [[String]] = [["x"], ["y"], ["x", "z"], ["y", "z"]]
+            for index in 0..<60 {
+                let truth = JSONValue.array(truths[index % truths.count].map(JSONValue.string))
+                try await Fixtures.add(
+                    store, try Fixtures.factory.makeTask(TaskSpec(data: ["truth": truth]), project: project, testMode: false))
+            }
+            func work(_ worker: String) async throws -> WorkTask? {
+                guard let (assignment, task) = try await Fixtures.claim(store, org: org, worker: worker) else { return nil }
+                let truth = (try JSONParser.parse(task.data.text)).objectValue?["truth"] ?? []
+                let answer: JSONValue = ["category": worker == "select-all" ? ["x", "y", "z"] : truth]
+                return try await store.submitAnswer(
+                    assignmentID: assignment.id, workerID: worker, answer: RawJSON(answer), now: .now(),
+                    model: try await models.model(for: project)
+                ).1
+            }
+            for worker in ["good-1", "good-2", "select-all", "good-3"] {
+                while try await work(worker) != nil {}
+            }
+            // Cold start: the select-all worker's extra categories keep the joint certainty under 0.9,
+            // so a fourth result was asked for and the undecided rest went to a reviewer.
+            let counts = try await store.statusCounts().tasks
+            #expect((counts["completed"] ?? 0) + (counts["in_review"] ?? 0) == 60)
+            #expect(try await models.refitDue(now: .now()) == 1)
+            let fitted = try await models.multiLabelModel(projectID: project.id, categories: ["x", "y", "z"])
+            #expect(fitted.estimatedAccuracy(of: "select-all") < 0.7)
+            #expect(fitted.estimatedAccuracy(of: "good-1") > 0.9)
+            let fresh = try Fixtures.factory.makeTask(TaskSpec(data: ["truth": ["y"]]), project: project, testMode: false)
+            try await Fixtures.add(store, fresh)
+            for worker in ["good-1", "good-2", "select-all"] { _ = try await work(worker) }
+            let done = try await store.task(id: fresh.id, organizationID: org)
+            #expect(done?.status == .completed && done?.response?.text == #"{"category":["y"]}"#, "\(String(describing: done?.response))")
+            #expect(done?.outcome?.text.contains("dawid_skene") == true)
+        }
+    }
 }

@@ -49,8 +49,11 @@ public struct ResultsController: Sendable {
             throw DomainError.notFound("project", id)
         }
         var stats = try await env.store.workerStats(organizationID: caller.organizationID, projectID: id)
-        if let model = try await env.answerModels.model(for: project) as? CategoricalAnswerModel {
-            for index in stats.indices { stats[index].estimatedAccuracy = model.estimatedAccuracy(of: stats[index].workerID) }
+        let model = try await env.answerModels.model(for: project)
+        for index in stats.indices {
+            let worker = stats[index].workerID
+            if let single = model as? CategoricalAnswerModel { stats[index].estimatedAccuracy = single.estimatedAccuracy(of: worker) }
+            if let multi = model as? MultiLabelAnswerModel { stats[index].estimatedAccuracy = multi.estimatedAccuracy(of: worker) }
         }
         return JSONResponse.make(value: ["workers": .array(stats.map(Self.value))])
     }
