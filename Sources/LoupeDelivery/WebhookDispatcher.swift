@@ -1,3 +1,4 @@
+import Foundation
 import AsyncHTTPClient
 public import Logging
 public import LoupeDomain
@@ -18,6 +19,9 @@ public struct DispatcherSettings: Sendable {
     public var pollInterval = 0.25
     /// Outcomes written per transaction at most.
     public var flushSize = 256
+    /// The server's public base URL (`LOUPE_PUBLIC_URL`): links to files Loupe serves in Scale
+    /// callbacks (segmentation images) are made absolute with it; they stay relative without it.
+    public var publicBaseURL: String?
 
     /// Settings for node `nodeID`.
     public init(nodeID: String) { self.nodeID = nodeID }
@@ -145,6 +149,11 @@ public struct WebhookDispatcher: Service {
 
     /// One attempt at `event`: address check, auth and signature, POST, verdict, next attempt time.
     func deliver(_ event: OutboxEvent) async -> DeliveryOutcome {
+        var event = event
+        if event.format == "scale", let base = settings.publicBaseURL {
+            event.payload = RawJSON(
+                unchecked: event.payload.text.replacingOccurrences(of: "\"/scale/v1/task/", with: "\"\(base)/scale/v1/task/"))
+        }
         let started = clock.now()
         var policy = RetryPolicy.standard
         func outcome(_ verdict: DeliveryVerdict, status: Int?, error: String?) -> DeliveryOutcome {

@@ -97,6 +97,7 @@ func makeDispatcher(
     settings.concurrencyPerEndpoint = configuration.webhookConcurrency
     settings.leaseSeconds = max(configuration.webhookLeaseSeconds, configuration.webhookTimeout + configuration.webhookConnectTimeout + 1)
     settings.pollInterval = configuration.webhookPollInterval
+    settings.publicBaseURL = configuration.publicBaseURL
     return WebhookDispatcher(
         store: store, sender: WebhookSender(client: client, requestTimeout: configuration.webhookTimeout + configuration.webhookConnectTimeout),
         addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks), clock: clock,

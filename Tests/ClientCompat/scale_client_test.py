@@ -5,8 +5,10 @@
 BASE_URL is the server root (e.g. http://127.0.0.1:8080); the client is pointed at BASE_URL/scale/v1.
 Every step asserts what the client returns; the script exits 1 on the first failure.
 """
+import struct
 import sys
 import time
+import zlib
 import uuid
 
 import requests
@@ -144,6 +146,7 @@ specs = [
     (TaskType.ImageAnnotation, dict(image, geometries={"box": {"objects_to_annotate": nested, "min_width": 5},
                                                        "polygon": {"objects_to_annotate": ["roof"]}},
                                     annotation_attributes=attributes)),
+    (TaskType.SegmentAnnotation, dict(image, labels=["road", "sky"], instance_labels=["car"], allow_unlabeled=True)),
     (TaskType.TextCollection, dict(attachments=[{"type": "text", "content": "hello"}], fields=[{"type": "text", "field_id": "f"}])),
 ]
 created = [tester.create_task(kind, project=project_name, **params) for kind, params in specs]
@@ -163,7 +166,18 @@ assert box["label"] in ("car", "adult", "toddler", "teen") and box["width"] >= 1
 assert finished[created[5].id].response["category"] in ("cat", "dog")
 shape = finished[created[8].id].response["annotations"][0]
 assert shape["type"] in ("box", "polygon"), shape
-step("test mode: every task type (nested labels, conditional attributes, layers) completed by the synthetic worker")
+segmentation = finished[created[9].id].response
+assert set(segmentation["labelMapping"]) == {"road", "sky"}, segmentation
+mask_url = segmentation["annotations"]["labeled"]["road"]
+png = requests.get(mask_url, auth=(test_key, ""), timeout=10)
+assert png.status_code == 200 and png.headers["content-type"] == "image/png", png.status_code
+width, height = struct.unpack(">II", png.content[16:24])
+idat = png.content[png.content.index(b"IDAT") + 4:png.content.index(b"IEND") - 8]
+rows = zlib.decompress(idat)
+assert (width, height) == (64, 48) and len(rows) == (width + 1) * height
+row = rows[20 * (width + 1) + 1:21 * (width + 1)]
+assert row[16:48] == b"\xff" * 32 and row[:16] == b"\x00" * 16, row
+step("test mode: every task type (nested labels, conditional attributes, layers, segmentation) completed by the synthetic worker")
 
 client.audit_task(created[5].id, True)
 accepted = tester.get_task(created[5].id)

@@ -1,3 +1,4 @@
+import Foundation
 import LoupeDomain
 import Testing
 
@@ -565,8 +566,9 @@ struct ScaleResponseRulesTests {
     }
 
     @Test func typesWithoutAnAnswerFormatAcceptAnything() {
-        #expect(answerPaths("segmentannotation", ["labels": ["road"]], ["anything": 1]) == [])
         #expect(answerPaths("textcollection", [:], [:]) == [])
+        // Segmentation answers have a format now: polygons or masks of a given size.
+        #expect(answerPaths("segmentannotation", ["labels": ["road"]], ["anything": 1]) == ["/width", "/height", "/polygons"])
     }
 }
 
@@ -594,5 +596,79 @@ struct ScaleSyntheticAnswerTests {
         let box = ScaleSyntheticAnswer.make(type: "imageannotation", params: Self.cases[5].1)?["annotations"]?.arrayValue?.first
         #expect(box?.objectValue?["type"] == "box" && box?.objectValue?["label"] == "car")
         #expect(ScaleSyntheticAnswer.make(type: "textcollection", params: [:]) == nil)
+    }
+}
+
+@Suite("Scale segmentation")
+struct ScaleSegmentationTests {
+    static let params: JSONObject = ["attachment": "https://x/a.jpg", "labels": ["road", "sky", "car"], "instance_labels": ["car"]]
+
+    @Test func polygonsAreRasterizedAtPixelCentres() throws {
+        let answer: JSONObject = [
+            "width": 6, "height": 5,
+            "polygons": [
+                ["label": "road", "vertices": [["x": 0, "y": 0], ["x": 6, "y": 0], ["x": 6, "y": 5], ["x": 0, "y": 5]]],
+                ["label": "car", "vertices": [["x": 1, "y": 1], ["x": 3, "y": 1], ["x": 3, "y": 3], ["x": 1, "y": 3]]],
+                ["label": "car", "vertices": [["x": 4, "y": 3], ["x": 6, "y": 3], ["x": 6, "y": 5]]],
+            ],
+        ]
+        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty)
+        let segmentation = try #require(ScaleSegmentation(answer: answer, params: Self.params))
+        #expect(segmentation.entries.map(\.label) == ["road", "sky", "car", "car"])
+        #expect(segmentation.entries.map(\.index) == [1, 2, 3, 4])
+        let map = try #require(segmentation.indexMap)
+        let rows = (0..<5).map { Array(map[($0 * 6)..<($0 * 6 + 6)]) }
+        #expect(rows[0] == [1, 1, 1, 1, 1, 1])
+        #expect(rows[1] == [1, 3, 3, 1, 1, 1])
+        #expect(rows[2] == [1, 3, 3, 1, 1, 1])
+        // The triangle's hypotenuse runs from (4, 3) to (6, 5): centres right of it are inside.
+        #expect(rows[3] == [1, 1, 1, 1, 4, 4])
+        #expect(rows[4] == [1, 1, 1, 1, 1, 4])
+        let response = segmentation.response(base: "/scale/v1/task/t/segmentation").objectValue
+        let mapping = response?["labelMapping"]?.objectValue
+        #expect(mapping?["car"]?.arrayValue?.count == 2 && mapping?["road"]?.objectValue?["index"] == 1)
+        let annotations = response?["annotations"]?.objectValue
+        #expect(annotations?["unlabeled"] == .null, "every pixel is labelled")
+        #expect(annotations?["labeled"]?.objectValue?["sky"] == "/scale/v1/task/t/segmentation/label-2.png")
+        #expect(annotations?["combined"]?.objectValue?["indexedImage"] == "/scale/v1/task/t/segmentation/indexed.png")
+    }
+
+    @Test func pngsHaveValidChunksAndCompressRuns() throws {
+        let pixels = [UInt8](repeating: 7, count: 1_000 * 800)
+        let png = PNGWriter.encode(width: 1_000, height: 800, color: .gray, pixels: pixels)
+        #expect(PNGWriter.size(of: png).map { [$0.width, $0.height] } == [1_000, 800])
+        #expect(png.count < 20_000, "runs compress: \(png.count) bytes")
+        var offset = 8
+        var types: [String] = []
+        while offset + 8 <= png.count {
+            let length = png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+            let typed = Array(png[(offset + 4)..<(offset + 8 + length)])
+            let stored = png[(offset + 8 + length)..<(offset + 12 + length)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            #expect(PNGWriter.crc32(typed) == stored)
+            types.append(String(decoding: typed.prefix(4), as: UTF8.self))
+            offset += 12 + length
+        }
+        #expect(types == ["IHDR", "IDAT", "IEND"])
+    }
+
+    @Test func badSegmentationAnswersNameTheirFields() {
+        let paths = ScaleResponseRules.violations(
+            type: "segmentannotation", params: Self.params,
+            response: ["width": 0, "polygons": [["label": "tree", "vertices": [["x": 1, "y": 1]]]]]
+        ).map(\.path)
+        #expect(paths.contains("/width") && paths.contains("/height"))
+        #expect(paths.contains("/polygons/0/label") && paths.contains("/polygons/0/vertices"))
+    }
+
+    @Test func uploadedMasksAreCheckedAndServedAsTheyCame() throws {
+        let mask = PNGWriter.encode(width: 4, height: 3, color: .gray, pixels: [UInt8](repeating: 255, count: 12))
+        let encoded = Data(mask).base64EncodedString()
+        let answer: JSONObject = ["width": 4, "height": 3, "masks": ["road": .string(encoded), "car": [.string(encoded)]]]
+        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty)
+        let wrongSize: JSONObject = ["width": 5, "height": 3, "masks": ["road": .string(encoded)]]
+        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: wrongSize).map(\.path) == ["/masks/road"])
+        let segmentation = try #require(ScaleSegmentation(answer: answer, params: Self.params))
+        #expect(segmentation.image(named: "label-1") == mask)
+        #expect(segmentation.response(base: "").objectValue?["annotations"]?.objectValue?["combined"] == .null)
     }
 }

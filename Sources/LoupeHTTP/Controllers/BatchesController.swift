@@ -74,7 +74,7 @@ public struct BatchesController: Sendable {
         let token = Self.newToken()
         batch.uploadExpiresAt = now.adding(seconds: env.uploadTTLSeconds)
         try await env.store.createBatch(batch, uploadTokenHash: Self.hash(token))
-        let uploadURL = baseURL(request) + "/api/v1/uploads/" + token
+        let uploadURL = env.baseURL(request) + "/api/v1/uploads/" + token
         return JSONResponse.make(.created, value: BatchDTO.value(batch, failures: [], uploadURL: uploadURL))
     }
 
@@ -155,14 +155,6 @@ public struct BatchesController: Sendable {
             throw DomainError.notFound("batch", id)
         }
         return batch
-    }
-
-    private func baseURL(_ request: Request) -> String {
-        if let base = env.publicBaseURL { return base }
-        if let authority = request.head.authority, !authority.isEmpty {
-            return (request.head.scheme ?? "http") + "://" + authority
-        }
-        return "http://127.0.0.1"
     }
 
     static func newToken() -> String {

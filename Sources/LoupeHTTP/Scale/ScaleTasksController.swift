@@ -2,6 +2,7 @@ public import Hummingbird
 import LoupeCore
 import LoupeDomain
 import LoupeStore
+import NIOCore
 
 /// Scale's v1 task routes (`/scale/v1/task…`), translated onto the core: the same task factory,
 /// unique ids, queue, review, audits and callbacks as the native API, in Scale's shapes.
@@ -17,6 +18,7 @@ public struct ScaleTasksController: Sendable {
             // One parameter name for `task/{type}` (create) and `task/{id}` (read): the router needs it.
             .post("task/:id", use: create)
             .get("task/:id", use: get)
+            .get("task/:id/segmentation/:image", use: segmentationImage)
             .get("tasks", use: list)
             .post("task/:id/cancel", use: cancel)
             .post("task/:id/audit", use: audit)
@@ -73,11 +75,11 @@ public struct ScaleTasksController: Sendable {
         task.awaitsAttachmentCheck = env.fetchesAttachments && !ScaleAttachments.urls(in: params).isEmpty
         _ = try await env.store.createTask(task)
         env.countCreated(1)
-        return try await respond(task)
+        return try await respond(task, request)
     }
 
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await respond(try await task(context))
+        try await respond(try await task(context), request)
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -99,7 +101,12 @@ public struct ScaleTasksController: Sendable {
         let next = tasks.count > limit ? page.last.map { env.cursor.token(lastID: $0.id, scope: scope) } : nil
         let limited = ScaleInput.flag(request, "limited_response")
         let contexts = try await env.store.scaleContexts(for: page)
-        let docs = page.map { ScaleTaskJSON.value($0, contexts[$0.id] ?? Self.fallback($0), limited: limited) }
+        let base = env.baseURL(request)
+        let docs = page.map { task in
+            var context = contexts[task.id] ?? Self.fallback(task)
+            context.linkBase = base
+            return ScaleTaskJSON.value(task, context, limited: limited)
+        }
         return JSONResponse.make(value: [
             "docs": .array(docs), "total": .int(Int64(total)), "limit": .int(Int64(limit)), "offset": 0,
             "has_more": .bool(next != nil), "next_token": next.map(JSONValue.string) ?? .null,
@@ -111,7 +118,7 @@ public struct ScaleTasksController: Sendable {
         let id = try context.parameters.id(kind: "task")
         let task = try await env.store.cancelTask(
             id: id, organizationID: caller.organizationID, clearUniqueID: ScaleInput.flag(request, "clear_unique_id"), at: env.now)
-        return try await respond(task)
+        return try await respond(task, request)
     }
 
     func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -122,7 +129,7 @@ public struct ScaleTasksController: Sendable {
         let comments = try reader.string("comments", maxLength: 10_000)
         let task = try await env.store.auditTask(
             id: id, organizationID: caller.organizationID, accepted: accepted, comments: comments, now: env.now)
-        return try await respond(task)
+        return try await respond(task, request)
     }
 
     func setUniqueID(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -130,14 +137,15 @@ public struct ScaleTasksController: Sendable {
         let id = try context.parameters.id(kind: "task")
         var reader = try FieldReader(try await ScaleInput.body(request))
         let uniqueID = try reader.requiredString("unique_id", maxLength: 256)
-        return try await respond(
-            try await env.store.setUniqueID(uniqueID, taskID: id, organizationID: caller.organizationID, now: env.now))
+        let task = try await env.store.setUniqueID(uniqueID, taskID: id, organizationID: caller.organizationID, now: env.now)
+        return try await respond(task, request)
     }
 
     func clearUniqueID(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
-        return try await respond(try await env.store.setUniqueID(nil, taskID: id, organizationID: caller.organizationID, now: env.now))
+        let task = try await env.store.setUniqueID(nil, taskID: id, organizationID: caller.organizationID, now: env.now)
+        return try await respond(task, request)
     }
 
     func setMetadata(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -149,7 +157,7 @@ public struct ScaleTasksController: Sendable {
         let task = try await env.store.updateTask(id: id, organizationID: caller.organizationID, at: env.now) {
             $0.metadata = RawJSON(.object(metadata))
         }
-        return try await respond(task)
+        return try await respond(task, request)
     }
 
     func changeTags(_ request: Request, _ context: AppRequestContext, _ change: @escaping @Sendable ([String], [String]) -> [String])
@@ -173,7 +181,7 @@ public struct ScaleTasksController: Sendable {
         let task = try await env.store.updateTask(id: id, organizationID: caller.organizationID, at: env.now) {
             $0.tags = change($0.tags, tags)
         }
-        return try await respond(task)
+        return try await respond(task, request)
     }
 
     private func task(_ context: AppRequestContext) async throws -> WorkTask {
@@ -185,9 +193,26 @@ public struct ScaleTasksController: Sendable {
         return task
     }
 
-    private func respond(_ task: WorkTask) async throws -> Response {
-        let context = try await env.store.scaleContexts(for: [task])[task.id] ?? Self.fallback(task)
+    private func respond(_ task: WorkTask, _ request: Request) async throws -> Response {
+        var context = try await env.store.scaleContexts(for: [task])[task.id] ?? Self.fallback(task)
+        context.linkBase = env.baseURL(request)
         return JSONResponse.make(value: ScaleTaskJSON.value(task, context))
+    }
+
+    /// `GET task/{id}/segmentation/{image}.png`: an image of a segmentation answer (a label's mask,
+    /// the unlabeled area, the combined colour image or the indexed label map).
+    func segmentationImage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let task = try await task(context)
+        let name = try ScaleInput.name(context, "image")
+        let data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
+        guard name.hasSuffix(".png"), task.type == "segmentannotation",
+            let answer = task.response.flatMap({ try? JSONParser.parse($0.text) })?.objectValue,
+            let segmentation = ScaleSegmentation(answer: answer, params: data),
+            let png = segmentation.image(named: String(name.dropLast(4)))
+        else { throw DomainError(.notFound, "No such segmentation image") }
+        return Response(
+            status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, max-age=3600"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     static func fallback(_ task: WorkTask) -> ScaleTaskContext {

@@ -81,6 +81,15 @@ extension APIEnvironment {
         return project
     }
 
+    /// The server's base URL for absolute links: `LOUPE_PUBLIC_URL`, else the request's scheme and host.
+    func baseURL(_ request: Request) -> String {
+        if let base = publicBaseURL { return base }
+        if let authority = request.head.authority, !authority.isEmpty {
+            return (request.head.scheme ?? "http") + "://" + authority
+        }
+        return "http://127.0.0.1"
+    }
+
     /// Drops a project from the cache after an edit.
     func forgetProject(id: String, organizationID: String) { projectCache.remove(hash: organizationID + "/" + id) }
 

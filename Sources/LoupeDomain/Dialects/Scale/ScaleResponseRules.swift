@@ -2,7 +2,7 @@
 ///
 /// `params` are the task's creation parameters (as `ScaleTaskRules` accepted them) and `response` the
 /// answer, i.e. what Scale delivers as `response`. Every problem is reported with a JSON Pointer into the
-/// answer, in answer order. `segmentannotation` (whose answer is a set of mask images) and types outside
+/// answer, in answer order. `segmentannotation` answers are checked by `ScaleSegmentation`; types outside
 /// `ScaleTaskRules.checkedTypes` have no checked format and give no violations.
 public enum ScaleResponseRules {
     /// Every problem with `response` as an answer to a task of `type` created with `params`.
@@ -16,6 +16,7 @@ public enum ScaleResponseRules {
             case "categorization": categorization(params: params, response: response, into: &findings)
             case "comparison": comparison(params: params, response: response, into: &findings)
             case "transcription": transcription(params: params, response: response, into: &findings)
+            case "segmentannotation": return ScaleSegmentation.violations(params: params, answer: response)
             default: break
             }
         }

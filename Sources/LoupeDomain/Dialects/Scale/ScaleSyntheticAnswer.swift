@@ -26,6 +26,12 @@ public enum ScaleSyntheticAnswer {
             var answer: JSONObject = ["fields": .object(filled(params["fields"]?.objectValue ?? JSONObject()))]
             if let repeatable = params["repeatable_fields"]?.objectValue { answer["repeatable_fields"] = [.object(filled(repeatable))] }
             return answer
+        case "segmentannotation":
+            let labels = ScaleLabels.leaves(params["labels"]?.arrayValue ?? [])
+            let instances = Set(ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? []))
+            guard let label = labels.first(where: { !instances.contains($0) }) ?? labels.first else { return nil }
+            let square: JSONValue = [["x": 16, "y": 12], ["x": 48, "y": 12], ["x": 48, "y": 36], ["x": 16, "y": 36]]
+            return ["width": 64, "height": 48, "polygons": [["label": .string(label), "vertices": square]]]
         default:
             return nil
         }

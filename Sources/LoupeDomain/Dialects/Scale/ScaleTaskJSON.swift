@@ -23,6 +23,8 @@ public struct ScaleTaskContext: Sendable {
     public var batchName: String?
     /// Audits, oldest first.
     public var audits: [ScaleAudit]
+    /// Where links to files Loupe serves start: the server's base URL, or "" for links relative to it.
+    public var linkBase = ""
 
     /// A context.
     public init(projectName: String, batchName: String?, audits: [ScaleAudit] = []) {
@@ -78,7 +80,7 @@ public enum ScaleTaskJSON {
         if let uniqueID = task.uniqueID { object["unique_id"] = .string(uniqueID) }
         object["tags"] = .array(task.tags.map(JSONValue.string))
         if ["completed", "error"].contains(status(task.status)), let response = task.response {
-            object["response"] = (try? JSONParser.parse(response.text)) ?? .null
+            object["response"] = Self.response(task, response, data: data, linkBase: context.linkBase)
         }
         object["audits"] = .array(context.audits.map { audit in
             [
@@ -98,10 +100,21 @@ public enum ScaleTaskJSON {
 
     /// Scale's callback body: `{"task", "response", "task_id", "status"}`.
     public static func callbackBody(_ task: WorkTask, _ context: ScaleTaskContext) -> RawJSON {
+        let task = value(task, context)
         let body: JSONValue = [
-            "task": value(task, context), "task_id": .string(task.id), "status": .string(status(task.status)),
-            "response": task.response.flatMap { try? JSONParser.parse($0.text) } ?? .null,
+            "task": task, "task_id": task.objectValue?["task_id"] ?? .null, "status": task.objectValue?["status"] ?? .null,
+            "response": task.objectValue?["response"] ?? .null,
         ]
         return RawJSON(body)
+    }
+
+    /// The stored answer as Scale shows it: segmentation answers become Scale's label mapping and
+    /// image links (`<linkBase>/scale/v1/task/<id>/segmentation/<image>.png`).
+    static func response(_ task: WorkTask, _ response: RawJSON, data: JSONObject, linkBase: String) -> JSONValue {
+        let parsed = (try? JSONParser.parse(response.text)) ?? .null
+        guard task.type == "segmentannotation", let answer = parsed.objectValue,
+            let segmentation = ScaleSegmentation(answer: answer, params: data)
+        else { return parsed }
+        return segmentation.response(base: "\(linkBase)/scale/v1/task/\(task.id)/segmentation")
     }
 }
