@@ -5,10 +5,13 @@
 BASE_URL is the server root (e.g. http://127.0.0.1:8080); the client is pointed at BASE_URL/scale/v1.
 Every step asserts what the client returns; the script exits 1 on the first failure.
 """
+import json
 import struct
 import sys
+import threading
 import time
 import zlib
+from http.server import BaseHTTPRequestHandler, HTTPServer
 import uuid
 
 import requests
@@ -200,5 +203,42 @@ assert set(ids) <= set(v2_ids), v2_ids
 assert client.v2.get_project(project_name=project_name).name == project_name
 assert client.v2.get_batch(batch_name=batch_name).status.value == "in_progress"
 step("v2 reads: task, paged tasks, project and batch by name")
+
+received = []
+
+
+class Sink(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        received.append((dict(self.headers), json.loads(body)))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+sink = HTTPServer(("127.0.0.1", 0), Sink)
+threading.Thread(target=sink.serve_forever, daemon=True).start()
+sink_url = f"http://127.0.0.1:{sink.server_port}/scale-callback"
+test_batch = f"test-batch-{run}"
+tester.create_batch(project_name, test_batch)
+batch_tasks = [tester.create_task(TaskType.Categorization, project=project_name, batch=test_batch, callback_url=sink_url,
+                                  attachment=f"item {i}", attachment_type="text", categories=["cat", "dog"]) for i in range(2)]
+tester.finalize_batch(test_batch)
+deadline = time.time() + 60
+while time.time() < deadline and (tester.batch_status(test_batch)["status"] != "completed" or len(received) < 2):
+    time.sleep(0.2)
+final = tester.batch_status(test_batch)
+assert final["status"] == "completed" and final["completed"] == 2, final
+assert tester.get_batch(test_batch).status == "completed"
+assert {body["task_id"] for _, body in received} == {t.id for t in batch_tasks}, received
+headers, body = received[0]
+auth = {k.lower(): v for k, v in headers.items()}.get("scale-callback-auth")
+assert auth and body["status"] == "completed" and body["response"]["category"] in ("cat", "dog"), (headers, body)
+assert body["task"]["task_id"] == body["task_id"] and body["task"]["batch"] == test_batch
+assert tester.get_task(body["task_id"]).callback_succeeded is True
+sink.shutdown()
+step("a test-mode batch goes through finalize to completed; callbacks reach a local sink with scale-callback-auth")
 
 print(f"OK {steps} steps", flush=True)

@@ -12,7 +12,7 @@ struct ScaleClientTests {
         var environment = [
             "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
             "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
-            "LOUPE_LOG_LEVEL": "critical",
+            "LOUPE_LOG_LEVEL": "critical", "LOUPE_ALLOW_PRIVATE_CALLBACKS": "1", "LOUPE_WEBHOOK_POLL_INTERVAL": "0.05",
         ]
         if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
         let server = try await ServerProcess.start(environment: environment)
