@@ -97,6 +97,30 @@ struct WebhookDeliveryTests {
         }
     }
 
+    @Test func aReceiverThatDoesNotAnswerInTimeIsRetried() async throws {
+        let sink = WebhookSink(answer: { _ in 200 }, stall: { $0 == 0 })
+        try await sink.run { base in
+            try await TestApp.run(configure: {
+                Self.allowingPrivate(&$0)
+                $0.webhookTimeout = 0.5
+                $0.webhookConnectTimeout = 0.5
+            }) { app in
+                let projectID = try await Self.project(app, url: base + "/hook")
+                let taskID = try await Self.completedTask(app, projectID)
+                let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                #expect(task.json["callback_succeeded"] == true)
+                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events")
+                let eventID = try #require(events.json["events"]?.arrayValue?.first?.objectValue?["id"]?.stringValue)
+                let log = try #require(try await app.send(.get, "/api/v1/events/\(eventID)").json["delivery_log"]?.arrayValue)
+                #expect(log.count == 2)
+                #expect(log.first?.objectValue?["status_code"] == .null, "the stalled attempt got no answer")
+                #expect(log.first?.objectValue?["error"]?.stringValue?.isEmpty == false)
+                #expect((log.first?.objectValue?["latency_ms"]?.doubleValue ?? 0) < 2_500, "the read timeout cut it short")
+                #expect(log.last?.objectValue?["status_code"] == 200)
+            }
+        }
+    }
+
     @Test func refusalsAndRedirectsAreFinal() async throws {
         let sink = WebhookSink { $0 == 0 ? 400 : 302 }
         try await sink.run { base in

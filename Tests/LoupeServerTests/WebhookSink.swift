@@ -24,11 +24,17 @@ final class WebhookSink: Sendable {
     private let received = Mutex<[Received]>([])
     private let rule: Mutex<@Sendable (Int) -> Int>
     private let fileStatus: @Sendable (String) -> Int
+    private let stall: @Sendable (Int) -> Bool
 
-    /// A sink answering POSTs by `answer` and GETs (files) with `files(path)`.
-    init(answer: @escaping @Sendable (Int) -> Int, files: @escaping @Sendable (String) -> Int = { _ in 200 }) {
+    /// A sink answering POSTs by `answer` (after stalling three seconds when `stall` says so) and
+    /// GETs (files) with `files(path)`.
+    init(
+        answer: @escaping @Sendable (Int) -> Int, files: @escaping @Sendable (String) -> Int = { _ in 200 },
+        stall: @escaping @Sendable (Int) -> Bool = { _ in false }
+    ) {
         rule = Mutex(answer)
         fileStatus = files
+        self.stall = stall
     }
 
     var requests: [Received] { received.withLock { $0 } }
@@ -48,6 +54,7 @@ final class WebhookSink: Sendable {
                 list.append(entry)
                 return list.count - 1
             }
+            if self.stall(index) { try await Task.sleep(for: .seconds(3)) }
             let status = self.rule.withLock { $0 }(index)
             var headers: HTTPFields = [:]
             if status == 429 { headers[.retryAfter] = "0" }
