@@ -660,6 +660,17 @@ struct ScaleSegmentationTests {
         #expect(paths.contains("/polygons/0/label") && paths.contains("/polygons/0/vertices"))
     }
 
+    @Test func hugeCoordinatesAndImagesAreHandled() throws {
+        let far: JSONObject = [
+            "width": 4, "height": 2,
+            "polygons": [["label": "road", "vertices": [["x": -1e300, "y": 0], ["x": 1e300, "y": 0], ["x": 1e300, "y": 2], ["x": -1e300, "y": 2]]]],
+        ]
+        #expect(try #require(ScaleSegmentation(answer: far, params: Self.params)).indexMap == [1, 1, 1, 1, 1, 1, 1, 1])
+        let huge: JSONObject = ["width": 20_000, "height": 20_000, "polygons": []]
+        #expect(ScaleSegmentation(answer: huge, params: Self.params) == nil)
+        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: huge).map(\.path) == ["/width"])
+    }
+
     @Test func uploadedMasksAreCheckedAndServedAsTheyCame() throws {
         let mask = PNGWriter.encode(width: 4, height: 3, color: .gray, pixels: [UInt8](repeating: 255, count: 12))
         let encoded = Data(mask).base64EncodedString()

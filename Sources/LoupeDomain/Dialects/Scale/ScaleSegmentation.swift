@@ -33,7 +33,7 @@ public struct ScaleSegmentation: Sendable {
     /// Reads a stored answer; nil when it is not a segmentation answer.
     public init?(answer: JSONObject, params: JSONObject) {
         guard let width = answer["width"].flatMap(ScaleValue.integer), let height = answer["height"].flatMap(ScaleValue.integer),
-            (1...20_000).contains(width), (1...20_000).contains(height)
+            (1...20_000).contains(width), (1...20_000).contains(height), width * height <= Self.maxPixels
         else { return nil }
         self.width = Int(width)
         self.height = Int(height)
@@ -87,6 +87,9 @@ public struct ScaleSegmentation: Sendable {
         let height = answer["height"].flatMap(ScaleValue.integer)
         if width.map({ !(1...20_000).contains($0) }) ?? true { findings.add("/width", "is required: the image width, 1 to 20000") }
         if height.map({ !(1...20_000).contains($0) }) ?? true { findings.add("/height", "is required: the image height, 1 to 20000") }
+        if let width, let height, width * height > maxPixels {
+            findings.add("/width", "times height must be at most \(maxPixels) pixels")
+        }
         let labels = ScaleLabels.leaves(params["labels"]?.arrayValue ?? []) + ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? [])
         if let polygons = answer["polygons"]?.arrayValue {
             for (index, entry) in polygons.enumerated() {
@@ -166,6 +169,9 @@ public struct ScaleSegmentation: Sendable {
         }
     }
 
+    /// The largest image rasterized (50 megapixels: one byte each per label map).
+    public static let maxPixels: Int64 = 50_000_000
+
     /// Fills a polygon (even-odd rule, pixel centres) with `value`.
     static func fill(_ points: [(Double, Double)], with value: UInt8, width: Int, height: Int, into map: inout [UInt8]) {
         guard points.count >= 3 else { return }
@@ -179,6 +185,9 @@ public struct ScaleSegmentation: Sendable {
             }
             crossings.sort()
             var pair = 0
+            let limit = Double(width) + 1
+            // Coordinates far outside the image are clamped before becoming pixel columns.
+            crossings = crossings.map { max(-1, min(limit, $0)) }
             while pair + 1 < crossings.count {
                 let first = max(0, Int((crossings[pair] - 0.5).rounded(.up)))
                 let last = min(width - 1, Int((crossings[pair + 1] - 0.5).rounded(.up)) - 1)
