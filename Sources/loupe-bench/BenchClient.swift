@@ -54,6 +54,20 @@ struct BenchClient {
         return (count, String(decoding: body[tokenStart..<tokenEnd], as: UTF8.self))
     }
 
+    /// Follows `next_token` from `path` (which already has a query) until the last page or
+    /// `maxTasks`; returns the tasks read and the seconds it took.
+    func pageThrough(_ path: String, maxTasks: Int = Int.max) async throws -> (tasks: Int, seconds: Double) {
+        let start = ContinuousClock.now
+        var next: String?
+        var total = 0
+        repeat {
+            let (count, token) = try await page(path + (next.map { "&next_token=\($0)" } ?? ""))
+            total += count
+            next = token
+        } while next != nil && total < maxTasks
+        return (total, (ContinuousClock.now - start).seconds)
+    }
+
     /// Streams a file as the request body.
     func put(file path: String, to url: String) async throws -> Int {
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
@@ -84,4 +98,9 @@ enum ProcessMemory {
         }
         return nil
     }
+}
+
+extension Duration {
+    /// In seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

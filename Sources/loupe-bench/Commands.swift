@@ -58,9 +58,8 @@ struct Ingest: AsyncParsableCommand {
                 state = value.objectValue?["status"]?.stringValue ?? ""
                 counts = value.objectValue?["counts"] ?? .null
             }
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let uploadSeconds = Double(uploaded.components.seconds) + Double(uploaded.components.attoseconds) / 1e18
+            let seconds = (ContinuousClock.now - start).seconds
+            let uploadSeconds = uploaded.seconds
             print("ingest: \(tasks) tasks, status \(state), counts \(counts.serialized())")
             print(String(format: "ingest: %.2f s end to end (upload %.2f s) = %.0f tasks/s", seconds, uploadSeconds, Double(tasks) / seconds))
             if let pid = serverPid {
@@ -97,17 +96,7 @@ struct Page: AsyncParsableCommand {
 
     func run() async throws {
         try await target.withClient { client in
-            let start = ContinuousClock.now
-            var next: String?
-            var total = 0
-            repeat {
-                let path = "/api/v1/tasks?project=\(project)&limit=1000" + (next.map { "&next_token=\($0)" } ?? "")
-                let (count, token) = try await client.page(path)
-                total += count
-                next = token
-            } while next != nil
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let (total, seconds) = try await client.pageThrough("/api/v1/tasks?project=\(project)&limit=1000")
             print(String(format: "page: %d tasks in %.2f s = %.0f tasks/s", total, seconds, Double(total) / seconds))
         }
     }

@@ -59,17 +59,9 @@ struct Feed: AsyncParsableCommand {
         // The client reads ~700 KB pages too: the same allocator setting as the server.
         loupe_keep_large_buffers_in_heap()
         try await target.withClient { client in
-            let start = ContinuousClock.now
-            var next: String?
-            var total = 0
-            repeat {
-                let path = "/api/v1/projects/\(project)/deliveries?limit=\(limit)" + (next.map { "&next_token=\($0)" } ?? "")
-                let (count, token) = try await client.page(path)
-                total += count
-                next = token
-            } while next != nil && total < maxTasks
-            let elapsed = (ContinuousClock.now - start).seconds
-            print(String(format: "feed: %d tasks in %.2f s = %.0f tasks/s (limit %d)", total, elapsed, Double(total) / elapsed, limit))
+            let (total, seconds) = try await client.pageThrough(
+                "/api/v1/projects/\(project)/deliveries?limit=\(limit)", maxTasks: maxTasks)
+            print(String(format: "feed: %d tasks in %.2f s = %.0f tasks/s (limit %d)", total, seconds, Double(total) / seconds, limit))
         }
     }
 }
@@ -125,9 +117,4 @@ struct SeedCompleted: AsyncParsableCommand {
         }
         print("project: \(projectID)")
     }
-}
-
-extension Duration {
-    /// In seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -52,7 +52,7 @@ struct Work: AsyncParsableCommand {
                 }
                 return (claims.sorted(), submits.sorted())
             }
-            let seconds = Self.seconds(ContinuousClock.now - start)
+            let seconds = (ContinuousClock.now - start).seconds
             print(String(format: "work: %d workers, %d tasks × overlap %d in %.2f s", workers, tasks, overlap, seconds))
             print(String(format: "work: %d claims = %.0f claims/s; %d submits = %.0f submits/s", timings.0.count,
                 Double(timings.0.count) / seconds, timings.1.count, Double(timings.1.count) / seconds))
@@ -71,14 +71,14 @@ struct Work: AsyncParsableCommand {
         while ContinuousClock.now < deadline {
             let claimStart = ContinuousClock.now
             let (status, lease) = try await worker.request(.POST, "/api/v1/work/next", json: ["project_id": .string(projectID)])
-            let claimed = seconds(ContinuousClock.now - claimStart) * 1000
+            let claimed = (ContinuousClock.now - claimStart).seconds * 1000
             guard status == 200, let id = lease.objectValue?["assignment"]?.objectValue?["id"]?.stringValue else { break }
             claims.append(claimed)
             let submitStart = ContinuousClock.now
             let answer: JSONValue = ["answer": ["category": id.hasSuffix("0") ? "dog" : "cat"]]
             let (code, _) = try await worker.request(.POST, "/api/v1/assignments/\(id)/submit", json: answer)
             guard code == 200 else { throw ValidationError("submit answered \(code)") }
-            submits.append(seconds(ContinuousClock.now - submitStart) * 1000)
+            submits.append((ContinuousClock.now - submitStart).seconds * 1000)
         }
         return (claims, submits)
     }
@@ -86,10 +86,6 @@ struct Work: AsyncParsableCommand {
     static func string(_ value: JSONValue, _ key: String) throws -> String {
         guard let string = value.objectValue?[key]?.stringValue else { throw ValidationError("no \(key) in \(value.serialized())") }
         return string
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func percentile(_ sorted: [Double], _ share: Double) -> Double {

@@ -6,10 +6,14 @@ extension Store {
 
     /// Writes the event for a change to `task`, inside the transaction making that change, when the
     /// project sends events of this kind and the task or the project names a callback URL.
+    /// `settings` are the project's callback settings when the caller has already read them.
     static func recordEvent(
-        _ kind: EventKind, task: WorkTask, reason: String? = nil, now: Timestamp, _ db: any SQLConnection
+        _ kind: EventKind, task: WorkTask, reason: String? = nil, settings known: CallbackSettings? = nil, now: Timestamp,
+        _ db: any SQLConnection
     ) async throws {
-        let settings = try await callbackSettings(projectID: task.projectID, db)
+        var settings = known
+        if settings == nil { settings = try await callbackSettings(projectID: task.projectID, db) }
+        guard let settings else { return }
         guard settings.events.contains(kind), let target = task.callbackURL ?? settings.url else { return }
         let id = eventIDs.next()
         let scale = task.origin == "scale"
@@ -40,14 +44,18 @@ extension Store {
                 nextAttemptAt: now, createdAt: now), db)
     }
 
-    /// Writes `task.created` for newly inserted tasks whose project asks for it.
+    /// Writes `task.created` for newly inserted tasks whose project asks for it (each project's
+    /// settings read once).
     static func recordCreationEvents(_ tasks: [WorkTask], now: Timestamp, _ db: any SQLConnection) async throws {
-        var sends: [String: Bool] = [:]
+        var settingsByProject: [String: CallbackSettings] = [:]
         for task in tasks {
-            if sends[task.projectID] == nil {
-                sends[task.projectID] = try await callbackSettings(projectID: task.projectID, db).events.contains(.taskCreated)
+            var settings = settingsByProject[task.projectID]
+            if settings == nil { settings = try await callbackSettings(projectID: task.projectID, db) }
+            guard let settings else { continue }
+            settingsByProject[task.projectID] = settings
+            if settings.events.contains(.taskCreated) {
+                try await recordEvent(.taskCreated, task: task, settings: settings, now: now, db)
             }
-            if sends[task.projectID] == true { try await recordEvent(.taskCreated, task: task, now: now, db) }
         }
     }
 

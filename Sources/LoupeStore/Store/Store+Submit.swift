@@ -57,7 +57,7 @@ extension Store {
         case .complete(let outcome):
             try await complete(
                 taskID: taskID, results: results, outcome: outcome, payment: settings.paymentPerResult,
-                now: now, db)
+                callback: settings.callback, now: now, db)
         case .review(let outcome):
             try await db.execute(
                 """
@@ -76,10 +76,11 @@ extension Store {
     }
 
     /// Approves the round's `results`, pays those not yet paid, records who agreed, and completes the
-    /// task: it takes the next place in its project's delivery sequence and its completion event is written.
+    /// task: it takes the next place in its project's delivery sequence and its completion event is
+    /// written (`callback`: the project's callback settings when the caller has them already).
     static func complete(
-        taskID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double, now: Timestamp,
-        _ db: any SQLConnection
+        taskID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double,
+        callback: CallbackSettings? = nil, now: Timestamp, _ db: any SQLConnection
     ) async throws {
         for result in results {
             try await db.execute(
@@ -103,7 +104,7 @@ extension Store {
                 .int(now.microseconds), .int(now.microseconds), .int(sequence), .text(taskID),
             ]
         ).first.map(task) else { throw DomainError.notFound("task", taskID) }
-        try await recordEvent(.taskCompleted, task: task, now: now, db)
+        try await recordEvent(.taskCompleted, task: task, settings: callback, now: now, db)
     }
 
     /// The round's results that count (submitted or approved), oldest first: each as an assignment,
