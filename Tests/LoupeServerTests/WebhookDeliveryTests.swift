@@ -102,7 +102,8 @@ struct WebhookDeliveryTests {
         try await sink.run { base in
             try await TestApp.run(configure: {
                 Self.allowingPrivate(&$0)
-                $0.webhookTimeout = 0.5
+                // Generous enough that a loaded CI machine answers the second attempt in time.
+                $0.webhookTimeout = 1.5
                 $0.webhookConnectTimeout = 0.5
             }) { app in
                 let projectID = try await Self.project(app, url: base + "/hook")
@@ -115,7 +116,7 @@ struct WebhookDeliveryTests {
                 #expect(log.count == 2)
                 #expect(log.first?.objectValue?["status_code"] == .null, "the stalled attempt got no answer")
                 #expect(log.first?.objectValue?["error"]?.stringValue?.isEmpty == false)
-                #expect((log.first?.objectValue?["latency_ms"]?.doubleValue ?? 0) < 2_500, "the read timeout cut it short")
+                #expect((log.first?.objectValue?["latency_ms"]?.doubleValue ?? 0) < 3_500, "the read timeout cut it short")
                 #expect(log.last?.objectValue?["status_code"] == 200)
             }
         }
