@@ -237,7 +237,11 @@ headers, body = received[0]
 auth = {k.lower(): v for k, v in headers.items()}.get("scale-callback-auth")
 assert auth and body["status"] == "completed" and body["response"]["category"] in ("cat", "dog"), (headers, body)
 assert body["task"]["task_id"] == body["task_id"] and body["task"]["batch"] == test_batch
-assert tester.get_task(body["task_id"]).callback_succeeded is True
+# The receiver has the body before the dispatcher records the outcome: wait for it.
+deadline = time.time() + 20
+while time.time() < deadline and "callback_succeeded" not in tester.get_task(body["task_id"]).as_dict():
+    time.sleep(0.1)
+assert tester.get_task(body["task_id"]).as_dict()["callback_succeeded"] is True
 sink.shutdown()
 step("a test-mode batch goes through finalize to completed; callbacks reach a local sink with scale-callback-auth")
 
