@@ -87,6 +87,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Public")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -8,9 +8,14 @@ import Testing
 struct ScaleClientTests {
     /// Runs `python3` with `arguments`; returns its exit status and output.
     static func python(_ arguments: [String]) throws -> (Int32, String) {
+        try run("/usr/bin/env", ["python3"] + arguments)
+    }
+
+    /// Runs `executable` with `arguments`; returns its exit status and output.
+    static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -61,6 +61,13 @@ public struct WorkflowSettings: Sendable, Equatable {
         }
     }
 
+    /// Whether a worker with `groups` may take this project's live tasks: in the project's group if
+    /// it has one, and listed when the strategy names its workers (the work queue's own filter).
+    public func admitsWorker(_ workerID: String, groups: [String]) -> Bool {
+        if let workerGroup, !groups.contains(workerGroup) { return false }
+        return workerStrategy == .open || workerIDs.contains(workerID)
+    }
+
     /// The defaults.
     public init() {}
 

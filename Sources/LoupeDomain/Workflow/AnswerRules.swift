@@ -11,8 +11,14 @@ public enum AnswerRules {
         let settings = TypeParameters(data: data, params: params)
         switch type {
         case "categorization": return category(answer, settings)
+        case "imageannotation" where settings.value("geometries") != nil:
+            return ScaleResponseRules.violations(type: type, params: settings.merged, response: answer)
+        case "pointannotation", "lineannotation", "polygonannotation", "cuboidannotation", "comparison":
+            return ScaleResponseRules.violations(type: type, params: settings.merged, response: answer)
         case "annotation", "imageannotation", "boxes": return boxes(answer, settings)
         case "transcription": return transcription(answer, settings)
+        case "text": return text(answer)
+        case "components": return ComponentAnswerRules.violations(answer: answer, components: settings.value("components"))
         default: return []
         }
     }
@@ -81,11 +87,38 @@ public enum AnswerRules {
         guard let fields = answer["fields"]?.objectValue else {
             return [SchemaViolation(path: "/fields", reason: "is required: an object of field values")]
         }
-        let known = settings.object("fields").map { Set($0.map(\.key)) } ?? []
-        guard !known.isEmpty else { return [] }
-        return fields.compactMap { key, _ in
-            known.contains(key) ? nil : SchemaViolation(path: "/fields/" + key, reason: "is not one of the task's fields")
+        var problems = unknownFields(fields, known: settings.object("fields"), at: "/fields")
+        guard let rows = answer["repeatable_fields"] else { return problems }
+        guard let rowDefinitions = settings.object("repeatable_fields") else {
+            return problems + [SchemaViolation(path: "/repeatable_fields", reason: "is not expected: the task has no repeatable_fields")]
         }
+        guard let list = rows.arrayValue else {
+            return problems + [SchemaViolation(path: "/repeatable_fields", reason: "must be an array of rows")]
+        }
+        for (index, row) in list.enumerated() {
+            guard let values = row.objectValue else {
+                problems.append(SchemaViolation(path: "/repeatable_fields/\(index)", reason: "must be an object of field values"))
+                continue
+            }
+            problems += unknownFields(values, known: rowDefinitions, at: "/repeatable_fields/\(index)")
+        }
+        return problems
+    }
+
+    /// Values whose names the task does not declare (nothing is checked when it declares none).
+    private static func unknownFields(_ values: JSONObject, known: JSONObject?, at path: String) -> [SchemaViolation] {
+        guard let known, !known.isEmpty else { return [] }
+        return values.compactMap { key, _ in
+            known[key] != nil ? nil : SchemaViolation(path: path + "/" + key, reason: "is not one of the task's fields")
+        }
+    }
+
+    /// Free text: `{"text": "…"}`, not blank.
+    private static func text(_ answer: JSONObject) -> [SchemaViolation] {
+        guard let text = answer["text"]?.stringValue else {
+            return [SchemaViolation(path: "/text", reason: "is required and must be a string")]
+        }
+        return text.allSatisfy(\.isWhitespace) ? [SchemaViolation(path: "/text", reason: "must not be blank")] : []
     }
 }
 
@@ -102,6 +135,12 @@ struct TypeParameters {
     }
 
     func flag(_ key: String) -> Bool { value(key)?.boolValue ?? false }
+    /// The project's params overlaid with the task's data.
+    var merged: JSONObject {
+        var result = params
+        for (key, value) in data { result[key] = value }
+        return result
+    }
     func number(_ key: String) -> Double? { value(key)?.doubleValue }
     func object(_ key: String) -> JSONObject? { value(key)?.objectValue }
 }

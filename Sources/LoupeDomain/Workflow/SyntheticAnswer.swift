@@ -5,6 +5,16 @@ public enum SyntheticAnswer {
     public static func make(type: String, data: JSONObject, params: JSONObject, deliverySchema: JSONValue?) -> JSONObject {
         let settings = TypeParameters(data: data, params: params)
         switch type {
+        case "imageannotation" where settings.value("geometries") != nil:
+            return ScaleSyntheticAnswer.make(type: type, params: settings.merged) ?? ["annotations": []]
+        case "pointannotation", "lineannotation", "polygonannotation", "cuboidannotation", "comparison":
+            return ScaleSyntheticAnswer.make(type: type, params: settings.merged) ?? [:]
+        case "transcription" where settings.value("repeatable_fields") != nil:
+            return ScaleSyntheticAnswer.make(type: type, params: settings.merged) ?? [:]
+        case "text":
+            return ["text": "test"]
+        case "components":
+            return ["results": .array(componentResults(settings.value("components")?.arrayValue ?? []))]
         case "categorization":
             let first = JSONValue.string(settings.strings("categories").first ?? "test")
             return ["category": settings.flag("allow_multiple") ? .array([first]) : first]
@@ -23,6 +33,26 @@ public enum SyntheticAnswer {
             return ["fields": .object(fields)]
         default:
             return deliverySchema.flatMap { instance(of: $0, depth: 0).objectValue } ?? ["synthetic": true]
+        }
+    }
+
+    /// A valid result for every interactive Swarms component: the first option, the lowest rating,
+    /// the stepper's start, a word of text, the toggle's default.
+    static func componentResults(_ components: [JSONValue]) -> [JSONValue] {
+        components.enumerated().compactMap { index, definition in
+            guard let component = definition.objectValue, let type = component["type"]?.stringValue else { return nil }
+            let attributes = component["properties"]?.objectValue ?? component
+            let result: JSONObject
+            switch type {
+            case "BinaryChoice": result = ["selectedOption": attributes["option1"] ?? "option1"]
+            case "BinaryImageChoice": result = ["selectedOption": attributes["option1"]?.objectValue?["id"] ?? "option1"]
+            case "Rating": result = ["rating": .double(attributes["halfSteps"]?.boolValue == true ? 0.5 : 1)]
+            case "Stepper": result = ["result": attributes["start"] ?? attributes["min"] ?? 0]
+            case "TextInput": result = ["text": "test"]
+            case "Toggle": result = ["checked": .bool(attributes["checkedByDefault"]?.boolValue ?? false)]
+            default: return nil
+            }
+            return ["component": .int(Int64(index)), "type": .string(type), "result": .object(result)]
         }
     }
 

@@ -38,6 +38,8 @@ public struct APIEnvironment: Sendable {
     public var answerModels: AnswerModels
     /// Base URL for absolute links such as `upload_url` when the request has no Host header.
     public var publicBaseURL: String?
+    /// The folder of the browser UI's files; nil serves no UI.
+    public var webRoot: String? = WebAssetsMiddleware.locateRoot()
 
     /// An environment with the given parts.
     public init(

@@ -73,6 +73,10 @@ public enum OpenAPIDocument {
         .init(method: "post", path: "/api/v1/events/{id}/resend", summary: "Send a delivered or dead event again", hasBody: false, authenticated: true),
         .init(method: "get", path: "/api/v1/projects/{id}/webhook-secrets", summary: "The secrets signing deliveries", hasBody: false, authenticated: true),
         .init(method: "post", path: "/api/v1/projects/{id}/webhook-secrets/rotate", summary: "Rotate the signing secret with an overlap", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/me", summary: "The logged-in user with their preferences", hasBody: false, authenticated: true),
+        .init(method: "put", path: "/api/v1/me/preferences", summary: "Save the user's preferences (remapped shortcuts)", hasBody: true, authenticated: true),
+        .init(method: "get", path: "/api/v1/me/projects", summary: "Projects the user may work on or review", hasBody: false, authenticated: true),
+        .init(method: "get", path: "/api/v1/projects/{id}/stats", summary: "Tasks per status and completions over time", hasBody: false, authenticated: true),
     ]
 
     /// The document as JSON bytes.

@@ -1,13 +1,14 @@
 public import Hummingbird
 import LoupeDomain
 
-/// The whole HTTP surface: system routes, the upload capability, the authenticated `/api/v1`, and
+/// The whole HTTP surface: the browser UI at `/`, system routes, the upload capability, the authenticated `/api/v1`, and
 /// the Scale dialect under `/scale/v1` (and v2's reads under `/scale/v2`).
 public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let requestIDs = ObjectIDGenerator()
     router.add(middleware: ErrorMiddleware(makeID: { requestIDs.next() }))
     router.add(middleware: MetricsMiddleware(registry: env.metrics))
+    if let webRoot = env.webRoot { router.add(middleware: WebAssetsMiddleware(root: webRoot)) }
     router.addRoutes(SystemController(env: env).endpoints)
     router.addRoutes(UploadsController(env: env).endpoints, atPath: "/api/v1")
     router.addRoutes(AuthController(env: env).publicEndpoints, atPath: "/api/v1")
@@ -25,6 +26,8 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     api.addRoutes(DeliveriesController(env: env).endpoints)
     api.addRoutes(EventsController(env: env).endpoints)
     api.addRoutes(ExportController(env: env).endpoints)
+    api.addRoutes(MeController(env: env).endpoints)
+    api.addRoutes(ProjectStatsController(env: env).endpoints)
     let scale = router.group("/scale/v1").add(middleware: ScaleErrorMiddleware()).add(middleware: authenticator)
     scale.addRoutes(ScaleProjects(env: env).endpoints)
     scale.addRoutes(ScaleBatches(env: env).endpoints)

@@ -15,7 +15,7 @@ public enum Migrations {
     public static let lockKey: Int64 = 0x4C6F_7570_6500_0001
 
     /// The list applied by `Store.migrate()`.
-    public static let all: [Migration] = [initial, sessions, workQueue, review, delivery, scaleDialect]
+    public static let all: [Migration] = [initial, sessions, workQueue, review, delivery, scaleDialect, webUI]
 
     static let initial = Migration(
         version: 1, name: "initial",
@@ -220,5 +220,13 @@ public enum Migrations {
             "ALTER TABLE tasks ADD COLUMN attachment_check TEXT",
             "ALTER TABLE tasks ADD COLUMN attachment_lease BIGINT",
             "CREATE INDEX tasks_attachment_check ON tasks (attachment_check, attachment_lease) WHERE attachment_check IS NOT NULL",
+        ])
+
+    static let webUI = Migration(
+        version: 7, name: "web ui: preferences and project statistics",
+        statements: [
+            "CREATE TABLE user_preferences (user_id TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+            "CREATE INDEX tasks_project_status ON tasks (project_id, status)",
+            "CREATE INDEX tasks_project_completed ON tasks (project_id, completed_at) WHERE completed_at IS NOT NULL",
         ])
 }

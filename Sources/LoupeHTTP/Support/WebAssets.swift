@@ -1,0 +1,54 @@
+import Foundation
+public import Hummingbird
+import Logging
+
+/// The browser UI: the static files of `Sources/LoupeHTTP/Public`, served at `/` for any GET that
+/// no API route answers, with security headers on every file.
+public struct WebAssetsMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+
+    /// The folder the files are read from.
+    public let root: String
+    private let files: FileMiddleware<AppRequestContext, LocalFileSystem>
+
+    /// Serves the files under `root`; `index.html` answers `/`. Files are revalidated on every use
+    /// (ETag) so an upgrade is seen at once.
+    public init(root: String) {
+        self.root = root
+        let revalidate: [CacheControl.Value] = [.noCache]
+        files = FileMiddleware(
+            root, cacheControl: CacheControl([(MediaType(type: .text), revalidate), (MediaType(type: .application), revalidate)]),
+            searchForIndexHtml: true, logger: Logger(label: "loupe.web"))
+            .withAdditionalMediaType(MediaType(type: .text, subType: "javascript"), mappedToFileExtension: "js")
+    }
+
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var response = try await files.handle(request, context: context, next: next)
+        guard response.headers[.contentType]?.hasPrefix("application/json") != true else { return response }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
+        if response.headers[.contentType]?.hasPrefix("text/html") == true {
+            // Task media (images, audio, video, PDFs, websites) come from anywhere; scripts only from here.
+            response.headers[.contentSecurityPolicy] =
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src * data: blob:; "
+                + "media-src * data: blob:; frame-src *; object-src *; connect-src 'self'; base-uri 'none'; "
+                + "frame-ancestors 'none'; form-action 'self'"
+        }
+        return response
+    }
+
+    /// Where the UI's files are: `LOUPE_WEB_ROOT` when set, else the resource folder built beside the
+    /// executable (`loupe_LoupeHTTP.resources/Public`), else the source tree this was built from.
+    public static func locateRoot(environment: [String: String]? = nil) -> String? {
+        let fileManager = FileManager.default
+        let environment = environment ?? ProcessInfo.processInfo.environment
+        if let configured = environment["LOUPE_WEB_ROOT"], !configured.isEmpty { return configured }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var candidates = [executable.deletingLastPathComponent().appendingPathComponent("loupe_LoupeHTTP.resources/Public")]
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Public"))
+        return candidates.map(\.path).first { fileManager.fileExists(atPath: $0 + "/index.html") }
+    }
+}

@@ -1,0 +1,76 @@
+public import LoupeDomain
+
+/// A project's progress for its dashboard: tasks per status and completions per time bucket.
+public struct ProjectProgress: Sendable, Equatable {
+    /// Task count per status (statuses with no task are absent).
+    public var counts: [String: Int]
+    /// Completions per bucket, oldest first, one entry per bucket (zeros included).
+    public var completions: [(start: Timestamp, count: Int)]
+
+    /// Progress with the given figures.
+    public init(counts: [String: Int], completions: [(start: Timestamp, count: Int)]) {
+        self.counts = counts
+        self.completions = completions
+    }
+
+    public static func == (lhs: ProjectProgress, rhs: ProjectProgress) -> Bool {
+        lhs.counts == rhs.counts && lhs.completions.map(\.start) == rhs.completions.map(\.start)
+            && lhs.completions.map(\.count) == rhs.completions.map(\.count)
+    }
+}
+
+extension Store {
+    /// The user's stored UI preferences (a JSON object), or nil when none were saved.
+    public func preferences(userID: String) async throws -> RawJSON? {
+        try await database.read { db in
+            try await db.query("SELECT value FROM user_preferences WHERE user_id = ?", [.text(userID)])
+                .first?.string(0).map(RawJSON.init(unchecked:))
+        }
+    }
+
+    /// Replaces the user's UI preferences.
+    public func setPreferences(userID: String, value: RawJSON, now: Timestamp) async throws {
+        try await database.write { db in
+            try await db.execute(
+                """
+                INSERT INTO user_preferences (user_id, value, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """,
+                [.text(userID), .text(value.text), .int(now.microseconds)])
+        }
+    }
+
+    /// Tasks per status, and completions in `bucketCount` buckets of `bucketSeconds` ending at the
+    /// bucket that holds `now`.
+    public func projectProgress(projectID: String, now: Timestamp, bucketSeconds: Int, bucketCount: Int) async throws
+        -> ProjectProgress
+    {
+        let bucket = Int64(bucketSeconds) * 1_000_000
+        let lastStart = now.microseconds / bucket * bucket
+        let firstStart = lastStart - Int64(bucketCount - 1) * bucket
+        return try await database.read { db in
+            var counts: [String: Int] = [:]
+            for row in try await db.query(
+                "SELECT status, COUNT(*) FROM tasks WHERE project_id = ? GROUP BY status", [.text(projectID)])
+            {
+                counts[row.string(0) ?? ""] = row.int(1) ?? 0
+            }
+            var perBucket: [Int64: Int] = [:]
+            for row in try await db.query(
+                """
+                SELECT completed_at / ?, COUNT(*) FROM tasks
+                WHERE project_id = ? AND completed_at IS NOT NULL AND completed_at >= ?
+                GROUP BY completed_at / ?
+                """,
+                [.int(bucket), .text(projectID), .int(firstStart), .int(bucket)])
+            {
+                perBucket[(row.int64(0) ?? 0) * bucket] = row.int(1) ?? 0
+            }
+            let completions = (0..<bucketCount).map { index in
+                let start = firstStart + Int64(index) * bucket
+                return (start: Timestamp(microseconds: start), count: perBucket[start] ?? 0)
+            }
+            return ProjectProgress(counts: counts, completions: completions)
+        }
+    }
+}
