@@ -16,9 +16,11 @@ public struct WebAssetsMiddleware: RouterMiddleware {
     public init(root: String) {
         self.root = root
         let revalidate: [CacheControl.Value] = [.noCache]
+        var logger = Logger(label: "loupe.web")
+        logger.logLevel = .warning
         files = FileMiddleware(
             root, cacheControl: CacheControl([(MediaType(type: .text), revalidate), (MediaType(type: .application), revalidate)]),
-            searchForIndexHtml: true, logger: Logger(label: "loupe.web"))
+            searchForIndexHtml: true, logger: logger)
             .withAdditionalMediaType(MediaType(type: .text, subType: "javascript"), mappedToFileExtension: "js")
     }
 

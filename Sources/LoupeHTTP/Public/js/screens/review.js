@@ -16,6 +16,18 @@ function summary(answer) {
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
 
+/** The aggregate as a short list: the method, the answer it prefers, confidence and agreement. */
+function describeAggregate(aggregate) {
+  const percent = (value) => `${Math.round(value * 1000) / 10} %`;
+  const rows = Object.entries(aggregate).map(([key, value]) => {
+    let shown = value;
+    if ((key === 'confidence' || key === 'agreement') && typeof value === 'number') shown = percent(value);
+    else if (typeof value === 'object' && value !== null) shown = summary(value);
+    return [h('dt', {}, key.replace(/_/g, ' ')), h('dd', {}, String(shown))];
+  });
+  return h('dl', { class: 'aggregate' }, rows);
+}
+
 /** One result's decision controls. */
 function decisionRow(result, index) {
   const name = uid('decision');
@@ -81,10 +93,11 @@ export async function render(root, params) {
     const task = review.task;
     const editorHost = h('section', { class: 'editor-host', 'aria-label': 'Task with every answer', 'data-testid': 'review-editor' });
     rows = review.results.map(decisionRow);
-    const aggregate = task.aggregate ? h('div', { class: 'card', 'data-testid': 'aggregate' }, h('h2', { style: 'margin-top:0' }, 'Aggregate'), h('pre', { style: 'white-space:pre-wrap' }, JSON.stringify(task.aggregate, null, 1))) : null;
+    const aggregate = task.aggregate ? h('div', { class: 'card', 'data-testid': 'aggregate' }, h('h2', { style: 'margin-top:0' }, 'Aggregate'), describeAggregate(task.aggregate)) : null;
     body.append(h('div', { class: 'work' }, editorHost,
       h('aside', {}, h('div', { class: 'results', 'data-testid': 'results' }, rows.map((row) => row.card)), aggregate,
         h('details', { class: 'instruction' }, h('summary', {}, 'Instruction'), renderMarkdown(task.instruction || '')))));
+    lease.textContent = formatCountdown(secondsLeft(review.expires_at));
     editor = await mountEditor(editorHost, task, {
       readOnly: true,
       overlays: review.results.map((result, index) => ({ name: `Result ${index + 1}`, color: palette[index % palette.length], answer: result.answer })),

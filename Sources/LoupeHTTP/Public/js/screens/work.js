@@ -47,7 +47,10 @@ export async function render(root, params) {
   const claim = () => api('POST', '/work/next', { project_id: projectID }).then((body) => (body ? body.assignment : null));
 
   function preloadNext() {
+    const shown = current && current.id;
     next = claim().then((assignment) => {
+      // A sent-back task is offered again until it is redone: that is the one on screen.
+      if (assignment && assignment.id === shown) return null;
       if (assignment) {
         preloadMedia(assignment.task);
         stopNextHeartbeat = keepAlive(assignment);
@@ -136,6 +139,7 @@ export async function render(root, params) {
     busy = true;
     try {
       await api('POST', `/assignments/${current.id}/submit`, { answer: editor.answer() });
+      current = null;
       toast('Submitted.', 'ok');
       busy = false;
       await advance();
@@ -154,6 +158,7 @@ export async function render(root, params) {
     if (busy || !current) return;
     busy = true;
     const id = current.id;
+    current = null;
     stopHeartbeat();
     await giveBack(id);
     busy = false;

@@ -1,0 +1,244 @@
+// Shows one task attachment — an image, a text, a web page, a PDF, an audio or a video — and holds
+// the small helpers the non-image editors share (reading a task's attachment, overlay summaries).
+//
+// An attachment is {type: "image"|"text"|"website"|"pdf"|"audio"|"video", content|url} (Scale's
+// comparison attachment objects are {type, content}); a bare string is a URL whose type is guessed
+// from its extension. Scale tasks name the same thing `attachment` + `attachment_type`.
+
+import { h } from './dom.js';
+import { safeURL } from './markdown.js';
+import { setting } from './editors/index.js';
+
+export const ATTACHMENT_TYPES = ['image', 'text', 'website', 'pdf', 'audio', 'video'];
+
+const EXTENSIONS = {
+  image: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'svg', 'avif', 'tif', 'tiff', 'ico'],
+  audio: ['mp3', 'wav', 'ogg', 'oga', 'm4a', 'aac', 'flac', 'opus', 'weba'],
+  video: ['mp4', 'webm', 'ogv', 'mov', 'm4v', 'mkv'],
+  pdf: ['pdf'],
+  text: ['txt', 'csv', 'tsv', 'md', 'log'],
+};
+
+/** Whether `value` looks like a URL (absolute, root-relative, or a data/blob URL). */
+function looksLikeURL(value) {
+  return /^(?:https?:\/\/|data:|blob:|\/(?!\/)|\.\.?\/)/i.test(String(value).trim());
+}
+
+/** The attachment type `url` probably has, from a data URL's media type or the path's extension. */
+export function guessType(url) {
+  const value = String(url ?? '').trim();
+  const data = /^data:([a-z]+)\/([a-z0-9.+-]+)/i.exec(value);
+  if (data) {
+    const [, major, minor] = data.map((part) => part && part.toLowerCase());
+    if (major === 'image' || major === 'audio' || major === 'video') return major;
+    if (minor === 'pdf') return 'pdf';
+    return 'text';
+  }
+  if (!looksLikeURL(value)) return 'text';
+  let path = value;
+  try {
+    path = new URL(value, document.baseURI).pathname;
+  } catch {
+    // keep the raw value
+  }
+  const extension = (/\.([a-z0-9]+)$/i.exec(path) || [])[1];
+  if (extension) {
+    const lower = extension.toLowerCase();
+    for (const [type, list] of Object.entries(EXTENSIONS)) if (list.includes(lower)) return type;
+  }
+  return 'website';
+}
+
+/** {type, content} for an attachment object or a bare string (`fallbackType` for strings). */
+export function normalizeAttachment(attachment, fallbackType) {
+  if (attachment === null || attachment === undefined) return null;
+  if (typeof attachment === 'string') {
+    const type = ATTACHMENT_TYPES.includes(fallbackType) ? fallbackType : guessType(attachment);
+    return { type, content: attachment };
+  }
+  if (typeof attachment !== 'object') return { type: 'text', content: String(attachment) };
+  const content = attachment.content ?? attachment.url ?? attachment.attachment ?? attachment.text ?? attachment.src ?? '';
+  let type = String(attachment.type ?? attachment.attachment_type ?? fallbackType ?? '').toLowerCase();
+  if (!ATTACHMENT_TYPES.includes(type)) type = guessType(content);
+  return { type, content: String(content), name: attachment.name || attachment.label || attachment.title || null, alt: attachment.alt || null };
+}
+
+function fileName(url) {
+  try {
+    const parsed = new URL(url, document.baseURI);
+    const last = decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() || '');
+    return last || parsed.hostname || url;
+  } catch {
+    return url;
+  }
+}
+
+function openLink(url, text) {
+  return h('a', { class: 'attachment-open', href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
+}
+
+function unavailable(type, content) {
+  return h(
+    'div',
+    { class: 'attachment attachment-invalid', role: 'note' },
+    `This ${type} attachment cannot be shown: its address is missing or not allowed.`,
+    content ? h('code', {}, String(content).slice(0, 200)) : null,
+  );
+}
+
+/**
+ * An element showing `attachment` ({type, content|url}, Scale's {attachment_type, attachment}, or a
+ * bare URL string). `label` names it for assistive technology ("Attachment A").
+ */
+export function renderAttachment(attachment, { label = null, fallbackType = null } = {}) {
+  const item = normalizeAttachment(attachment, fallbackType);
+  if (!item) return unavailable('', '');
+  const { type, content } = item;
+  const name = label || item.name || null;
+
+  if (type === 'text') {
+    return h(
+      'div',
+      { class: 'attachment attachment-text', role: 'document', 'aria-label': name || 'Text attachment', tabindex: '0' },
+      h('pre', {}, content),
+    );
+  }
+
+  const url = safeURL(content, type);
+  if (!url) return unavailable(type, content);
+
+  if (type === 'image') {
+    const alt = item.alt || (name ? `${name}: ${fileName(content)}` : `Image ${fileName(content)}`);
+    const img = h('img', { src: url, alt, loading: 'eager', decoding: 'async' });
+    const figure = h('figure', { class: 'attachment attachment-image' }, img);
+    img.addEventListener('error', () => {
+      figure.classList.add('attachment-failed');
+      figure.append(h('figcaption', {}, 'The image could not be loaded. ', openLink(url, 'Open it in a new tab')));
+    }, { once: true });
+    return figure;
+  }
+
+  if (type === 'audio' || type === 'video') {
+    const media = h(type, { src: url, controls: true, preload: 'metadata', 'aria-label': name || `${type === 'audio' ? 'Audio' : 'Video'} ${fileName(content)}` });
+    media.append(h('p', {}, `Your browser cannot play this ${type}. `, openLink(url, 'Download it')));
+    return h('div', { class: `attachment attachment-${type}` }, media);
+  }
+
+  if (type === 'pdf') {
+    // Browsers show PDFs only in frames that are not sandboxed; the PDF viewer runs no page script.
+    const frame = h('iframe', { src: url, title: name || `PDF ${fileName(content)}`, referrerpolicy: 'no-referrer', loading: 'eager' });
+    return h('div', { class: 'attachment attachment-pdf' }, frame, h('p', { class: 'attachment-links' }, openLink(url, 'Open the PDF in a new tab')));
+  }
+
+  // A website: sandboxed with scripts (most pages need them) and popups (links that open a new
+  // tab), but no top navigation, forms, downloads or modals, and never allow-same-origin: with
+  // scripts, it would let a page that is (or redirects to) Loupe's own origin lift its sandbox and
+  // read this application's session. Pages that need their own storage open in a new tab instead.
+  const sandbox = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
+  const frame = h('iframe', { src: url, sandbox, title: name || `Web page ${url}`, referrerpolicy: 'no-referrer', loading: 'eager' });
+  return h(
+    'div',
+    { class: 'attachment attachment-website' },
+    frame,
+    h('p', { class: 'attachment-links' }, 'Page not showing? Some sites refuse to be framed: ', openLink(url, 'open it in a new tab')),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the non-image editors
+
+/**
+ * The task's single attachment, from `attachment` + `attachment_type` (Scale), else `image`,
+ * `image_url`, `url` or `text`; null when it has none.
+ */
+export function taskAttachment(task) {
+  const attachment = setting(task, 'attachment');
+  const type = setting(task, 'attachment_type');
+  if (attachment !== undefined && attachment !== null && attachment !== '') {
+    if (typeof attachment === 'object') return normalizeAttachment(attachment, type);
+    return normalizeAttachment(String(attachment), type || undefined);
+  }
+  for (const [key, kind] of [['image', 'image'], ['image_url', 'image'], ['url', undefined], ['text', 'text']]) {
+    const value = setting(task, key);
+    if (typeof value === 'string' && value !== '') return normalizeAttachment(value, kind);
+  }
+  return null;
+}
+
+/** Whether the task has overlays to show. */
+export function hasOverlays(options) {
+  return Array.isArray(options?.overlays) && options.overlays.length > 0;
+}
+
+function swatch(color) {
+  const element = h('span', { class: 'overlay-swatch', 'aria-hidden': 'true' });
+  if (color) element.style.setProperty('--overlay-color', String(color));
+  return element;
+}
+
+/** Formats any answer value for an overlay summary. */
+export function describeValue(value) {
+  if (value === undefined || value === null || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.map(describeValue).join(', ') : '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * A small list of what each overlay answered for one control: "● alice: yes". `valueOf(answer)`
+ * picks the value out of an overlay's answer. Returns null without overlays.
+ */
+export function overlayNotes(options, valueOf, { label = 'Other answers' } = {}) {
+  if (!hasOverlays(options)) return null;
+  return h(
+    'ul',
+    { class: 'overlay-notes', 'aria-label': label },
+    options.overlays.map((overlay, index) => {
+      let value;
+      try {
+        value = valueOf(overlay.answer || {});
+      } catch {
+        value = undefined;
+      }
+      const item = h(
+        'li',
+        { class: 'overlay-note' },
+        swatch(overlay.color),
+        h('span', { class: 'overlay-name' }, overlay.name || `Answer ${index + 1}`),
+        h('span', { class: 'overlay-value' }, describeValue(value)),
+      );
+      if (overlay.color) item.style.setProperty('--overlay-color', String(overlay.color));
+      return item;
+    }),
+  );
+}
+
+/**
+ * Coloured markers beside one option (a category, a choice) for each overlay whose answer picked it.
+ * `picked(answer)` says whether the overlay's answer chose this option.
+ */
+export function overlayMarkers(options, picked) {
+  if (!hasOverlays(options)) return null;
+  const chosenBy = options.overlays.filter((overlay) => {
+    try {
+      return picked(overlay.answer || {});
+    } catch {
+      return false;
+    }
+  });
+  if (!chosenBy.length) return null;
+  return h(
+    'span',
+    { class: 'overlay-markers' },
+    chosenBy.map((overlay) => {
+      const marker = h('span', { class: 'overlay-marker', title: `Chosen by ${overlay.name}` }, swatch(overlay.color), overlay.name || '');
+      if (overlay.color) marker.style.setProperty('--overlay-color', String(overlay.color));
+      return marker;
+    }),
+  );
+}
+
+/** Tells the shell about an edit: calls `options.onChange` when given. */
+export function changed(options) {
+  if (typeof options?.onChange === 'function') options.onChange();
+}

@@ -1,0 +1,333 @@
+// Shared pieces of the admin and project screens: tables, badges, a confirm dialog, labelled
+// fields with server error mapping, sections, time formatting, downloads and CSV → JSONL.
+
+import { h, clear, uid } from '../dom.js';
+
+/** A scrollable table. columns: [{label, render(row) | key, numeric?, rowHeader?, wrap?}]. */
+export function table({ columns, rows, empty = 'Nothing yet.', caption, testid, rowAttrs }) {
+  if (!rows.length) return h('p', { class: 'muted empty', 'data-testid': testid, 'data-empty': 'true' }, empty);
+  const body = h('tbody');
+  for (const row of rows) appendRow(body, columns, row, rowAttrs);
+  return h('div', { class: 'table-wrap' },
+    h('table', { 'data-testid': testid },
+      caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
+      h('thead', {}, h('tr', {}, columns.map((column) =>
+        h('th', { scope: 'col', class: column.numeric ? 'num' : null }, column.label)))),
+      body));
+}
+
+/** Appends one row to a table body (also used to add rows after creating something). */
+export function appendRow(body, columns, row, rowAttrs, prepend = false) {
+  const tr = h('tr', rowAttrs ? rowAttrs(row) : {}, columns.map((column) => {
+    const value = column.render ? column.render(row) : row[column.key];
+    const content = value === null || value === undefined || value === '' ? '—' : value;
+    const classes = [column.numeric ? 'num' : '', column.wrap ? 'wrap' : ''].join(' ').trim();
+    return h(column.rowHeader ? 'th' : 'td', { scope: column.rowHeader ? 'row' : null, class: classes || null }, content);
+  }));
+  if (prepend) body.prepend(tr);
+  else body.append(tr);
+  return tr;
+}
+
+/** A status badge: <span class="badge badge-completed">completed</span>. */
+export function badge(status, text) {
+  const name = String(status || 'unknown');
+  return h('span', { class: `badge badge-${name.replace(/[^a-z0-9_-]/gi, '')}` }, text || name.replace(/_/g, ' '));
+}
+
+/** A titled <section> with an h2, labelled by it. */
+export function section(title, ...children) {
+  const id = uid('section');
+  return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+}
+
+/** A polite live region for status messages; returns the element with a .say(text, kind) method. */
+export function statusLine() {
+  const element = h('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
+  element.say = (text, kind = 'info') => {
+    element.textContent = text || '';
+    element.dataset.kind = kind;
+  };
+  return element;
+}
+
+/** An error box (role=alert) for a failed load. */
+export function errorBox(error, prefix = 'Could not load') {
+  const reason = error && error.status === 403 ? 'you do not have permission for this' : error?.message || String(error);
+  return h('div', { class: 'error-box', role: 'alert' }, `${prefix}: ${reason}`);
+}
+
+/** Asks for confirmation in a modal <dialog>; resolves to true or false. */
+export function confirmDialog({ title, message, confirmLabel = 'Confirm', danger = false }) {
+  return new Promise((resolve) => {
+    const titleID = uid('dialog-title');
+    const dialog = h('dialog', { class: 'confirm-dialog', 'aria-labelledby': titleID },
+      h('form', { method: 'dialog' },
+        h('h2', { id: titleID }, title),
+        message ? h('p', {}, message) : null,
+        h('div', { class: 'actions' },
+          h('button', { type: 'submit', value: 'cancel', class: 'secondary' }, 'Cancel'),
+          h('button', { type: 'submit', value: 'confirm', class: danger ? 'danger' : 'primary' }, confirmLabel))));
+    dialog.addEventListener('close', () => {
+      resolve(dialog.returnValue === 'confirm');
+      dialog.remove();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    dialog.querySelector('button[value="cancel"]').focus();
+  });
+}
+
+/**
+ * A labelled field: the input gets an id, the label points to it, and `path` (a JSON pointer
+ * such as /settings/overlap) lets showErrors() put the server's reason under it.
+ */
+export function field(label, input, { hint, path } = {}) {
+  const id = input.id || uid('field');
+  input.id = id;
+  if (path) input.dataset.path = path;
+  const hintElement = hint ? h('small', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  if (hintElement) input.setAttribute('aria-describedby', hintElement.id);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input, hintElement);
+}
+
+/** A labelled group (fieldset) whose legend names it; `path` maps errors to the group. */
+export function group(legend, children, { path, hint } = {}) {
+  const fieldset = h('fieldset', { class: 'group', 'data-path': path },
+    h('legend', {}, legend), hint ? h('small', { class: 'hint' }, hint) : null, children);
+  return fieldset;
+}
+
+/** Removes every field error from `form`. */
+export function clearErrors(form) {
+  for (const element of form.querySelectorAll('.field-error, .form-error')) element.remove();
+  for (const element of form.querySelectorAll('[aria-invalid]')) {
+    element.removeAttribute('aria-invalid');
+    const described = (element.getAttribute('aria-describedby') || '').split(' ').filter((id) => !id.endsWith('-error'));
+    if (described.length) element.setAttribute('aria-describedby', described.join(' '));
+    else element.removeAttribute('aria-describedby');
+  }
+}
+
+/**
+ * Shows an ApiError's details next to the fields whose data-path is the longest prefix of each
+ * detail's path (so /roles/0 lands on /roles); the rest, and the message, go on top of the form.
+ * Focuses the first invalid field. Returns the number of details placed on fields.
+ */
+export function showErrors(form, error) {
+  clearErrors(form);
+  const targets = [...form.querySelectorAll('[data-path]')].filter((element) => !element.closest('[hidden]'));
+  const loose = [];
+  let placed = 0;
+  let first = null;
+  for (const detail of error.details || []) {
+    const path = detail.path && !detail.path.startsWith('/') ? `/${detail.path}` : detail.path || '';
+    let best = null;
+    for (const element of targets) {
+      const candidate = element.dataset.path;
+      if ((path === candidate || path.startsWith(`${candidate}/`)) && (!best || candidate.length > best.dataset.path.length)) {
+        best = element;
+      }
+    }
+    if (!best) {
+      loose.push(`${detail.path || 'request'} ${detail.reason}`);
+      continue;
+    }
+    placed += 1;
+    const details = best.closest('details');
+    if (details) details.open = true;
+    const errorID = `${best.id || uid('target')}-error`;
+    if (!best.id) best.id = errorID.replace(/-error$/, '');
+    const message = h('p', { class: 'field-error', id: errorID }, `${label(best)} ${detail.reason}`);
+    if (best.tagName === 'FIELDSET') best.append(message);
+    else {
+      const container = best.closest('.field, fieldset');
+      if (container) container.append(message);
+      else best.after(message);
+    }
+    best.setAttribute('aria-invalid', 'true');
+    best.setAttribute('aria-describedby', [best.getAttribute('aria-describedby'), errorID].filter(Boolean).join(' '));
+    first = first || best;
+  }
+  if (!placed || loose.length) {
+    const text = placed ? loose.join('; ') : error.message;
+    form.prepend(h('div', { class: 'form-error', role: 'alert' }, text));
+  }
+  const focusTarget = first && (first.tagName === 'FIELDSET' ? first.querySelector('input, select, textarea') : first);
+  if (focusTarget) focusTarget.focus();
+  return placed;
+}
+
+function label(element) {
+  if (element.tagName === 'FIELDSET') return element.querySelector('legend')?.textContent || '';
+  const text = element.labels && element.labels[0] ? element.labels[0].textContent : element.dataset.path;
+  return text.replace(/\s*\(.*\)$/, '');
+}
+
+/** A date-time for people: "12 Mar 2026, 14:05". */
+export function formatTime(iso) {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return h('time', { datetime: iso, title: iso },
+    date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
+}
+
+/** A monospaced, shortened id with the full id in its title. */
+export function shortID(id) {
+  if (!id) return null;
+  return h('code', { class: 'id', title: id }, `…${id.slice(-8)}`);
+}
+
+/** Saves a Blob as a file through an object URL and a temporary <a download>. */
+export function downloadBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Parses RFC 4180 CSV (quoted fields, "" escapes, CRLF or LF) into rows of strings. */
+export function parseCSV(text) {
+  const rows = [];
+  let row = [];
+  let value = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') { value += '"'; index += 1; }
+      else if (char === '"') quoted = false;
+      else value += char;
+    } else if (char === '"' && value === '') quoted = true;
+    else if (char === ',') { row.push(value); value = ''; }
+    else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[index + 1] === '\n') index += 1;
+      row.push(value); value = '';
+      if (row.length > 1 || row[0] !== '') rows.push(row);
+      row = [];
+    } else value += char;
+  }
+  row.push(value);
+  if (row.length > 1 || row[0] !== '') rows.push(row);
+  return rows;
+}
+
+/**
+ * Turns CSV into JSONL task objects: every column goes into `data`, except unique_id, priority
+ * (an integer), tags (separated by "|") and callback_url, which become task fields.
+ */
+export function csvToJSONL(text) {
+  const [header, ...rows] = parseCSV(text.replace(/^\uFEFF/, ''));
+  if (!header) return '';
+  const names = header.map((name) => name.trim());
+  return rows.map((cells) => {
+    const task = { data: {} };
+    names.forEach((name, index) => {
+      const cell = cells[index] ?? '';
+      if (name === 'unique_id' || name === 'callback_url') { if (cell) task[name] = cell; }
+      else if (name === 'priority') { if (cell.trim()) task.priority = Number(cell); }
+      else if (name === 'tags') { const tags = cell.split('|').map((tag) => tag.trim()).filter(Boolean); if (tags.length) task.tags = tags; }
+      else if (name) task.data[name] = cell;
+    });
+    return JSON.stringify(task);
+  }).join('\n') + '\n';
+}
+
+/** Replaces the content of `element` with a loading line. */
+export function loading(element, text = 'Loading…') {
+  clear(element).append(h('p', { class: 'muted', role: 'status' }, text));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function s(tag, attrs = {}, ...children) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== null && value !== undefined) element.setAttribute(name, value);
+  for (const child of children) element.append(child);
+  return element;
+}
+
+function niceMax(value) {
+  if (value <= 4) return 4;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 5, 10].find((factor) => factor * power >= value / 4 - 1e-9) * power;
+  return Math.ceil(value / step) * step;
+}
+
+/**
+ * A bar chart of completions per bucket, drawn as SVG at the container's pixel width (redrawn on
+ * resize): y axis with grid lines, x axis with hour labels, a <title> and <desc> summary, and a
+ * tooltip <title> per bar. Returns {element, summary, destroy()}.
+ */
+export function throughputChart(points, bucketSeconds, testid) {
+  const total = points.reduce((sum, point) => sum + (point.completed || 0), 0);
+  const peak = points.reduce((best, point) => (!best || point.completed > best.completed ? point : best), null);
+  const hours = Math.round((points.length * bucketSeconds) / 3600);
+  const timeOf = (point) => new Date(point.start).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const summary = total
+    ? `${total.toLocaleString('en-US')} tasks completed in the last ${hours} hours; peak ${peak.completed} in the bucket starting ${timeOf(peak)}.`
+    : `No tasks completed in the last ${hours} hours.`;
+  const element = h('div', { class: 'chart' });
+  const titleID = uid('chart-title');
+  const draw = () => {
+    const width = Math.max(280, Math.floor(element.clientWidth || 640));
+    const height = 220;
+    const margin = { top: 12, right: 12, bottom: 36, left: 44 };
+    const plotW = width - margin.left - margin.right;
+    const plotH = height - margin.top - margin.bottom;
+    const max = niceMax(Math.max(0, ...points.map((point) => point.completed || 0)));
+    const y = (value) => margin.top + plotH - (value / max) * plotH;
+    const slot = plotW / Math.max(1, points.length);
+    const svg = s('svg', {
+      width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleID,
+      'data-testid': testid, class: 'chart-svg',
+    }, s('title', { id: titleID }, `Completed tasks per ${bucketSeconds === 3600 ? 'hour' : `${bucketSeconds} s`}: ${summary}`));
+    const grid = s('g', { class: 'axis y-axis', 'aria-hidden': 'true' });
+    for (let tick = 0; tick <= 4; tick += 1) {
+      const value = (max / 4) * tick;
+      grid.append(
+        s('line', { x1: margin.left, x2: width - margin.right, y1: y(value), y2: y(value), class: tick ? 'grid' : 'baseline' }),
+        s('text', { x: margin.left - 6, y: y(value) + 4, 'text-anchor': 'end' }, formatTick(value)));
+    }
+    const bars = s('g', { class: 'bars' });
+    points.forEach((point, index) => {
+      const value = point.completed || 0;
+      const barH = y(0) - y(value);
+      bars.append(s('rect', {
+        x: margin.left + index * slot + Math.min(1, slot * 0.1), y: y(value), width: Math.max(1, slot - Math.min(2, slot * 0.2)),
+        height: Math.max(0, barH), class: 'bar',
+      }, s('title', {}, `${timeOf(point)}: ${value} completed`)));
+    });
+    const axis = s('g', { class: 'axis x-axis', 'aria-hidden': 'true' });
+    const every = Math.max(1, Math.ceil(64 / slot));
+    points.forEach((point, index) => {
+      if (index % every !== 0) return;
+      const date = new Date(point.start);
+      const x = margin.left + index * slot + slot / 2;
+      if (x > width - margin.right - 16) return;
+      const label = date.getHours() === 0 && date.getMinutes() === 0
+        ? date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })
+        : date.toLocaleTimeString(undefined, { hour: 'numeric' });
+      axis.append(s('line', { x1: x, x2: x, y1: y(0), y2: y(0) + 4, class: 'tick' }),
+        s('text', { x, y: y(0) + 18, 'text-anchor': 'middle' }, label));
+    });
+    axis.append(s('text', { x: margin.left + plotW / 2, y: height - 2, 'text-anchor': 'middle', class: 'axis-label' }, 'time (local)'));
+    const yLabel = s('text', { x: 0, y: 0, transform: `translate(12 ${margin.top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'axis-label' }, 'completed');
+    axis.append(yLabel);
+    svg.append(grid, bars, axis);
+    clear(element).append(svg);
+  };
+  let lastWidth = -1;
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+    if (element.clientWidth !== lastWidth) { lastWidth = element.clientWidth; draw(); }
+  }) : null;
+  if (observer) observer.observe(element);
+  draw();
+  return { element, summary, destroy: () => observer && observer.disconnect() };
+}
+
+function formatTick(value) {
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(1);
+}

@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Drives Loupe's web UI in headless Chromium (Selenium) against a live server.
+
+Usage: ui_test.py BASE_URL LIVE_API_KEY SCREENSHOT_DIR
+
+A worker logs in and completes, in the browser, a categorization with the keyboard, a box and a
+polygon drawn on the canvas, and a transcription with two rows; a reviewer sends one result back;
+every stored answer is then checked through the API. Each screen is saved as a PNG, and any
+console error fails the run.
+"""
+import base64
+import json
+import os
+import struct
+import sys
+import time
+import urllib.error
+import urllib.request
+import zlib
+
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE, KEY, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
+API = BASE + "/api/v1"
+os.makedirs(SHOTS, exist_ok=True)
+WORKER = ("worker-ui@example.com", "worker-password-1")
+REVIEWER = ("reviewer-ui@example.com", "reviewer-password-1")
+
+
+def call(method, path, body=None, token=KEY):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(API + path, data=data, method=method)
+    request.add_header("Authorization", "Bearer " + token)
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            text = response.read().decode()
+            return json.loads(text) if text else None
+    except urllib.error.HTTPError as error:
+        raise AssertionError(f"{method} {path} -> {error.code}: {error.read().decode()}")
+
+
+def png(width, height):
+    """A grey PNG with a darker rectangle, as a data: URL (no network needed)."""
+    rows = []
+    for y in range(height):
+        row = bytearray([0])
+        for x in range(width):
+            inside = 100 <= x < 300 and 100 <= y < 250
+            row += bytes([90, 110, 140] if inside else [200, 205, 210])
+        rows.append(bytes(row))
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(kind, payload):
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+
+    image = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    image += chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(image).decode()
+
+
+def setup():
+    for email, password, roles in [(WORKER[0], WORKER[1], ["worker"]), (REVIEWER[0], REVIEWER[1], ["reviewer"])]:
+        call("POST", "/users", {"email": email, "password": password, "roles": roles})
+    manual = {"overlap": 1, "review": {"strategy": "manual", "sample_percentage": 1.0}}
+    categorization = call("POST", "/projects", {
+        "name": "Animals", "type": "categorization", "instruction": "## Pick the animal\n\n| key | animal |\n|---|---|\n| 1 | cat |\n| 2 | dog |",
+        "params": {"categories": ["cat", "dog", "bird"]}, "settings": manual})
+    annotation = call("POST", "/projects", {
+        "name": "Streets", "type": "imageannotation", "instruction": "Box every **car**, outline the road.",
+        "params": {"geometries": {"box": {"objects_to_annotate": ["car", "person"], "min_width": 5, "min_height": 5},
+                                  "polygon": {"objects_to_annotate": ["road"]}}},
+        "settings": {"overlap": 1, "callback": {"url": "http://127.0.0.1:9/loupe-hook"}}})
+    transcription = call("POST", "/projects", {
+        "name": "Receipts", "type": "transcription", "instruction": "Copy the receipt.",
+        "params": {"fields": {"shop": "Shop name"}, "repeatable_fields": {"item": "Item", "price": "Price"}},
+        "settings": {"overlap": 1}})
+    tasks = {
+        "categorization": call("POST", f"/projects/{categorization['id']}/tasks", {"data": {"text": "It barks."}}),
+        "annotation": call("POST", f"/projects/{annotation['id']}/tasks",
+                           {"data": {"attachment": png(640, 480), "image_width": 640, "image_height": 480}}),
+        "transcription": call("POST", f"/projects/{transcription['id']}/tasks", {"data": {"text": "ACME — bread 2.10, milk 0.99"}}),
+    }
+    projects = {"categorization": categorization, "annotation": annotation, "transcription": transcription}
+    return projects, tasks
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800", "--disable-gpu"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else None
+    driver = webdriver.Chrome(options=options, service=service) if service else webdriver.Chrome(options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    return driver
+
+
+class Session:
+    def __init__(self, driver):
+        self.driver = driver
+        self.wait = WebDriverWait(driver, 20)
+        self.errors = []
+
+    def shot(self, name):
+        self.driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+    def console_errors(self):
+        for entry in self.driver.get_log("browser"):
+            if entry["level"] == "SEVERE":
+                self.errors.append(entry["message"])
+
+    def find(self, selector):
+        return self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+
+    def clickable(self, selector):
+        return self.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, selector)))
+
+    def go(self, hash_route):
+        self.driver.get(BASE + "/" + hash_route)
+
+    def login(self, email, password):
+        self.driver.delete_all_cookies()
+        self.driver.get(BASE + "/")
+        self.driver.execute_script("localStorage.clear()")
+        self.go("#/login")
+        self.find("#login-email").send_keys(email)
+        self.find("#login-password").send_keys(password + Keys.ENTER)
+        self.wait.until(lambda d: "#/login" not in d.current_url)
+
+    def keys(self, *keys):
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def chord(self, modifier, key):
+        ActionChains(self.driver).key_down(modifier).send_keys(key).key_up(modifier).perform()
+
+
+def results(task_id):
+    return call("GET", f"/tasks/{task_id}/results")["results"]
+
+
+def wait_for(predicate, what, timeout=20):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting for " + what)
+
+
+def close(a, b, tolerance=2.0):
+    return abs(a - b) <= tolerance
+
+
+def main():
+    projects, tasks = setup()
+    driver = browser()
+    session = Session(driver)
+    try:
+        session.login(*WORKER)
+        session.find("[data-testid=start-work]")
+        session.shot("01-worker-home")
+
+        # Categorization with the keyboard: "2" picks the second category, Ctrl+Enter submits.
+        session.go(f"#/work/{projects['categorization']['id']}")
+        session.find("[data-category=dog]")
+        session.shot("02-categorization")
+        session.keys("2")
+        session.chord(Keys.CONTROL, Keys.ENTER)
+        answer = wait_for(lambda: [r for r in results(tasks["categorization"]["id"]) if r.get("answer")], "the category answer")
+        assert answer[0]["answer"]["category"] == "dog", answer
+
+        # Box and polygon drawn on the canvas, in image coordinates.
+        session.go(f"#/work/{projects['annotation']['id']}")
+        canvas = session.find("[data-testid=annotation-canvas]")
+        session.wait.until(lambda d: d.execute_script("return Boolean(arguments[0].loupeView)", canvas))
+        time.sleep(0.5)
+
+        def client(x, y):
+            point = driver.execute_script("return arguments[0].loupeView.imageToClient(arguments[1], arguments[2])", canvas, x, y)
+            rect = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}", canvas)
+            # ActionChains offsets are from the element's centre.
+            return point["x"] - rect["x"] - rect["w"] / 2, point["y"] - rect["y"] - rect["h"] / 2
+
+        session.clickable("[data-tool=box]").click()
+        label = driver.find_elements(By.CSS_SELECTOR, "[data-label=car]")
+        if label:
+            label[0].click()
+        start, end = client(100, 100), client(300, 250)
+        ActionChains(driver).move_to_element_with_offset(canvas, *start).click_and_hold() \
+            .move_to_element_with_offset(canvas, (start[0] + end[0]) / 2, (start[1] + end[1]) / 2) \
+            .move_to_element_with_offset(canvas, *end).release().perform()
+        session.clickable("[data-tool=polygon]").click()
+        road = driver.find_elements(By.CSS_SELECTOR, "[data-label=road]")
+        if road:
+            road[0].click()
+        corners = [(50, 300), (600, 300), (600, 460), (50, 460)]
+        for x, y in corners:
+            ActionChains(driver).move_to_element_with_offset(canvas, *client(x, y)).click().perform()
+        session.keys(Keys.ENTER)
+        session.shot("03-annotation")
+        session.clickable("[data-testid=submit]").click()
+        answer = wait_for(lambda: [r for r in results(tasks["annotation"]["id"]) if r.get("answer")], "the annotation answer")
+        shapes = answer[0]["answer"]["annotations"]
+        boxes = [s for s in shapes if s["type"] == "box"]
+        polygons = [s for s in shapes if s["type"] == "polygon"]
+        assert len(boxes) == 1 and len(polygons) == 1, shapes
+        box = boxes[0]
+        assert box["label"] == "car" and close(box["left"], 100) and close(box["top"], 100), box
+        assert close(box["width"], 200) and close(box["height"], 150), box
+        vertices = [(v["x"], v["y"]) for v in polygons[0]["vertices"]]
+        assert polygons[0]["label"] == "road" and len(vertices) == 4, polygons
+        assert all(close(a, c) and close(b, d) for (a, b), (c, d) in zip(vertices, corners)), vertices
+
+        # Transcription with two repeatable rows.
+        session.go(f"#/work/{projects['transcription']['id']}")
+        session.find("[name=shop]").send_keys("ACME")
+        session.find("[data-row='0'] [name=item], [data-row='0'][name=item]").send_keys("bread")
+        session.find("[data-row='0'] [name=price], [data-row='0'][name=price]").send_keys("2.10")
+        session.clickable("[data-testid=add-row]").click()
+        session.find("[data-row='1'] [name=item], [data-row='1'][name=item]").send_keys("milk")
+        session.find("[data-row='1'] [name=price], [data-row='1'][name=price]").send_keys("0.99")
+        session.shot("04-transcription")
+        session.clickable("[data-testid=submit]").click()
+        answer = wait_for(lambda: [r for r in results(tasks["transcription"]["id"]) if r.get("answer")], "the transcription answer")
+        assert answer[0]["answer"]["fields"] == {"shop": "ACME"}, answer
+        assert answer[0]["answer"]["repeatable_fields"] == [{"item": "bread", "price": "2.10"}, {"item": "milk", "price": "0.99"}], answer
+        session.find("[data-testid=no-work]")
+        driver.set_window_size(375, 800)
+        session.go("#/home")
+        session.find("[data-testid=my-stats]")
+        session.shot("05-worker-home-phone")
+        driver.set_window_size(1280, 800)
+        session.console_errors()
+
+        # The reviewer sends the categorization back with a reason.
+        session.go("#/home")
+        session.find("[data-testid=logout]").click()
+        session.login(*REVIEWER)
+        session.go(f"#/review/{projects['categorization']['id']}")
+        session.find("[data-decision=send_back]").click()
+        session.find("[data-testid=reason-0]").send_keys("The picture shows a cat.")
+        session.shot("06-review")
+        session.clickable("[data-testid=submit-review]").click()
+        result = wait_for(lambda: [r for r in results(tasks["categorization"]["id"]) if r["status"] == "sent_back"], "the sent-back result")
+        assert result[0]["feedback"] == "The picture shows a cat.", result
+        session.find("[data-testid=no-review]")
+        session.console_errors()
+
+        # The worker sees the feedback and redoes it.
+        session.find("[data-testid=logout]").click()
+        session.login(*WORKER)
+        session.find("[data-testid=feedback]")
+        session.shot("07-worker-feedback")
+        session.go(f"#/work/{projects['categorization']['id']}")
+        session.find("[data-testid=feedback]")
+        session.find("[data-category=cat]")
+        session.keys("1")
+        session.chord(Keys.CONTROL, Keys.ENTER)
+        redone = wait_for(lambda: [r for r in results(tasks["categorization"]["id"]) if r["status"] != "sent_back" and r.get("answer", {}).get("category") == "cat"], "the redone answer")
+        assert redone, results(tasks["categorization"]["id"])
+        session.console_errors()
+
+        # The requester's and admin's screens, with the admin login printed at first start.
+        session.find("[data-testid=logout]").click()
+        session.login("admin@loupe.local", "admin-password-123")
+        session.go("#/projects")
+        session.find("[data-testid=projects]")
+        session.shot("08-projects")
+        session.go(f"#/projects/{projects['annotation']['id']}")
+        session.find("[data-testid=throughput-chart]")
+        assert "1" in session.find("[data-testid=progress]").text
+        session.find("table[data-testid=events] tbody tr")
+        session.shot("09-project")
+        session.go("#/projects/new")
+        session.find("[data-testid=project-form]")
+        session.shot("10-project-new")
+        session.go("#/admin/users")
+        session.find("[data-testid=user-form]")
+        session.shot("11-users")
+        session.go("#/admin/keys")
+        form = session.find("[data-testid=key-form]")
+        form.find_element(By.CSS_SELECTOR, "[name=name]").send_keys("from the browser")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        secret = session.find("[data-testid=new-key]").get_attribute("value")
+        assert secret.startswith("live_"), secret
+        assert call("GET", "/projects", token=secret)["projects"], "the new key does not work"
+        session.shot("12-keys")
+        session.console_errors()
+        assert not session.errors, "console errors:\n" + "\n".join(session.errors)
+        print("OK browser flows: categorization, box + polygon, transcription rows, send back, redo")
+    except Exception:
+        session.shot("failure")
+        raise
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
