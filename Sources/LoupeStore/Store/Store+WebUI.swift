@@ -58,11 +58,12 @@ extension Store {
             var perBucket: [Int64: Int] = [:]
             for row in try await db.query(
                 """
-                SELECT completed_at / ?, COUNT(*) FROM tasks
-                WHERE project_id = ? AND completed_at IS NOT NULL AND completed_at >= ?
-                GROUP BY completed_at / ?
+                SELECT bucket, COUNT(*) FROM (
+                    SELECT completed_at / ? AS bucket FROM tasks
+                    WHERE project_id = ? AND completed_at IS NOT NULL AND completed_at >= ?) AS completions
+                GROUP BY bucket
                 """,
-                [.int(bucket), .text(projectID), .int(firstStart), .int(bucket)])
+                [.int(bucket), .text(projectID), .int(firstStart)])
             {
                 perBucket[(row.int64(0) ?? 0) * bucket] = row.int(1) ?? 0
             }
