@@ -1,4 +1,5 @@
-// Conversion between the annotator's shapes and Scale's answer/layer format (image pixels).
+// Conversion between the annotator's shapes and Scale's answer/layer format (image pixels), and
+// Scale's label trees (strings, or {choice, subchoices, display}; native {label, color} too).
 
 import { KIND_NAMES, clamp, clampShape, copyShape, cuboidCorners, ellipsePoints, round2 } from './annotator-shapes.js';
 

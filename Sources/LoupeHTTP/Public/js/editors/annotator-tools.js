@@ -73,8 +73,8 @@ export function createTools(ed) {
       if (draft.phase !== 'depth') return true;
       state.draft = null;
       const { x, y, w, h, dx, dt, db } = draft;
-      ed.add({ kind: 'cuboid', x, y, w, h, dx, dt, db });
       ed.hint('');
+      ed.add({ kind: 'cuboid', x, y, w, h, dx, dt, db });
       return true;
     }
     if (!draft.points) return true;
@@ -84,8 +84,8 @@ export function createTools(ed) {
       return true;
     }
     state.draft = null;
-    ed.add({ kind: draft.kind, points: draft.points, spline: Boolean(draft.spline) });
     ed.hint('');
+    ed.add({ kind: draft.kind, points: draft.points, spline: Boolean(draft.spline) });
     return true;
   }
 

@@ -150,9 +150,11 @@ export function mount(container, task, options = {}) {
       if (state.draft && state.draft.kind !== tool) state.draft = null;
       state.tool = tool;
       if (config.geometries[tool]) state.lastKind = tool;
+      // Another geometry's tool: its labels replace the selected shape's in the panel, so deselect.
+      if (config.geometries[tool] && selected() && selected().kind !== tool) state.selectedId = null;
       state.guide = null;
       canvas.style.cursor = tool === 'select' ? 'default' : tool === 'pan' ? 'grab' : 'crosshair';
-      panel.refresh(['tools', 'labels']);
+      panel.refresh(['tools', 'labels', 'selection', 'shapes']);
       invalidate();
     },
     chooseLabel(label, kind) {
