@@ -65,6 +65,20 @@ def png(width, height):
     return "data:image/png;base64," + base64.b64encode(image).decode()
 
 
+def flat_png(width, height):
+    """A large one-colour PNG as a data: URL, built row by row without a per-pixel loop."""
+    row = b"\x00" + bytes([180, 190, 200]) * width
+    compressor = zlib.compressobj(9)
+    raw = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+
+    def chunk(kind, payload):
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+
+    image = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    image += chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(image).decode()
+
+
 def setup():
     for email, password, roles in [(WORKER[0], WORKER[1], ["worker"]), (REVIEWER[0], REVIEWER[1], ["reviewer"])]:
         call("POST", "/users", {"email": email, "password": password, "roles": roles})
@@ -81,13 +95,18 @@ def setup():
         "name": "Receipts", "type": "transcription", "instruction": "Copy the receipt.",
         "params": {"fields": {"shop": "Shop name"}, "repeatable_fields": {"item": "Item", "price": "Price"}},
         "settings": {"overlap": 1}})
+    large = call("POST", "/projects", {
+        "name": "Aerial", "type": "imageannotation", "instruction": "Box every roof.",
+        "params": {"geometries": {"box": {"objects_to_annotate": ["roof"]}}}, "settings": {"overlap": 1}})
     tasks = {
+        "large": call("POST", f"/projects/{large['id']}/tasks",
+                      {"data": {"attachment": flat_png(6000, 4000), "image_width": 6000, "image_height": 4000}}),
         "categorization": call("POST", f"/projects/{categorization['id']}/tasks", {"data": {"text": "It barks."}}),
         "annotation": call("POST", f"/projects/{annotation['id']}/tasks",
                            {"data": {"attachment": png(640, 480), "image_width": 640, "image_height": 480}}),
         "transcription": call("POST", f"/projects/{transcription['id']}/tasks", {"data": {"text": "ACME — bread 2.10, milk 0.99"}}),
     }
-    projects = {"categorization": categorization, "annotation": annotation, "transcription": transcription}
+    projects = {"large": large, "categorization": categorization, "annotation": annotation, "transcription": transcription}
     return projects, tasks
 
 
@@ -171,12 +190,21 @@ def main():
         session.find("[data-testid=start-work]")
         session.shot("01-worker-home")
 
+        # Remap "Submit" to Alt+S; the key is stored with the user and used below.
+        session.go("#/settings/shortcuts")
+        session.clickable("button[data-action-id='work.submit']").click()
+        session.chord(Keys.ALT, "s")
+        token = driver.execute_script("return JSON.parse(localStorage.getItem('loupe.session')).token")
+        saved = wait_for(lambda: call("GET", "/me", token=token)["user"]["preferences"].get("shortcuts", {}).get("work.submit"), "the saved shortcut")
+        assert saved == ["Alt+S"], saved
+        session.shot("01b-shortcuts")
+
         # Categorization with the keyboard: "2" picks the second category, Ctrl+Enter submits.
         session.go(f"#/work/{projects['categorization']['id']}")
         session.find("[data-category=dog]")
         session.shot("02-categorization")
         session.keys("2")
-        session.chord(Keys.CONTROL, Keys.ENTER)
+        session.chord(Keys.ALT, "s")
         answer = wait_for(lambda: [r for r in results(tasks["categorization"]["id"]) if r.get("answer")], "the category answer")
         assert answer[0]["answer"]["category"] == "dog", answer
 
@@ -222,6 +250,40 @@ def main():
         assert polygons[0]["label"] == "road" and len(vertices) == 4, polygons
         assert all(close(a, c) and close(b, d) for (a, b), (c, d) in zip(vertices, corners)), vertices
 
+        # A 6000×4000 image: drawn, a box dragged on it in image pixels, redraw time reported.
+        session.go(f"#/work/{projects['large']['id']}")
+        canvas = session.find("[data-testid=annotation-canvas]")
+        session.wait.until(lambda d: d.execute_script("return Boolean(arguments[0].loupeView) && arguments[0].loupeView.imageReady()", canvas))
+        time.sleep(0.5)
+        # Frames per second while zooming in and out around the cursor: 40 wheel steps, a frame each.
+        fps = driver.execute_async_script("""
+            const [canvas, done] = arguments;
+            const box = canvas.getBoundingClientRect();
+            const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+            (async () => {
+              await frame();
+              const started = performance.now();
+              for (let step = 0; step < 40; step += 1) {
+                canvas.dispatchEvent(new WheelEvent('wheel', {deltaY: step < 20 ? -120 : 120, clientX: box.left + box.width / 2,
+                  clientY: box.top + box.height / 2, bubbles: true, cancelable: true}));
+                await frame();
+              }
+              done(40000 / (performance.now() - started));
+            })();""", canvas)
+        driver.execute_script("arguments[0].loupeView.fit()", canvas)
+        time.sleep(0.3)
+        session.clickable("[data-tool=box]").click()
+        start, end = client(1000, 1000), client(4000, 3000)
+        ActionChains(driver).move_to_element_with_offset(canvas, *start).click_and_hold() \
+            .move_to_element_with_offset(canvas, *end).release().perform()
+        session.shot("03b-large-image")
+        pixel = 6000 / canvas.size["width"]  # about one screen pixel in image pixels
+        session.clickable("[data-testid=submit]").click()
+        answer = wait_for(lambda: [r for r in results(tasks["large"]["id"]) if r.get("answer")], "the large-image answer")
+        roof = answer[0]["answer"]["annotations"][0]
+        assert roof["label"] == "roof" and close(roof["left"], 1000, 2 * pixel) and close(roof["width"], 3000, 2 * pixel), roof
+        print(f"6000x4000 image: {fps:.0f} frames/s while zooming")
+
         # Transcription with two repeatable rows.
         session.go(f"#/work/{projects['transcription']['id']}")
         session.find("[name=shop]").send_keys("ACME")
@@ -266,7 +328,7 @@ def main():
         session.find("[data-testid=feedback]")
         session.find("[data-category=cat]")
         session.keys("1")
-        session.chord(Keys.CONTROL, Keys.ENTER)
+        session.chord(Keys.ALT, "s")
         redone = wait_for(lambda: [r for r in results(tasks["categorization"]["id"]) if r["status"] != "sent_back" and r.get("answer", {}).get("category") == "cat"], "the redone answer")
         assert redone, results(tasks["categorization"]["id"])
         session.console_errors()
@@ -282,6 +344,17 @@ def main():
         assert "1" in session.find("[data-testid=progress]").text
         session.find("table[data-testid=events] tbody tr")
         session.shot("09-project")
+        upload = os.path.join(SHOTS, "batch.jsonl")
+        with open(upload, "w") as handle:
+            for number in range(3):
+                handle.write(json.dumps({"data": {"attachment": png(64, 48), "image_width": 64, "image_height": 48, "n": number}}) + "\n")
+        form = session.find("[data-testid=batch-form]")
+        form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload)
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        session.wait.until(lambda d: "3 tasks created" in form.text)
+        assert form.find_element(By.CSS_SELECTOR, "progress").get_attribute("value") == "1"
+        session.shot("09b-batch-uploaded")
+        os.remove(upload)
         session.go("#/projects/new")
         session.find("[data-testid=project-form]")
         session.shot("10-project-new")

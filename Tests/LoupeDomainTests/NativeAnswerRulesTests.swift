@@ -73,4 +73,12 @@ struct NativeAnswerRulesTests {
         let boxesOnly: JSONObject = ["annotations": [["label": "car", "left": 1, "top": 2, "width": 3, "height": 4]]]
         #expect(Self.violations("imageannotation", boxesOnly, data: ["objects_to_annotate": ["car"]]).isEmpty)
     }
+
+    @Test func boxesNeedALabelOnlyWhenTheTaskListsLabels() {
+        let unlabeled: JSONObject = ["annotations": [["left": 1, "top": 2, "width": 3, "height": 4]]]
+        #expect(Self.violations("boxes", unlabeled, data: ["image_width": 10, "image_height": 10]).isEmpty)
+        #expect(Self.violations("boxes", unlabeled, data: ["labels": ["car"]]).map(\.path) == ["/annotations/0/label"])
+        let numbered: JSONObject = ["annotations": [["label": 7, "left": 1, "top": 2, "width": 3, "height": 4]]]
+        #expect(Self.violations("boxes", numbered, data: [:]).map(\.path) == ["/annotations/0/label"])
+    }
 }

@@ -74,10 +74,13 @@ public enum AnswerRules {
             {
                 problems.append(SchemaViolation(path: path, reason: "must lie inside the image"))
             }
-            if !labels.isEmpty, let label = box["label"]?.stringValue, !labels.contains(label) {
+            // A label is needed only when the task lists labels to choose from.
+            if let label = box["label"], label.stringValue == nil {
+                problems.append(SchemaViolation(path: path + "/label", reason: "must be a string"))
+            } else if !labels.isEmpty, let label = box["label"]?.stringValue, !labels.contains(label) {
                 problems.append(SchemaViolation(path: path + "/label", reason: "must be one of: \(labels.joined(separator: ", "))"))
-            } else if box["label"]?.stringValue == nil {
-                problems.append(SchemaViolation(path: path + "/label", reason: "is required and must be a string"))
+            } else if !labels.isEmpty, box["label"] == nil {
+                problems.append(SchemaViolation(path: path + "/label", reason: "is required: one of \(labels.joined(separator: ", "))"))
             }
         }
         return problems
