@@ -7,7 +7,8 @@
 
 import { h, uid } from '../dom.js';
 import { setting } from './index.js';
-import { renderAttachment, taskAttachment, overlayMarkers, overlayNotes, changed } from '../attachments.js';
+import { renderAttachment } from '../attachments.js';
+import { taskAttachment, overlayMarkers, overlayNotes, changed } from './common.js';
 
 /** A boolean setting as Scale sends it: true, "true", 1 or "1". */
 export function flag(value) {

@@ -7,7 +7,8 @@
 
 import { h, uid } from '../dom.js';
 import { setting } from './index.js';
-import { renderAttachment, overlayMarkers, overlayNotes, changed } from '../attachments.js';
+import { renderAttachment } from '../attachments.js';
+import { overlayMarkers, overlayNotes, changed } from './common.js';
 import { fieldDefinitions, fieldControl, fieldTitle, controlValue } from './transcription.js';
 
 const letter = (index) => (index < 26 ? String.fromCharCode(65 + index) : String(index + 1));

@@ -5,7 +5,7 @@
 // not JSON or not an object. Test selector: the text area has name="answer".
 
 import { h, uid } from '../dom.js';
-import { overlayNotes, changed } from '../attachments.js';
+import { overlayNotes, changed } from './common.js';
 
 function pretty(value) {
   try {

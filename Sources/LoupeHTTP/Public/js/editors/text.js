@@ -8,7 +8,8 @@
 import { h, uid } from '../dom.js';
 import { setting } from './index.js';
 import { renderMarkdown } from '../markdown.js';
-import { renderAttachment, taskAttachment, overlayNotes, changed } from '../attachments.js';
+import { renderAttachment } from '../attachments.js';
+import { taskAttachment, overlayNotes, changed } from './common.js';
 
 function positiveInteger(value) {
   const number = Number(value);

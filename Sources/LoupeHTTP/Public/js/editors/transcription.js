@@ -12,7 +12,8 @@
 
 import { h, uid } from '../dom.js';
 import { setting } from './index.js';
-import { renderAttachment, taskAttachment, overlayNotes, hasOverlays, changed } from '../attachments.js';
+import { renderAttachment } from '../attachments.js';
+import { taskAttachment, overlayNotes, hasOverlays, changed } from './common.js';
 
 /** [{name, description, choices}] from a fields object (name → description | {description, choices}). */
 export function fieldDefinitions(raw) {
