@@ -98,7 +98,24 @@ def setup():
     large = call("POST", "/projects", {
         "name": "Aerial", "type": "imageannotation", "instruction": "Box every roof.",
         "params": {"geometries": {"box": {"objects_to_annotate": ["roof"]}}}, "settings": {"overlap": 1}})
+    components = call("POST", "/projects", {
+        "name": "Photo check", "type": "components", "instruction": "Answer every question.", "settings": {"overlap": 1}})
+    comparison = call("POST", "/projects", {
+        "name": "Which is sharper", "type": "comparison", "instruction": "Compare the two pictures.",
+        "params": {"choices": ["left", "right"], "fields": {"why": "Why?"}}, "settings": {"overlap": 1}})
+    free_text = call("POST", "/projects", {"name": "Captions", "type": "text", "instruction": "Write a caption.", "settings": {"overlap": 1}})
     tasks = {
+        "components": call("POST", f"/projects/{components['id']}/tasks", {"data": {"components": [
+            {"type": "Text", "properties": {"text": "Is the photo sharp?", "style": "Question"}},
+            {"type": "Image", "properties": {"url": png(64, 48)}},
+            {"type": "BinaryChoice", "properties": {"option1": "Yes", "option2": "No"}},
+            {"type": "Rating", "properties": {"steps": 5, "halfSteps": True}},
+            {"type": "Stepper", "properties": {"min": 0, "max": 10, "step": 1, "start": 3}},
+            {"type": "TextInput", "properties": {"hint": "Anything else?"}, "optionalResult": True},
+            {"type": "Toggle", "properties": {"label": "Contains people", "checkedByDefault": False}}]}}),
+        "comparison": call("POST", f"/projects/{comparison['id']}/tasks",
+                           {"data": {"attachments": [png(64, 48), png(64, 48)], "attachment_type": "image"}}),
+        "text": call("POST", f"/projects/{free_text['id']}/tasks", {"data": {"attachment": png(64, 48), "attachment_type": "image"}}),
         "large": call("POST", f"/projects/{large['id']}/tasks",
                       {"data": {"attachment": flat_png(6000, 4000), "image_width": 6000, "image_height": 4000}}),
         "categorization": call("POST", f"/projects/{categorization['id']}/tasks", {"data": {"text": "It barks."}}),
@@ -106,7 +123,7 @@ def setup():
                            {"data": {"attachment": png(640, 480), "image_width": 640, "image_height": 480}}),
         "transcription": call("POST", f"/projects/{transcription['id']}/tasks", {"data": {"text": "ACME — bread 2.10, milk 0.99"}}),
     }
-    projects = {"large": large, "categorization": categorization, "annotation": annotation, "transcription": transcription}
+    projects = {"components": components, "comparison": comparison, "text": free_text, "large": large, "categorization": categorization, "annotation": annotation, "transcription": transcription}
     return projects, tasks
 
 
@@ -283,6 +300,39 @@ def main():
         roof = answer[0]["answer"]["annotations"][0]
         assert roof["label"] == "roof" and close(roof["left"], 1000, 2 * pixel) and close(roof["width"], 3000, 2 * pixel), roof
         print(f"6000x4000 image: {fps:.0f} frames/s while zooming")
+
+        # The Swarms components, a comparison and free text, each answer checked by the server's rules.
+        session.go(f"#/work/{projects['components']['id']}")
+        session.clickable("[data-component='2'] [data-option='2']").click()
+        session.clickable("[data-component='3'] [data-value='3.5']").click()
+        session.clickable("[data-component='4'] button[aria-label=Increase]").click()
+        session.clickable("[data-component='6'] label").click()
+        session.shot("04a-components")
+        session.chord(Keys.ALT, "s")
+        answer = wait_for(lambda: [r for r in results(tasks["components"]["id"]) if r.get("answer")], "the components answer")
+        by_component = {entry["component"]: entry["result"] for entry in answer[0]["answer"]["results"]}
+        assert by_component == {2: {"selectedOption": "No"}, 3: {"rating": 3.5}, 4: {"result": 4}, 6: {"checked": True}}, by_component
+
+        session.go(f"#/work/{projects['comparison']['id']}")
+        session.find("[data-choice=right]")
+        session.keys("2")
+        session.find("[name=why]").send_keys("Crisper edges")
+        session.shot("04b-comparison")
+        session.chord(Keys.ALT, "s")
+        answer = wait_for(lambda: [r for r in results(tasks["comparison"]["id"]) if r.get("answer")], "the comparison answer")
+        assert answer[0]["answer"] == {"choice": "right", "fields": {"why": "Crisper edges"}}, answer
+
+        session.go(f"#/work/{projects['text']['id']}")
+        session.find("[name=text]").send_keys("A grey square")
+        session.chord(Keys.ALT, "s")
+        answer = wait_for(lambda: [r for r in results(tasks["text"]["id"]) if r.get("answer")], "the text answer")
+        assert answer[0]["answer"] == {"text": "A grey square"}, answer
+
+        # The help overlay lists the active shortcuts, the remapped one included.
+        session.keys("?")
+        overlay = session.find("dialog#help[open]")
+        assert "Alt+S" in overlay.text and "Submit the answer" in overlay.text, overlay.text
+        session.keys(Keys.ESCAPE)
 
         # Transcription with two repeatable rows.
         session.go(f"#/work/{projects['transcription']['id']}")

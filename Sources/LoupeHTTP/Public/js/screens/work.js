@@ -96,6 +96,7 @@ export async function render(root, params) {
     }
     submitButton.disabled = false;
     skipButton.disabled = false;
+    lease.textContent = formatCountdown(secondsLeft(assignment.expires_at));
     if (assignment.feedback) {
       banner.append(h('div', { class: 'banner', role: 'note', 'data-testid': 'feedback' },
         h('strong', {}, 'Sent back by a reviewer: '), assignment.feedback));
