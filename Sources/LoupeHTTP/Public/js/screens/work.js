@@ -138,9 +138,12 @@ export async function render(root, params) {
       return;
     }
     busy = true;
+    // Leaving the screen while the answer is on its way must not give the task back.
+    const submitting = current;
+    current = null;
+    stopHeartbeat();
     try {
-      await api('POST', `/assignments/${current.id}/submit`, { answer: editor.answer() });
-      current = null;
+      await api('POST', `/assignments/${submitting.id}/submit`, { answer: editor.answer() });
       toast('Submitted.', 'ok');
       busy = false;
       await advance();
@@ -150,6 +153,8 @@ export async function render(root, params) {
         toast('This task is no longer yours (its time ran out); here is the next one.', 'error');
         await advance();
       } else {
+        current = submitting;
+        stopHeartbeat = keepAlive(submitting, () => toast('This task went back to the queue: its time ran out.', 'error'));
         listProblems(error.details.length ? error.details.map((detail) => `${detail.path}: ${detail.reason}`) : [error.message]);
       }
     }
