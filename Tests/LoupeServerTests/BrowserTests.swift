@@ -18,7 +18,7 @@ struct BrowserTests {
             if status != 0 { Issue.record("could not install chromium and chromium-driver:\n\(output)") }
         }
         if try ScaleClientTests.python(["-c", "import selenium"]).0 != 0 {
-            let (status, output) = try ScaleClientTests.python(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "selenium"])
+            let (status, output) = try ScaleClientTests.python(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "selenium==4.51.0"])
             if status != 0 { Issue.record("pip install selenium failed:\n\(output)") }
         }
     }

@@ -82,6 +82,16 @@ struct WebUIAPITests {
             let reviewable = reviews.json["projects"]?.arrayValue?.compactMap { $0.objectValue } ?? []
             #expect(Set(reviewable.compactMap { $0["id"]?.stringValue }) == [open, night, day, listed])
             #expect(reviewable.allSatisfy { $0["can_work"] == false && $0["can_review"] == true })
+            for number in 0..<3 { _ = try await app.createTask(night, ["data": ["n": .int(Int64(number))]]) }
+            let lease = try await app.send(.post, "/api/v1/work/next", json: ["project_id": .string(night)], headers: worker)
+            let assignmentID = try #require(lease.json["assignment"]?.objectValue?["id"]?.stringValue)
+            _ = try await app.send(
+                .post, "/api/v1/assignments/\(assignmentID)/submit", json: ["answer": ["category": "dog"]], headers: worker)
+            _ = try await app.send(.post, "/api/v1/projects/\(night)/tasks", json: ["data": ["n": 9]], headers: TestApp.test)
+            let counted = try await app.send(.get, "/api/v1/me/projects", headers: worker).json["projects"]?.arrayValue ?? []
+            let nightEntry = try #require(counted.compactMap(\.objectValue).first { $0["id"] == .string(night) })
+            #expect(nightEntry["open_tasks"] == 2)
+            #expect(nightEntry["in_review"] == 1)
         }
     }
 

@@ -70,24 +70,31 @@ public struct MeController: Sendable {
         return result
     }
 
-    /// `GET /me/projects`: active projects the user may work on (`can_work`) or review (`can_review`).
+    /// `GET /me/projects`: active projects the user may work on (`can_work`) or review (`can_review`),
+    /// with how many live tasks are open (`open_tasks`: pending or in progress) and `in_review`.
     func projects(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (caller, user) = try await user(context)
         let projects = try await env.store.projects(
             organizationID: caller.organizationID, includeArchived: false, afterID: nil, limit: 500)
-        var entries: [JSONValue] = []
+        var open: [(Project, WorkflowSettings, canWork: Bool, canReview: Bool)] = []
         for project in projects {
             guard let settings = try? WorkflowSettings.parse(project.settings) else { continue }
             let canWork = user.roles.contains(.worker) && settings.admitsWorker(user.id, groups: user.groups)
             let canReview = user.roles.contains(.reviewer)
                 && (settings.reviewerIDs.isEmpty || settings.reviewerIDs.contains(user.id))
-            guard canWork || canReview else { continue }
+            if canWork || canReview { open.append((project, settings, canWork, canReview)) }
+        }
+        let counts = try await env.store.statusCounts(projectIDs: open.map(\.0.id))
+        let entries: [JSONValue] = open.map { project, settings, canWork, canReview in
+            let statuses = counts[project.id] ?? [:]
             let object: JSONObject = [
                 "id": .string(project.id), "name": .string(project.name), "type": .string(project.type),
                 "instruction": .string(project.instruction), "can_work": .bool(canWork), "can_review": .bool(canReview),
                 "payment_per_result": .double(settings.paymentPerResult),
+                "open_tasks": .int(Int64((statuses["pending"] ?? 0) + (statuses["in_progress"] ?? 0))),
+                "in_review": .int(Int64(statuses["in_review"] ?? 0)),
             ]
-            entries.append(.object(object))
+            return .object(object)
         }
         return JSONResponse.make(value: ["projects": .array(entries)])
     }
