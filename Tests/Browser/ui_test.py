@@ -5,8 +5,9 @@ Usage: ui_test.py BASE_URL LIVE_API_KEY SCREENSHOT_DIR
 
 A worker logs in and completes, in the browser, a categorization with the keyboard, a box and a
 polygon drawn on the canvas, and a transcription with two rows; a reviewer sends one result back;
-every stored answer is then checked through the API. Each screen is saved as a PNG, and any
-console error fails the run.
+every stored answer is then checked through the API. Each screen is saved as a PNG and audited
+with axe-core's WCAG 2 A/AA rules (serious or critical findings fail the run), and any console
+error fails the run.
 """
 import base64
 import json
@@ -146,9 +147,28 @@ class Session:
         self.driver = driver
         self.wait = WebDriverWait(driver, 20)
         self.errors = []
+        self.accessibility = []
 
     def shot(self, name):
         self.driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+        if name != "failure":
+            self.audit(name)
+
+    def audit(self, name):
+        """axe-core's WCAG 2 A/AA rules on the current screen; serious and critical findings fail the run."""
+        import axe_selenium_python
+        path = os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core", "axe.min.js")
+        with open(path) as handle:
+            self.driver.execute_script(handle.read())
+        found = self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+              .then((result) => done(result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))))
+              .catch((error) => done([{id: 'axe-error', impact: 'critical', help: String(error), nodes: []}]));""")
+        for violation in found:
+            if violation["impact"] in ("serious", "critical"):
+                self.accessibility.append(f"{name}: {violation['id']} — {violation['help']} at {violation['nodes']}")
 
     def console_errors(self):
         for entry in self.driver.get_log("browser"):
@@ -421,6 +441,7 @@ def main():
         session.shot("12-keys")
         session.console_errors()
         assert not session.errors, "console errors:\n" + "\n".join(session.errors)
+        assert not session.accessibility, "accessibility problems (axe-core):\n" + "\n".join(session.accessibility)
         print("OK browser flows: categorization, box + polygon, transcription rows, send back, redo")
     except Exception:
         session.shot("failure")

@@ -5,21 +5,23 @@ import Testing
 
 /// The web UI in real headless Chromium (Selenium) against a live `loupe serve`: a worker does a
 /// categorization with the keyboard, draws a box and a polygon, fills a transcription with two
-/// rows; a reviewer sends a result back; the stored answers are checked through the API.
+/// rows; a reviewer sends a result back; the stored answers are checked through the API; every
+/// screen is audited with axe-core's WCAG 2 A/AA rules and must log no console error.
 /// Screenshots land in `.ci/artifacts/screenshots/<database>/`.
 @Suite("Web UI in a real browser")
 struct BrowserTests {
     /// Installs what the browser test needs when it is missing: Debian's chromium and its driver,
-    /// selenium from PyPI.
+    /// selenium and axe-core (packaged as axe-selenium-python) from PyPI.
     static func ensureBrowser() throws {
         if !FileManager.default.fileExists(atPath: "/usr/bin/chromedriver") {
             let (status, output) = try ScaleClientTests.run(
                 "/usr/bin/env", ["bash", "-c", "apt-get install -y chromium chromium-driver >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium chromium-driver)"])
             if status != 0 { Issue.record("could not install chromium and chromium-driver:\n\(output)") }
         }
-        if try ScaleClientTests.python(["-c", "import selenium"]).0 != 0 {
-            let (status, output) = try ScaleClientTests.python(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "selenium==4.51.0"])
-            if status != 0 { Issue.record("pip install selenium failed:\n\(output)") }
+        if try ScaleClientTests.python(["-c", "import selenium, axe_selenium_python"]).0 != 0 {
+            let (status, output) = try ScaleClientTests.python(
+                ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "selenium==4.51.0", "axe-selenium-python==2.1.6"])
+            if status != 0 { Issue.record("pip install selenium axe-selenium-python failed:\n\(output)") }
         }
     }
 

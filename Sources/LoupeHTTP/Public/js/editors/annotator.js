@@ -54,7 +54,6 @@ export function mount(container, task, options = {}) {
 
   const canvas = h('canvas', {
     class: 'annotator-canvas', tabindex: '0', 'data-testid': 'annotation-canvas', role: 'application',
-    'aria-roledescription': 'annotation canvas',
     'aria-label': readOnly ? 'Annotated image (read only). Tab selects shapes.' : 'Image to annotate. Draw with the chosen tool; Tab selects shapes; “How to draw” lists the keys.',
   });
   const coords = h('span', { class: 'annotator-coords' });

@@ -107,7 +107,6 @@ export function toggleComponent({ attributes, section, index, initial, described
   const input = h('input', {
     id,
     type: 'checkbox',
-    role: 'switch',
     checked: typeof initial?.checked === 'boolean' ? initial.checked : flag(attributes.checkedByDefault),
     disabled: readOnly,
     'aria-describedby': describedBy,
