@@ -24,7 +24,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, KEY, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
 API = BASE + "/api/v1"
@@ -372,6 +372,7 @@ def main():
         session.go("#/home")
         session.find("[data-testid=my-stats]")
         session.shot("05-worker-home-phone")
+        assert driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth") <= 1
         driver.set_window_size(1280, 800)
         session.console_errors()
 
@@ -426,8 +427,29 @@ def main():
         session.shot("09b-batch-uploaded")
         os.remove(upload)
         session.go("#/projects/new")
-        session.find("[data-testid=project-form]")
+        form = session.find("[data-testid=project-form]")
         session.shot("10-project-new")
+        form.find_element(By.CSS_SELECTOR, "[name=name]").send_keys("Parks")
+        Select(form.find_element(By.CSS_SELECTOR, "[name='type-choice']")).select_by_value("imageannotation")
+        form.find_element(By.CSS_SELECTOR, "[name=instruction]").send_keys("# Trees\n\nOutline **every** tree.")
+        session.wait.until(lambda d: "every" in d.find_element(By.CSS_SELECTOR, ".markdown-preview strong").text)
+        form.find_element(By.CSS_SELECTOR, ".label-value").send_keys("tree")
+        form.find_element(By.CSS_SELECTOR, "[name='geometries.polygon']").click()
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        session.wait.until(lambda d: "#/projects/" in d.current_url and "/new" not in d.current_url)
+        created = call("GET", "/projects/" + driver.current_url.rsplit("/", 1)[1])
+        assert created["params"]["geometries"] == {"box": {"objects_to_annotate": ["tree"]}, "polygon": {"objects_to_annotate": ["tree"]}}, created
+        assert created["instruction"].startswith("# Trees"), created
+        # Phone width: the project page and the new-project form fit without sideways scrolling.
+        driver.set_window_size(375, 800)
+        for route, name in [(f"#/projects/{projects['annotation']['id']}", "13-project-phone"), ("#/projects/new", "14-project-new-phone")]:
+            session.go(route)
+            session.find("[data-testid=throughput-chart], [data-testid=project-form]")
+            time.sleep(0.3)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, f"{name}: the page is {overflow}px wider than the phone screen"
+            session.shot(name)
+        driver.set_window_size(1280, 800)
         session.go("#/admin/users")
         session.find("[data-testid=user-form]")
         session.shot("11-users")

@@ -51,6 +51,12 @@ export async function render(root, params, ctx) {
     if (focus) text.focus();
   }
 
+  // Shapes an imageannotation project offers; each gets the label list as its objects_to_annotate.
+  const SHAPES = ['box', 'polygon', 'line', 'point', 'ellipse', 'cuboid'];
+  const shapeBoxes = SHAPES.map((shape) => h('input', { type: 'checkbox', name: `geometries.${shape}`, value: shape, checked: shape === 'box' }));
+  const shapes = h('fieldset', { class: 'group shapes', 'data-path': '/params/geometries' }, h('legend', {}, 'Shapes to draw'),
+    SHAPES.map((shape, index) => h('label', { class: 'inline' }, shapeBoxes[index], ` ${shape}`)));
+
   // Workflow settings.
   const overlap = number({ name: 'overlap', min: 1, max: 100, step: 1, placeholder: '1' });
   const perWorker = number({ name: 'max_results_per_worker', min: 1, max: 100, step: 1, placeholder: '1' });
@@ -83,6 +89,7 @@ export async function render(root, params, ctx) {
       field('Instruction (Markdown)', instruction, { path: '/instruction' }),
       h('div', { class: 'field' }, h('span', { class: 'label', 'aria-hidden': 'true' }, 'Preview'), preview)),
     labels,
+    shapes,
     h('details', { class: 'advanced' }, h('summary', {}, 'More type parameters (JSON)'),
       field('Extra params', extraParams, { path: '/params', hint: 'A JSON object merged into params, e.g. {"allow_multiple": true}.' })),
     group('Workflow', [h('div', { class: 'grid-3' },
@@ -116,6 +123,7 @@ export async function render(root, params, ctx) {
     else typeSelect.dataset.path = '/type';
     const kind = labelKind(currentType());
     labels.hidden = !kind;
+    shapes.hidden = currentType() !== 'imageannotation';
     if (kind) {
       labelsTitle.textContent = kind.title;
       labels.dataset.path = `/params/${kind.key}`;
@@ -171,7 +179,14 @@ export async function render(root, params, ctx) {
     if (kind) {
       const entries = [...rows.children].map((row) => [row.querySelector('.label-value').value.trim(), row.querySelector('.label-description').value.trim()]).filter(([value]) => value);
       if (new Set(entries.map(([value]) => value)).size !== entries.length) problems.push({ path: `/params/${kind.key}`, reason: 'must not repeat a name' });
-      if (entries.length) {
+      if (type === 'imageannotation') {
+        const chosen = shapeBoxes.filter((box) => box.checked).map((box) => box.value);
+        if (!chosen.length) problems.push({ path: '/params/geometries', reason: 'choose at least one shape' });
+        const names = entries.map(([value]) => value);
+        // Every drawn shape carries a label, so the list cannot be empty.
+        if (!names.length) problems.push({ path: '/params/objects_to_annotate', reason: 'add at least one label' });
+        paramsValue.geometries = Object.fromEntries(chosen.map((shape) => [shape, { objects_to_annotate: names }]));
+      } else if (entries.length) {
         paramsValue[kind.key] = kind.key === 'fields'
           ? Object.fromEntries(entries.map(([value, about]) => [value, about || value]))
           : entries.map(([value]) => value);
