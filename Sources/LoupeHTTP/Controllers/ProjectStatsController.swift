@@ -34,7 +34,7 @@ public struct ProjectStatsController: Sendable {
         var counts = JSONObject()
         for (status, count) in progress.counts.sorted(by: { $0.key < $1.key }) { counts[status] = .int(Int64(count)) }
         let points: [JSONValue] = progress.completions.map { point in
-            ["start": .string(point.start.iso8601), "completed": .int(Int64(point.count))]
+            ["start": .string(point.start.iso8601), "completed": .int(Int64(point.completed))]
         }
         let throughput: JSONObject = ["bucket_seconds": .int(Int64(bucketSeconds)), "points": .array(points)]
         return JSONResponse.make(value: ["counts": .object(counts), "throughput": .object(throughput)])

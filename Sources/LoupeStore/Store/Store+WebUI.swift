@@ -2,21 +2,18 @@ public import LoupeDomain
 
 /// A project's progress for its dashboard: tasks per status and completions per time bucket.
 public struct ProjectProgress: Sendable, Equatable {
+    /// Completions in one time bucket.
+    public struct Bucket: Sendable, Equatable {
+        /// When the bucket starts.
+        public var start: Timestamp
+        /// Tasks completed in it.
+        public var completed: Int
+    }
+
     /// Task count per status (statuses with no task are absent).
     public var counts: [String: Int]
     /// Completions per bucket, oldest first, one entry per bucket (zeros included).
-    public var completions: [(start: Timestamp, count: Int)]
-
-    /// Progress with the given figures.
-    public init(counts: [String: Int], completions: [(start: Timestamp, count: Int)]) {
-        self.counts = counts
-        self.completions = completions
-    }
-
-    public static func == (lhs: ProjectProgress, rhs: ProjectProgress) -> Bool {
-        lhs.counts == rhs.counts && lhs.completions.map(\.start) == rhs.completions.map(\.start)
-            && lhs.completions.map(\.count) == rhs.completions.map(\.count)
-    }
+    public var completions: [Bucket]
 }
 
 extension Store {
@@ -89,7 +86,7 @@ extension Store {
             }
             let completions = (0..<bucketCount).map { index in
                 let start = firstStart + Int64(index) * bucket
-                return (start: Timestamp(microseconds: start), count: perBucket[start] ?? 0)
+                return ProjectProgress.Bucket(start: Timestamp(microseconds: start), completed: perBucket[start] ?? 0)
             }
             return ProjectProgress(counts: counts, completions: completions)
         }
