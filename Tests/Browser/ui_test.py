@@ -184,6 +184,10 @@ class Session:
     def go(self, hash_route):
         self.driver.get(BASE + "/" + hash_route)
 
+    def logout(self):
+        self.clickable("[data-testid=logout]").click()
+        self.find("#login-email")
+
     def login(self, email, password):
         self.driver.delete_all_cookies()
         self.driver.get(BASE + "/")
@@ -378,7 +382,7 @@ def main():
 
         # The reviewer sends the categorization back with a reason.
         session.go("#/home")
-        session.find("[data-testid=logout]").click()
+        session.logout()
         session.login(*REVIEWER)
         session.go(f"#/review/{projects['categorization']['id']}")
         session.find("[data-decision=send_back]").click()
@@ -391,7 +395,7 @@ def main():
         session.console_errors()
 
         # The worker sees the feedback and redoes it.
-        session.find("[data-testid=logout]").click()
+        session.logout()
         session.login(*WORKER)
         session.find("[data-testid=feedback]")
         session.shot("07-worker-feedback")
@@ -405,7 +409,7 @@ def main():
         session.console_errors()
 
         # The requester's and admin's screens, with the admin login printed at first start.
-        session.find("[data-testid=logout]").click()
+        session.logout()
         session.login("admin@loupe.local", "admin-password-123")
         session.go("#/projects")
         session.find("[data-testid=projects]")

@@ -59,14 +59,14 @@ function renderNav() {
 }
 
 async function logout() {
-  try {
-    await api('POST', '/auth/logout');
-  } catch {
-    // The session may already be gone; forgetting it locally is what matters.
-  }
+  // Forget the session first, so nothing that runs meanwhile (or a page load) still uses it.
+  const ending = session();
   setSession(null);
   user = null;
   location.hash = '#/login';
+  if (!ending) return;
+  await fetch('/api/v1/auth/logout', { method: 'POST', keepalive: true, headers: { Authorization: `Bearer ${ending.token}` } })
+    .catch(() => undefined);
 }
 
 async function loadUser() {
