@@ -353,6 +353,8 @@ def main():
         assert answer[0]["answer"] == {"text": "A grey square"}, answer
 
         # The help overlay lists the active shortcuts, the remapped one included.
+        session.find("[data-testid=no-work]")
+        driver.execute_script("document.activeElement && document.activeElement.blur()")
         session.keys("?")
         overlay = session.find("dialog#help[open]")
         assert "Alt+S" in overlay.text and "Submit the answer" in overlay.text, overlay.text
