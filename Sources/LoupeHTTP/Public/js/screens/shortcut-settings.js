@@ -1,5 +1,5 @@
 // Remapping shortcuts: every known action with its keys; press a new key to rebind it.
-import { h, clear } from '../dom.js';
+import { h, clear, toast } from '../dom.js';
 import { keysFor, remap, keyName } from '../shortcuts.js';
 import { knownActions } from './work-actions.js';
 
@@ -28,7 +28,15 @@ export async function render(root) {
       const name = keyName(event);
       if (!name || ['Ctrl', 'Alt', 'Shift', 'Meta'].includes(name)) return;
       window.removeEventListener('keydown', listener, true);
-      if (name !== 'Escape') remap(action.id, [name]);
+      if (name !== 'Escape') {
+        remap(action.id, [name]);
+        // A screen and its editor are active together, so one key on two of their actions is ambiguous
+        // (the work and review screens are never open at once).
+        const screen = (id) => id.split('.')[0];
+        const apart = (a, b) => screen(a) !== screen(b) && ['work', 'review'].includes(screen(a)) && ['work', 'review'].includes(screen(b));
+        const clash = knownActions().find((other) => other.id !== action.id && !apart(other.id, action.id) && keysFor(other).includes(name));
+        if (clash) toast(`${name} is also the key of “${clash.label}”; change one of them.`, 'error');
+      }
       draw();
     };
     window.addEventListener('keydown', listener, true);
