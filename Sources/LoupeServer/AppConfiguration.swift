@@ -22,6 +22,8 @@ public struct AppConfiguration: Sendable {
     public var adminEmail = "admin@loupe.local"
     /// Base URL for absolute links (`LOUPE_PUBLIC_URL`), else taken from the request's Host.
     public var publicBaseURL: String?
+    /// The folder the web UI is served from (`LOUPE_WEB_ROOT`), else the one built with the binary.
+    public var webRoot: String?
     /// Whether callbacks may target loopback and private addresses (`LOUPE_ALLOW_PRIVATE_CALLBACKS=1`).
     public var allowPrivateCallbacks = false
     /// Webhook requests in flight per endpoint (`LOUPE_WEBHOOK_CONCURRENCY`); a project's `max_concurrency` may lower it.
@@ -72,6 +74,7 @@ public struct AppConfiguration: Sendable {
         configuration.initialAdminPassword = value("LOUPE_ADMIN_PASSWORD")
         if let email = value("LOUPE_ADMIN_EMAIL") { configuration.adminEmail = email }
         configuration.publicBaseURL = value("LOUPE_PUBLIC_URL")
+        configuration.webRoot = value("LOUPE_WEB_ROOT")
         configuration.allowPrivateCallbacks = ["1", "true", "yes"].contains(value("LOUPE_ALLOW_PRIVATE_CALLBACKS") ?? "")
         if let number = value("LOUPE_WEBHOOK_CONCURRENCY").flatMap(Int.init), number > 0 {
             configuration.webhookConcurrency = number

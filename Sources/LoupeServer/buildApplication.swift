@@ -38,6 +38,7 @@ public func buildApplication(
             wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady },
             uploadTTLSeconds: configuration.uploadTTLSeconds, publicBaseURL: configuration.publicBaseURL)
         env.fetchesAttachments = configuration.fetchAttachments
+        env.webRoot = configuration.webRoot ?? WebAssetsMiddleware.builtRoot()
         return env
     }()
     var ingester = BatchIngester(store: store, factory: factory, uploads: uploads, nodeID: "node-" + ids.next())

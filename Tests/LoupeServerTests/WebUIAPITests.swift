@@ -1,5 +1,7 @@
+import Foundation
 import HTTPTypes
 import LoupeDomain
+import LoupeServer
 import Testing
 
 @Suite("Web UI: static files and the routes the browser uses")
@@ -34,6 +36,18 @@ struct WebUIAPITests {
             #expect(missingRoute.headers[.contentType]?.hasPrefix("application/json") == true)
             #expect(try await app.send(.get, "/js/../../Package.swift", headers: [:]).status != .ok)
             #expect(try await app.send(.get, "/no-such-file.js", headers: [:]).status == .notFound)
+        }
+    }
+
+    @Test func aConfiguredWebRootReplacesTheBuiltUI() async throws {
+        let folder = NSTemporaryDirectory() + "loupe-web-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("<!doctype html><title>custom UI</title>".utf8).write(to: URL(fileURLWithPath: folder + "/index.html"))
+        #expect(AppConfiguration.fromEnvironment(["LOUPE_WEB_ROOT": folder]).webRoot == folder)
+        try await TestApp.run(configure: { $0.webRoot = folder }) { app in
+            let index = try await app.send(.get, "/", headers: [:])
+            #expect(String(decoding: index.bytes, as: UTF8.self).contains("custom UI"))
+            #expect(try await app.send(.get, "/js/app.js", headers: [:]).status == .notFound)
         }
     }
 

@@ -41,16 +41,14 @@ public struct WebAssetsMiddleware: RouterMiddleware {
         return response
     }
 
-    /// Where the UI's files are: `LOUPE_WEB_ROOT` when set, else the resource folder built beside the
-    /// executable (`loupe_LoupeHTTP.resources/Public`), else the source tree this was built from.
-    public static func locateRoot(environment: [String: String]? = nil) -> String? {
-        let fileManager = FileManager.default
-        let environment = environment ?? ProcessInfo.processInfo.environment
-        if let configured = environment["LOUPE_WEB_ROOT"], !configured.isEmpty { return configured }
+    /// Where the UI's files were built: the resource folder beside the executable
+    /// (`loupe_LoupeHTTP.resources/Public`), else the source tree this was built from.
+    public static func builtRoot() -> String? {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var candidates = [executable.deletingLastPathComponent().appendingPathComponent("loupe_LoupeHTTP.resources/Public")]
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Public"))
-        return candidates.map(\.path).first { fileManager.fileExists(atPath: $0 + "/index.html") }
+        let candidates = [
+            executable.deletingLastPathComponent().appendingPathComponent("loupe_LoupeHTTP.resources/Public"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Public"),
+        ]
+        return candidates.map(\.path).first { FileManager.default.fileExists(atPath: $0 + "/index.html") }
     }
 }
