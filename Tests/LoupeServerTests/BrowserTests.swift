@@ -14,12 +14,12 @@ struct BrowserTests {
     /// selenium and axe-core (packaged as axe-selenium-python) from PyPI.
     static func ensureBrowser() throws {
         if !FileManager.default.fileExists(atPath: "/usr/bin/chromedriver") {
-            let (status, output) = try ScaleClientTests.run(
+            let (status, output) = try ExternalProcess.run(
                 "/usr/bin/env", ["bash", "-c", "apt-get install -y chromium chromium-driver >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium chromium-driver)"])
             if status != 0 { Issue.record("could not install chromium and chromium-driver:\n\(output)") }
         }
-        if try ScaleClientTests.python(["-c", "import selenium, axe_selenium_python"]).0 != 0 {
-            let (status, output) = try ScaleClientTests.python(
+        if try ExternalProcess.python(["-c", "import selenium, axe_selenium_python"]).0 != 0 {
+            let (status, output) = try ExternalProcess.python(
                 ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "selenium==4.51.0", "axe-selenium-python==2.1.6"])
             if status != 0 { Issue.record("pip install selenium axe-selenium-python failed:\n\(output)") }
         }
@@ -28,19 +28,12 @@ struct BrowserTests {
     @Test(.timeLimit(.minutes(5)))
     func workerAndReviewerFlowsInChromium() async throws {
         try Self.ensureBrowser()
-        let configuration = try await TestDatabase.freshConfiguration()
-        var environment = [
-            "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
-            "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
-            "LOUPE_LOG_LEVEL": "critical", "LOUPE_ALLOW_PRIVATE_CALLBACKS": "1",
-        ]
-        if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
-        let server = try await ServerProcess.start(environment: environment)
+        let server = try await ServerProcess.startFresh()
         defer { server.kill() }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let script = root.appendingPathComponent("Tests/Browser/ui_test.py").path
         let screenshots = root.appendingPathComponent(".ci/artifacts/screenshots/\(TestDatabase.isPostgres ? "postgres" : "sqlite")").path
-        let (status, output) = try ScaleClientTests.python([script, server.baseURL, TestDatabase.liveKey, screenshots])
+        let (status, output) = try ExternalProcess.python([script, server.baseURL, TestDatabase.liveKey, screenshots])
         #expect(status == 0, "ui_test.py failed (screenshots in \(screenshots)):\n\(output)")
         #expect(output.contains("OK browser flows"), "\(output)")
     }

@@ -22,15 +22,18 @@ struct AggregationFlowTests {
         ).1
     }
 
+    /// A project with overlap 3 decided by the aggregate strategy (0.9 confidence, one extra result).
+    static func aggregateProject(_ store: Store, org: String, name: String, params: JSONObject) async throws -> Project {
+        let project = try await Fixtures.project(
+            store, org: org, name: name,
+            settings: ["overlap": 3, "review": ["strategy": "aggregate", "min_confidence": 0.9, "max_extra_results": 1]])
+        return try await store.updateProject(id: project.id, organizationID: org) { $0.params = params }
+    }
+
     @Test func theModelLearnsWhomToTrustAndStopsAskingForMore() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
-            var project = try await Fixtures.project(
-                store, org: org, name: "aggregate",
-                settings: ["overlap": 3, "review": ["strategy": "aggregate", "min_confidence": 0.9, "max_extra_results": 1]])
-            project = try await store.updateProject(id: project.id, organizationID: org) {
-                $0.params = ["categories": ["x", "y", "z"]]
-            }
+            let project = try await Self.aggregateProject(store, org: org, name: "aggregate", params: ["categories": ["x", "y", "z"]])
             let models = AnswerModels(store: store)
             for index in 0..<60 {
                 let task = try Fixtures.factory.makeTask(
@@ -64,12 +67,8 @@ struct AggregationFlowTests {
     @Test func multiLabelAnswersAreAggregatedPerCategory() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
-            var project = try await Fixtures.project(
-                store, org: org, name: "multi",
-                settings: ["overlap": 3, "review": ["strategy": "aggregate", "min_confidence": 0.9, "max_extra_results": 1]])
-            project = try await store.updateProject(id: project.id, organizationID: org) {
-                $0.params = ["categories": ["x", "y", "z"], "allow_multiple": true]
-            }
+            let project = try await Self.aggregateProject(
+                store, org: org, name: "multi", params: ["categories": ["x", "y", "z"], "allow_multiple": true])
             let models = AnswerModels(store: store)
             let truths: [[String]] = [["x"], ["y"], ["x", "z"], ["y", "z"]]
             for index in 0..<60 {

@@ -18,19 +18,21 @@ public struct MeController: Sendable {
             .get("me/projects", use: projects)
     }
 
-    private func user(_ context: AppRequestContext) async throws -> (Caller, User) {
+    /// The session's caller and user id (its roles and groups come with the session).
+    private func person(_ context: AppRequestContext) throws(DomainError) -> (Caller, String) {
         let caller = try context.requireCaller(allowing: Set(UserRole.allCases))
-        guard let userID = caller.userID,
-            let user = try await env.store.user(id: userID, organizationID: caller.organizationID)
-        else {
+        guard let userID = caller.userID else {
             throw DomainError(.forbidden, "this route is for a person logged in with a session token, not an API key")
         }
-        return (caller, user)
+        return (caller, userID)
     }
 
     /// `GET /me`: `{"user": {…, "preferences": {…}}}`.
     func me(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (_, user) = try await user(context)
+        let (caller, userID) = try person(context)
+        guard let user = try await env.store.user(id: userID, organizationID: caller.organizationID) else {
+            throw DomainError.notFound("user", userID)
+        }
         var object = UserDTO.value(user).objectValue ?? JSONObject()
         let stored = try await env.store.preferences(userID: user.id)
         object["preferences"] = stored.flatMap { try? JSONParser.parse($0.text) } ?? .object([:])
@@ -39,12 +41,12 @@ public struct MeController: Sendable {
 
     /// `PUT /me/preferences {"shortcuts": {"<action id>": ["Ctrl+Z", …]}}`: replaces the preferences.
     func setPreferences(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (_, user) = try await user(context)
+        let (_, userID) = try person(context)
         var reader = try FieldReader(try await JSONBody.read(request, limit: 64 << 10))
         let shortcuts = try Self.shortcuts(try reader.object("shortcuts") ?? JSONObject())
         try reader.rejectUnknownFields()
         let preferences: JSONValue = ["shortcuts": .object(shortcuts)]
-        try await env.store.setPreferences(userID: user.id, value: RawJSON(preferences), now: env.now)
+        try await env.store.setPreferences(userID: userID, value: RawJSON(preferences), now: env.now)
         return JSONResponse.make(value: ["preferences": preferences])
     }
 
@@ -73,15 +75,15 @@ public struct MeController: Sendable {
     /// `GET /me/projects`: active projects the user may work on (`can_work`) or review (`can_review`),
     /// with how many live tasks are open (`open_tasks`: pending or in progress) and `in_review`.
     func projects(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, user) = try await user(context)
+        let (caller, userID) = try person(context)
         let projects = try await env.store.projects(
             organizationID: caller.organizationID, includeArchived: false, afterID: nil, limit: 500)
         var open: [(Project, WorkflowSettings, canWork: Bool, canReview: Bool)] = []
         for project in projects {
             guard let settings = try? WorkflowSettings.parse(project.settings) else { continue }
-            let canWork = user.roles.contains(.worker) && settings.admitsWorker(user.id, groups: user.groups)
-            let canReview = user.roles.contains(.reviewer)
-                && (settings.reviewerIDs.isEmpty || settings.reviewerIDs.contains(user.id))
+            let canWork = caller.roles.contains(.worker) && settings.admitsWorker(userID, groups: caller.groups)
+            let canReview = caller.roles.contains(.reviewer)
+                && (settings.reviewerIDs.isEmpty || settings.reviewerIDs.contains(userID))
             if canWork || canReview { open.append((project, settings, canWork, canReview)) }
         }
         let counts = try await env.store.statusCounts(projectIDs: open.map(\.0.id))

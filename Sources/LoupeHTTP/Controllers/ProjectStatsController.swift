@@ -20,8 +20,8 @@ public struct ProjectStatsController: Sendable {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "project")
         let query = QueryReader(request)
-        let hours = try Self.integer(query, "hours", default: 48, in: 1...2_160)
-        let bucketSeconds = try Self.integer(query, "bucket_seconds", default: 3_600, in: 60...86_400)
+        let hours = try query.int("hours", in: 1...2_160) ?? 48
+        let bucketSeconds = try query.int("bucket_seconds", in: 60...86_400) ?? 3_600
         let bucketCount = hours * 3_600 / bucketSeconds
         guard (1...2_000).contains(bucketCount) else {
             throw DomainError.invalidField("bucket_seconds", "must split the window into 1 to 2,000 buckets")
@@ -38,15 +38,5 @@ public struct ProjectStatsController: Sendable {
         }
         let throughput: JSONObject = ["bucket_seconds": .int(Int64(bucketSeconds)), "points": .array(points)]
         return JSONResponse.make(value: ["counts": .object(counts), "throughput": .object(throughput)])
-    }
-
-    private static func integer(_ query: QueryReader, _ name: String, default value: Int, in range: ClosedRange<Int>)
-        throws(DomainError) -> Int
-    {
-        guard let text = query.string(name) else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw DomainError.invalidField(name, "must be an integer between \(range.lowerBound) and \(range.upperBound)")
-        }
-        return number
     }
 }

@@ -39,7 +39,7 @@ public struct APIEnvironment: Sendable {
     /// Base URL for absolute links such as `upload_url` when the request has no Host header.
     public var publicBaseURL: String?
     /// The folder of the browser UI's files; nil serves no UI.
-    public var webRoot: String? = WebAssetsMiddleware.builtRoot()
+    public var webRoot: String?
 
     /// An environment with the given parts.
     public init(

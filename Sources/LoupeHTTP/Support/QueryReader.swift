@@ -20,9 +20,14 @@ public struct QueryReader {
 
     /// A page size: `default` when absent, else an integer in 1…`max`.
     public func limit(default defaultValue: Int = 100, max: Int = 1_000) throws(DomainError) -> Int {
-        guard let text = string("limit") else { return defaultValue }
-        guard let value = Int(text), (1...max).contains(value) else {
-            throw DomainError.invalidField("limit", "must be an integer between 1 and \(max)")
+        try int("limit", in: 1...max) ?? defaultValue
+    }
+
+    /// An integer within `range`.
+    public func int(_ name: String, in range: ClosedRange<Int>) throws(DomainError) -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw DomainError.invalidField(name, "must be an integer between \(range.lowerBound) and \(range.upperBound)")
         }
         return value
     }

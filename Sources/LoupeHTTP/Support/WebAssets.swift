@@ -7,14 +7,11 @@ import Logging
 public struct WebAssetsMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
-    /// The folder the files are read from.
-    public let root: String
     private let files: FileMiddleware<AppRequestContext, LocalFileSystem>
 
     /// Serves the files under `root`; `index.html` answers `/`. Files are revalidated on every use
     /// (ETag) so an upgrade is seen at once.
     public init(root: String) {
-        self.root = root
         let revalidate: [CacheControl.Value] = [.noCache]
         var logger = Logger(label: "loupe.web")
         logger.logLevel = .warning

@@ -192,13 +192,13 @@ export async function render(root, params) {
       advance();
     }
   }, 1000);
-  const onPageHide = () => releaseAll();
-  window.addEventListener('pagehide', onPageHide);
-
-  async function releaseAll() {
-    const preloaded = next ? await Promise.race([next, Promise.resolve(null)]) : null;
-    await Promise.all([current && giveBack(current.id), preloaded && giveBack(preloaded.id)]);
+  /** Gives back the task on screen and the one claimed ahead (once its claim answers). */
+  function releaseHeld() {
+    const pending = next;
+    next = null;
+    return Promise.all([current && giveBack(current.id), pending && pending.then((assignment) => assignment && giveBack(assignment.id))]);
   }
+  window.addEventListener('pagehide', releaseHeld);
 
   await advance();
   return async () => {
@@ -207,10 +207,8 @@ export async function render(root, params) {
     stopNextHeartbeat();
     deactivateScreen();
     deactivateEditor();
-    window.removeEventListener('pagehide', onPageHide);
+    window.removeEventListener('pagehide', releaseHeld);
     if (editor) editor.destroy();
-    const pending = next;
-    next = null;
-    await Promise.all([current && giveBack(current.id), pending && pending.then((assignment) => assignment && giveBack(assignment.id))]);
+    await releaseHeld();
   };
 }

@@ -1,0 +1,41 @@
+import Foundation
+import LoupeServer
+import LoupeTestSupport
+
+/// Child processes the compatibility and browser tests drive: scripts, installers and a fresh
+/// `loupe serve`.
+enum ExternalProcess {
+    /// Runs `executable` with `arguments`; returns its exit status and output.
+    static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Runs `python3` with `arguments`; returns its exit status and output.
+    static func python(_ arguments: [String]) throws -> (Int32, String) {
+        try run("/usr/bin/env", ["python3"] + arguments)
+    }
+}
+
+extension ServerProcess {
+    /// A `loupe serve` on a fresh test database with the suite's keys, the admin password
+    /// `admin-password-123`, private callback targets allowed, and `extra` settings.
+    static func startFresh(_ extra: [String: String] = [:]) async throws -> ServerProcess {
+        let configuration = try await TestDatabase.freshConfiguration()
+        var environment = [
+            "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
+            "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
+            "LOUPE_LOG_LEVEL": "critical", "LOUPE_ALLOW_PRIVATE_CALLBACKS": "1",
+        ]
+        if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
+        return try await start(environment: environment.merging(extra) { $1 })
+    }
+}
