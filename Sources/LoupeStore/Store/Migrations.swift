@@ -223,10 +223,12 @@ public enum Migrations {
         ])
 
     static let webUI = Migration(
-        version: 7, name: "web ui: preferences and project statistics",
+        version: 7, name: "web ui: preferences, project statistics and per-project claims",
         statements: [
             "CREATE TABLE user_preferences (user_id TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)",
             "CREATE INDEX tasks_project_status ON tasks (project_id, status)",
             "CREATE INDEX tasks_project_completed ON tasks (project_id, completed_at) WHERE completed_at IS NOT NULL",
+            // Claims for one project (the web UI's work screen) walk only that project's open tasks.
+            "CREATE INDEX tasks_project_queue ON tasks (project_id, priority DESC, id) WHERE status IN ('pending', 'in_progress')",
         ])
 }

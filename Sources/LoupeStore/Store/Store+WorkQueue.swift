@@ -40,9 +40,10 @@ extension Store {
             let testMode = request.testMode ? 1 : 0
             // SQLite's planner otherwise may sort the whole queue; the partial indexes hold it in claim order.
             let index =
-                switch (db.dialect, request.organizationID, request.testMode) {
-                case (.sqlite, nil, true): " INDEXED BY tasks_test_queue"
-                case (.sqlite, .some, _): " INDEXED BY tasks_open_queue"
+                switch (db.dialect, request.organizationID, request.testMode, request.projectID) {
+                case (.sqlite, nil, true, _): " INDEXED BY tasks_test_queue"
+                case (.sqlite, .some, _, .some): " INDEXED BY tasks_project_queue"
+                case (.sqlite, .some, _, nil): " INDEXED BY tasks_open_queue"
                 default: ""
                 }
             var conditions = ""
