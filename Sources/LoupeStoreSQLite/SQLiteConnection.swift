@@ -50,6 +50,11 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
         }
     }
 
+    /// Runs one statement without binds or rows (BEGIN, COMMIT, a savepoint), prepared once.
+    func step(_ sql: String) throws {
+        _ = try run(sql, [], collect: false)
+    }
+
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         try run(sql, binds, collect: true)
     }

@@ -100,6 +100,20 @@ enum ProcessMemory {
     }
 }
 
+/// CPU time a process has used, from /proc.
+enum ProcessCPU {
+    /// User plus system seconds of `pid` so far.
+    static func seconds(pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let afterName = stat.lastIndex(of: ")")
+        else { return nil }
+        // Fields after the command name: state is field 3, utime 14 and stime 15.
+        let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+}
+
 extension Duration {
     /// In seconds.
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }

@@ -2,10 +2,13 @@ import ArgumentParser
 import AsyncHTTPClient
 import Foundation
 import LoupeDomain
+import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// 64 (by default) workers claim and submit through `POST /work/next` and `/submit` until the
-/// queue is empty; reports claims/s, submits/s and the latency percentiles of each call.
+/// queue is empty; reports claims/s, submits/s and the latency percentiles of each call. The
+/// workers run on one thread of callbacks (`QueueWorkerConnection`), leaving the CPU to the server.
 struct Work: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Concurrent workers: claim + submit throughput and latency.")
     @OptionGroup var target: Target
@@ -13,6 +16,7 @@ struct Work: AsyncParsableCommand {
     @Option(help: "Results per task.") var overlap = 3
     @Option(help: "Concurrent workers.") var workers = 64
     @Option(help: "Stop after this many seconds even if work remains.") var maxSeconds = 120.0
+    @Option(help: "Server process id, to report its CPU time per claim and submit.") var serverPid: Int32?
 
     func run() async throws {
         try await target.withClient { client in
@@ -37,50 +41,36 @@ struct Work: AsyncParsableCommand {
                     .POST, "/api/v1/auth/token", json: ["email": email, "password": "bench-password-1"])
                 tokens.append(try Self.string(session, "token"))
             }
-            let deadline = ContinuousClock.now + .seconds(maxSeconds)
-            let start = ContinuousClock.now
-            let timings = try await withThrowingTaskGroup(of: ([Double], [Double]).self) { group in
-                for token in tokens {
-                    let worker = BenchClient(http: client.http, baseURL: client.baseURL, key: token)
-                    group.addTask { try await Self.workUntilEmpty(worker, projectID: projectID, deadline: deadline) }
-                }
-                var claims: [Double] = []
-                var submits: [Double] = []
-                for try await (claimed, submitted) in group {
-                    claims += claimed
-                    submits += submitted
-                }
-                return (claims.sorted(), submits.sorted())
+            guard let base = URLComponents(string: client.baseURL), let host = base.host else {
+                throw ValidationError("--url must be an http URL with a host")
             }
+            let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let start = ContinuousClock.now
+            let cpuBefore = serverPid.flatMap(ProcessCPU.seconds(pid:))
+            let perWorker: [QueueWorkerConnection.Timings]
+            do {
+                perWorker = try await QueueWorkerConnection.run(
+                    group: loops, host: host, port: base.port ?? 80, tokens: tokens, projectID: projectID,
+                    deadline: NIODeadline.now() + TimeAmount.milliseconds(Int64(maxSeconds * 1_000)))
+                try await loops.shutdownGracefully()
+            } catch {
+                try? await loops.shutdownGracefully()
+                throw error
+            }
+            let timings = (perWorker.flatMap(\.claims).sorted(), perWorker.flatMap(\.submits).sorted())
             let seconds = (ContinuousClock.now - start).seconds
+            let cpuAfter = serverPid.flatMap(ProcessCPU.seconds(pid:))
             print(String(format: "work: %d workers, %d tasks × overlap %d in %.2f s", workers, tasks, overlap, seconds))
             print(String(format: "work: %d claims = %.0f claims/s; %d submits = %.0f submits/s", timings.0.count,
                 Double(timings.0.count) / seconds, timings.1.count, Double(timings.1.count) / seconds))
             print(String(format: "work: work/next p50 %.2f ms p99 %.2f ms; submit p50 %.2f ms p99 %.2f ms",
                 Self.percentile(timings.0, 0.5), Self.percentile(timings.0, 0.99),
                 Self.percentile(timings.1, 0.5), Self.percentile(timings.1, 0.99)))
+            if let cpuBefore, let cpuAfter, !timings.0.isEmpty {
+                print(String(format: "work: server CPU %.0f µs per claim + submit (%.2f cores)",
+                    (cpuAfter - cpuBefore) * 1e6 / Double(timings.0.count), (cpuAfter - cpuBefore) / seconds))
+            }
         }
-    }
-
-    /// One worker's loop; returns the milliseconds of each claim and submit.
-    static func workUntilEmpty(_ worker: BenchClient, projectID: String, deadline: ContinuousClock.Instant) async throws
-        -> ([Double], [Double])
-    {
-        var claims: [Double] = []
-        var submits: [Double] = []
-        while ContinuousClock.now < deadline {
-            let claimStart = ContinuousClock.now
-            let (status, lease) = try await worker.request(.POST, "/api/v1/work/next", json: ["project_id": .string(projectID)])
-            let claimed = (ContinuousClock.now - claimStart).seconds * 1000
-            guard status == 200, let id = lease.objectValue?["assignment"]?.objectValue?["id"]?.stringValue else { break }
-            claims.append(claimed)
-            let submitStart = ContinuousClock.now
-            let answer: JSONValue = ["answer": ["category": id.hasSuffix("0") ? "dog" : "cat"]]
-            let (code, _) = try await worker.request(.POST, "/api/v1/assignments/\(id)/submit", json: answer)
-            guard code == 200 else { throw ValidationError("submit answered \(code)") }
-            submits.append((ContinuousClock.now - submitStart).seconds * 1000)
-        }
-        return (claims, submits)
     }
 
     static func string(_ value: JSONValue, _ key: String) throws -> String {

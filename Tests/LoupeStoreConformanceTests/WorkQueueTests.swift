@@ -108,4 +108,73 @@ struct WorkQueueTests {
             #expect(last?.completedAt != nil)
         }
     }
+
+    @Test func aRefusedAnswerLeavesTheLeaseAsItWas() async throws {
+        try await TestDatabase.withStore { (store: Store) async throws in
+            let org = try await Fixtures.organization(store)
+            let project = try await Self.project(store, org: org, overlap: 1)
+            let task = try Fixtures.task(project)
+            _ = try await store.createTask(task)
+            let now = Timestamp.now()
+            let (assignment, _) = try #require(try await Fixtures.claim(store, org: org, worker: "w", now: now))
+            var seen: (Assignment, WorkTask)?
+            await #expect(throws: DomainError.self) {
+                _ = try await store.submitAnswer(
+                    assignmentID: assignment.id, workerID: "w", answer: RawJSON(unchecked: #"{"category":"x"}"#), now: now
+                ) { current, task in
+                    seen = (current, task)
+                    throw DomainError.invalidField("/answer/category", "is not one of the categories")
+                }
+            }
+            #expect(seen?.0.id == assignment.id)
+            #expect(seen?.1.id == task.id)
+            #expect(try await store.assignment(id: assignment.id, workerID: "w")?.status == .active)
+            #expect(try await store.task(id: task.id, organizationID: org)?.status == .inProgress)
+            let (_, done) = try await store.submitAnswer(
+                assignmentID: assignment.id, workerID: "w", answer: RawJSON(unchecked: #"{"category":"y"}"#), now: now)
+            #expect(done.status == .completed)
+        }
+    }
+}
+
+@Suite("Grouped writes")
+struct GroupedWriteTests {
+    /// Many writes at once share commits on SQLite: each still returns its own value, a write
+    /// that throws leaves nothing behind, and the others are all kept.
+    @Test func concurrentWritesKeepTheirOwnOutcome() async throws {
+        try await TestDatabase.withStore { (store: Store) async throws in
+            let org = try await Fixtures.organization(store)
+            let database = store.database
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        do {
+                            let value = try await database.write { db in
+                                try await db.execute(
+                                    "INSERT INTO instance_settings (key, value) VALUES (?, ?)",
+                                    [.text("grouped-\(index)"), .text(org)])
+                                if index % 7 == 0 { throw DomainError(.invalidState, "write \(index) gives up") }
+                                return index
+                            }
+                            #expect(value == index)
+                            return (index, true)
+                        } catch let error as DomainError {
+                            #expect(error.message == "write \(index) gives up")
+                            return (index, false)
+                        }
+                    }
+                }
+                var outcomes: [Int: Bool] = [:]
+                for try await (index, kept) in group { outcomes[index] = kept }
+                return outcomes
+            }
+            #expect(outcomes.count == 200)
+            let stored = try await database.read { db in
+                try await db.query("SELECT key FROM instance_settings WHERE key LIKE 'grouped-%'", []).compactMap { $0.string(0) }
+            }
+            let expected = Set((0..<200).filter { $0 % 7 != 0 }.map { "grouped-\($0)" })
+            #expect(Set(stored) == expected)
+            #expect(outcomes.filter(\.value).count == expected.count)
+        }
+    }
 }

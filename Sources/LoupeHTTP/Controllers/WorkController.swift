@@ -36,6 +36,9 @@ public struct WorkController: Sendable {
         guard let (assignment, task) = try await env.store.claimNextTask(
             request, assignmentID: env.factory.ids.next(), now: env.now)
         else { return Response(status: .noContent) }
+        env.leaseProjects.store(
+            task.projectID, hash: assignment.id,
+            validFor: Double(assignment.leaseExpiresAt.microseconds - env.now.microseconds) / 1_000_000)
         let project = try await env.cachedProject(id: task.projectID, organizationID: caller.organizationID)
         var taskObject = JSONObject()
         taskObject["id"] = .string(task.id)
@@ -59,6 +62,7 @@ public struct WorkController: Sendable {
         let (_, workerID) = try worker(context)
         let id = try context.parameters.id(kind: "assignment")
         try await env.store.release(assignmentID: id, workerID: workerID, now: env.now)
+        env.leaseProjects.remove(hash: id)
         return JSONResponse.make(value: ["released": true])
     }
 
@@ -68,14 +72,19 @@ public struct WorkController: Sendable {
         var reader = try FieldReader(try await JSONBody.read(request))
         guard let answer = try reader.object("answer") else { throw DomainError.invalidField("/answer", "is required") }
         try reader.rejectUnknownFields()
-        guard let (current, task) = try await env.store.assignmentWithTask(id: id, workerID: workerID),
-            current.organizationID == caller.organizationID,
-            let project = try await env.cachedProject(id: current.projectID, organizationID: caller.organizationID)
+        guard let projectID = try await leaseProject(id, workerID: workerID),
+            let project = try await env.cachedProject(id: projectID, organizationID: caller.organizationID)
         else { throw DomainError.notFound("assignment", id) }
-        try env.validator.validate(answer, task: task, project: project)
+        let validator = env.validator
+        // The task is read and the answer checked inside the write, where the rows are warm.
         let (assignment, settled) = try await env.store.submitAnswer(
             assignmentID: id, workerID: workerID, answer: RawJSON(.object(answer)), now: env.now,
-            model: try await env.answerModels.model(for: project))
+            model: try await env.answerModels.model(for: project)
+        ) { current, task in
+            guard current.projectID == project.id else { throw DomainError.notFound("assignment", id) }
+            try validator.validate(answer, task: task, project: project)
+        }
+        env.leaseProjects.remove(hash: id)
         var object = Self.assignmentObject(assignment)
         object["task_status"] = .string(settled.status.rawValue)
         return JSONResponse.make(value: ["assignment": .object(object)])
@@ -89,6 +98,12 @@ public struct WorkController: Sendable {
         let statuses = try query.choices("status", AssignmentStatus.self)
         let assignments = try await env.store.assignments(workerID: workerID, statuses: statuses, limit: try query.limit())
         return JSONResponse.make(value: ["assignments": .array(assignments.map { .object(Self.assignmentObject($0)) })])
+    }
+
+    /// The project of the worker's assignment: remembered from the claim, else read.
+    private func leaseProject(_ id: String, workerID: String) async throws -> String? {
+        if let projectID = env.leaseProjects.value(hash: id) { return projectID }
+        return try await env.store.assignment(id: id, workerID: workerID)?.projectID
     }
 
     /// The optional `{"project_id"}` body of the queue routes.

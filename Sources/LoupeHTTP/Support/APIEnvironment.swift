@@ -32,6 +32,8 @@ public struct APIEnvironment: Sendable {
     public var fetchesAttachments = false
     /// Recently read projects, for the work queue (edits on this node drop their entry).
     public var projectCache = ProjectCache(timeToLive: .seconds(2))
+    /// Projects of the leases handed out here, for submits.
+    public var leaseProjects = LeaseProjectCache(timeToLive: .seconds(86_400), capacity: 200_000)
     /// Failed-login counts.
     public var loginThrottle = LoginThrottle()
     /// Answer models for the aggregate review strategy.

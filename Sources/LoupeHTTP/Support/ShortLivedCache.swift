@@ -14,9 +14,13 @@ public final class ShortLivedCache<Value: Sendable>: Sendable {
 
     private let entries = Mutex<[String: Entry]>([:])
     private let timeToLive: Duration
+    private let capacity: Int
 
-    /// A cache whose entries live at most `timeToLive`.
-    public init(timeToLive: Duration = .seconds(5)) { self.timeToLive = timeToLive }
+    /// A cache whose entries live at most `timeToLive`; past `capacity` entries it starts afresh.
+    public init(timeToLive: Duration = .seconds(5), capacity: Int = 10_000) {
+        self.timeToLive = timeToLive
+        self.capacity = capacity
+    }
 
     /// The cached value for `hash` (or id), if fresh.
     func value(hash: String) -> Value? {
@@ -37,7 +41,7 @@ public final class ShortLivedCache<Value: Sendable>: Sendable {
         if let seconds { lifetime = min(lifetime, .milliseconds(Int64(max(0, seconds) * 1_000))) }
         let expires = ContinuousClock.now + lifetime
         entries.withLock { entries in
-            if entries.count > 10_000 { entries.removeAll() }
+            if entries.count >= capacity { entries.removeAll() }
             entries[hash] = Entry(value: value, expires: expires)
         }
     }
@@ -64,3 +68,7 @@ public typealias SessionCache = ShortLivedCache<SessionEntry>
 
 /// Projects by id, for the work queue's hot paths.
 public typealias ProjectCache = ShortLivedCache<Project>
+
+/// The project of each lease this node handed out, by assignment id, so a submit can load its
+/// project before it opens the write (an assignment never changes project).
+public typealias LeaseProjectCache = ShortLivedCache<String>

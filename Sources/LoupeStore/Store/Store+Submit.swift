@@ -4,11 +4,16 @@ extension Store {
     /// Records a worker's answer (a first answer or a redo of sent-back work). When the task then
     /// has every result it asked for, its project's review strategy decides: complete, review, or
     /// one more result (see `CompletionPolicy`). `model` scores answers for the aggregate strategy.
+    /// `check` sees the live assignment and its task, read in the same transaction once the lease
+    /// is known to hold, and throws to refuse the answer (nothing is written then).
     public func submitAnswer(
-        assignmentID: String, workerID: String, answer: RawJSON, now: Timestamp, model: (any AnswerModel)? = nil
+        assignmentID: String, workerID: String, answer: RawJSON, now: Timestamp, model: (any AnswerModel)? = nil,
+        check: (Assignment, WorkTask) throws -> Void = { _, _ in }
     ) async throws -> (Assignment, WorkTask) {
         try await database.write { db in
-            var current = try await Self.activeAssignment(assignmentID, workerID, now, db)
+            let (held, heldTask) = try await Self.activeAssignmentWithTask(assignmentID, workerID, now, db)
+            try check(held, heldTask)
+            var current = held
             try await db.execute(
                 """
                 UPDATE assignments SET status = 'submitted', answer = ?, submitted_at = ?, updated_at = ?
@@ -22,16 +27,20 @@ extension Store {
                 UPDATE tasks SET active_count = active_count - 1, submitted_count = submitted_count + 1, updated_at = ?
                 WHERE id = ?
                 """, [.int(now.microseconds), .text(current.taskID)])
-            let task = try await Self.settleIfComplete(taskID: current.taskID, now: now, model: model, db)
+            var unchanged = heldTask
+            unchanged.updatedAt = now
+            let task = try await Self.settleIfComplete(
+                taskID: current.taskID, now: now, model: model, db, unchanged: unchanged)
             return (current, task)
         }
     }
 
     /// Decides a task whose results are all in (none active, enough submitted or approved) and
-    /// applies the decision; otherwise leaves it as it is. Returns the task as it stands.
-    static func settleIfComplete(taskID: String, now: Timestamp, model: (any AnswerModel)?, _ db: any SQLConnection)
-        async throws -> WorkTask
-    {
+    /// applies the decision; otherwise leaves it as it is. Returns the task as it stands
+    /// (`unchanged`, when the caller has it, if nothing was decided).
+    static func settleIfComplete(
+        taskID: String, now: Timestamp, model: (any AnswerModel)?, _ db: any SQLConnection, unchanged: WorkTask? = nil
+    ) async throws -> WorkTask {
         guard let row = try await db.query(
             """
             SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.extra_results, t.round, p.settings,
@@ -42,6 +51,7 @@ extension Store {
         let round = row.int(4) ?? 0
         let status = TaskStatus(rawValue: row.string(6) ?? "") ?? .error
         guard active == 0, submitted >= required, status == .pending || status == .inProgress else {
+            if let unchanged { return unchanged }
             return try await task(id: taskID, db)
         }
         let settings = workflow(stored: row.string(5))
@@ -53,35 +63,44 @@ extension Store {
             ? .review(CompletionPolicy.majority(results))
             : CompletionPolicy(settings: settings).decide(
                 taskID: taskID, results: results, extraResults: extra, model: model)
+        let decided: WorkTask?
         switch decision {
         case .complete(let outcome):
-            try await complete(
+            return try await complete(
                 taskID: taskID, results: results, outcome: outcome, payment: settings.paymentPerResult,
                 callback: settings.callback, now: now, db)
         case .review(let outcome):
-            try await db.execute(
+            decided = try await db.query(
                 """
                 UPDATE tasks SET status = 'in_review', review_due_at = ?, outcome = ?, updated_at = ? WHERE id = ?
+                RETURNING \(taskColumns)
                 """,
                 [
                     .int(now.adding(seconds: Double(settings.maxReviewTime)).microseconds),
                     .text(outcomeText(outcome, results: results)), .int(now.microseconds), .text(taskID),
-                ])
+                ]
+            ).first.map(task)
         case .oneMoreResult:
-            try await db.execute(
-                "UPDATE tasks SET extra_results = extra_results + 1, status = 'pending', updated_at = ? WHERE id = ?",
-                [.int(now.microseconds), .text(taskID)])
+            decided = try await db.query(
+                """
+                UPDATE tasks SET extra_results = extra_results + 1, status = 'pending', updated_at = ? WHERE id = ?
+                RETURNING \(taskColumns)
+                """, [.int(now.microseconds), .text(taskID)]
+            ).first.map(task)
         }
-        return try await task(id: taskID, db)
+        guard let decided else { throw DomainError.notFound("task", taskID) }
+        return decided
     }
 
     /// Approves the round's `results`, pays those not yet paid, records who agreed, and completes the
     /// task: it takes the next place in its project's delivery sequence and its completion event is
     /// written (`callback`: the project's callback settings when the caller has them already).
+    /// Returns the completed task.
+    @discardableResult
     static func complete(
         taskID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double,
         callback: CallbackSettings? = nil, now: Timestamp, _ db: any SQLConnection
-    ) async throws {
+    ) async throws -> WorkTask {
         for result in results {
             try await db.execute(
                 """
@@ -105,6 +124,7 @@ extension Store {
             ]
         ).first.map(task) else { throw DomainError.notFound("task", taskID) }
         try await recordEvent(.taskCompleted, task: task, settings: callback, now: now, db)
+        return task
     }
 
     /// The round's results that count (submitted or approved), oldest first: each as an assignment,
