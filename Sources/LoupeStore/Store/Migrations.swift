@@ -15,7 +15,9 @@ public enum Migrations {
     public static let lockKey: Int64 = 0x4C6F_7570_6500_0001
 
     /// The list applied by `Store.migrate()`.
-    public static let all: [Migration] = [initial, sessions, workQueue, review, delivery, scaleDialect, webUI]
+    public static let all: [Migration] = [
+        initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes,
+    ]
 
     static let initial = Migration(
         version: 1, name: "initial",
@@ -230,5 +232,15 @@ public enum Migrations {
             "CREATE INDEX tasks_project_completed ON tasks (project_id, completed_at) WHERE completed_at IS NOT NULL",
             // Claims for one project (the web UI's work screen) walk only that project's open tasks.
             "CREATE INDEX tasks_project_queue ON tasks (project_id, priority DESC, id) WHERE status IN ('pending', 'in_progress')",
+        ])
+
+    static let leaseIndexes = Migration(
+        version: 8, name: "lease indexes hold only live leases",
+        statements: [
+            // Only leases that can expire are indexed, so a submit drops one small entry instead of
+            // moving it within an index of every assignment ever made.
+            "DROP INDEX assignments_active",
+            "CREATE INDEX assignments_leases ON assignments (lease_expires_at) WHERE status IN ('active', 'sent_back')",
+            "CREATE INDEX assignments_sent_back ON assignments (worker_id, lease_expires_at, id) WHERE status = 'sent_back'",
         ])
 }
