@@ -40,7 +40,7 @@ echo "== page =="
 "$bin/loupe-bench" page --url "http://127.0.0.1:$port" --key $key --project "$project"
 
 echo "== work queue: 64 workers, claim + submit, overlap 3 =="
-"$bin/loupe-bench" work --url "http://127.0.0.1:$port" --key $key --tasks 5000 --overlap 3 --workers 64
+"$bin/loupe-bench" work --url "http://127.0.0.1:$port" --key $key --tasks 5000 --overlap 3 --workers 64 --server-pid $server
 
 echo "== GET /api/v1/tasks/{id} under wrk =="
 task=$("$bin/loupe-bench" make-task --url "http://127.0.0.1:$port" --key $key --project "$project")
