@@ -10,6 +10,14 @@ struct WorkQueueTests {
         try await Fixtures.project(store, org: org, name: "queue-\(overlap)", settings: ["overlap": .int(Int64(overlap))])
     }
 
+    /// A fresh organization with one project of this `overlap` holding one task.
+    static func oneTask(_ store: Store, overlap: Int) async throws -> (org: String, task: WorkTask) {
+        let org = try await Fixtures.organization(store)
+        let task = try Fixtures.task(try await project(store, org: org, overlap: overlap))
+        _ = try await store.createTask(task)
+        return (org, task)
+    }
+
     @Test func sixtyFourWorkersFillEveryTaskExactly() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
             try await Self.hammer(nodes: [store])
@@ -85,10 +93,7 @@ struct WorkQueueTests {
 
     @Test func submissionsCompleteTheTaskWithTheMajorityAnswer() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
-            let org = try await Fixtures.organization(store)
-            let project = try await Self.project(store, org: org, overlap: 3)
-            let task = try Fixtures.task(project)
-            _ = try await store.createTask(task)
+            let (org, task) = try await Self.oneTask(store, overlap: 3)
             let answers = [#"{"category":"cat"}"#, #"{"category":"dog"}"#, #"{"category":"dog"}"#]
             var last: WorkTask?
             for (index, answer) in answers.enumerated() {
@@ -111,10 +116,7 @@ struct WorkQueueTests {
 
     @Test func aRefusedAnswerLeavesTheLeaseAsItWas() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
-            let org = try await Fixtures.organization(store)
-            let project = try await Self.project(store, org: org, overlap: 1)
-            let task = try Fixtures.task(project)
-            _ = try await store.createTask(task)
+            let (org, task) = try await Self.oneTask(store, overlap: 1)
             let now = Timestamp.now()
             let (assignment, _) = try #require(try await Fixtures.claim(store, org: org, worker: "w", now: now))
             var seen: (Assignment, WorkTask)?

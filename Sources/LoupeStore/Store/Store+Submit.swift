@@ -11,9 +11,8 @@ extension Store {
         check: (Assignment, WorkTask) throws -> Void = { _, _ in }
     ) async throws -> (Assignment, WorkTask) {
         try await database.write { db in
-            let (held, heldTask) = try await Self.activeAssignmentWithTask(assignmentID, workerID, now, db)
-            try check(held, heldTask)
-            var current = held
+            var (current, heldTask) = try await Self.activeAssignmentWithTask(assignmentID, workerID, now, db)
+            try check(current, heldTask)
             try await db.execute(
                 """
                 UPDATE assignments SET status = 'submitted', answer = ?, submitted_at = ?, updated_at = ?
@@ -36,10 +35,10 @@ extension Store {
     }
 
     /// Decides a task whose results are all in (none active, enough submitted or approved) and
-    /// applies the decision; otherwise leaves it as it is. Returns the task as it stands
-    /// (`unchanged`, when the caller has it, if nothing was decided).
+    /// applies the decision; otherwise leaves it as it is. Returns the decided task, or
+    /// `unchanged` (the task as the caller already has it) when nothing was decided.
     static func settleIfComplete(
-        taskID: String, now: Timestamp, model: (any AnswerModel)?, _ db: any SQLConnection, unchanged: WorkTask? = nil
+        taskID: String, now: Timestamp, model: (any AnswerModel)?, _ db: any SQLConnection, unchanged: WorkTask
     ) async throws -> WorkTask {
         guard let row = try await db.query(
             """
@@ -51,8 +50,7 @@ extension Store {
         let round = row.int(4) ?? 0
         let status = TaskStatus(rawValue: row.string(6) ?? "") ?? .error
         guard active == 0, submitted >= required, status == .pending || status == .inProgress else {
-            if let unchanged { return unchanged }
-            return try await task(id: taskID, db)
+            return unchanged
         }
         let settings = workflow(stored: row.string(5))
         let rows = try await roundResults(taskID: taskID, round: round, db)

@@ -140,7 +140,6 @@ extension Store {
         }
     }
 
-
     /// Extends an active, unexpired lease by the project's max work time.
     public func heartbeat(assignmentID: String, workerID: String, now: Timestamp) async throws -> Assignment {
         try await database.write { db in
