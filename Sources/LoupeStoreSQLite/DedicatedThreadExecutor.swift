@@ -24,18 +24,12 @@ final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        condition.lock()
-        pending.append(job)
-        condition.signal()
-        condition.unlock()
+        condition.signalling { pending.append(job) }
     }
 
     /// Lets the thread finish what is queued and exit (it holds the executor until then).
     func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.signal()
-        condition.unlock()
+        condition.signalling { stopping = true }
     }
 
     private func serve() {

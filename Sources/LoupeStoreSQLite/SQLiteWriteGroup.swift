@@ -18,14 +18,20 @@ final class SQLiteWriteGroup: Sendable {
     private let connection: SQLiteConnection
     private let state = Mutex(State())
     private let thread = DedicatedThreadExecutor(name: "loupe-sqlite-writer")
+    private let walFlusher: WALFlusher
     private let maxGroup: Int
 
-    init(connection: SQLiteConnection, maxGroup: Int = 256) {
+    /// A group writing through `connection` to the database at `path`.
+    init(connection: SQLiteConnection, path: String, maxGroup: Int = 256) {
         self.connection = connection
+        self.walFlusher = WALFlusher(path: path + "-wal")
         self.maxGroup = maxGroup
     }
 
-    deinit { thread.shutdown() }
+    deinit {
+        thread.shutdown()
+        walFlusher.shutdown()
+    }
 
     func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         // The body runs on the drain task while this one sleeps on its ticket, so it never runs
@@ -91,6 +97,7 @@ final class SQLiteWriteGroup: Sendable {
             for write in group { write.finish(failure: error) }
             return
         }
+        walFlusher.committed()
         for write in group { write.finish(failure: nil) }
     }
 }

@@ -30,6 +30,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         loupe_keep_large_buffers_in_heap()
+        LoggingSystem.bootstrap(LineLogHandler.init)
         var configuration = storage.configuration()
         if let host { configuration.host = host }
         if let port { configuration.port = port }

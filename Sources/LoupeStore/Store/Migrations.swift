@@ -16,7 +16,7 @@ public enum Migrations {
 
     /// The list applied by `Store.migrate()`.
     public static let all: [Migration] = [
-        initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes,
+        initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes, workerHistoryIndex,
     ]
 
     static let initial = Migration(
@@ -242,5 +242,14 @@ public enum Migrations {
             "DROP INDEX assignments_active",
             "CREATE INDEX assignments_leases ON assignments (lease_expires_at) WHERE status IN ('active', 'sent_back')",
             "CREATE INDEX assignments_sent_back ON assignments (worker_id, lease_expires_at, id) WHERE status = 'sent_back'",
+        ])
+
+    static let workerHistoryIndex = Migration(
+        version: 9, name: "a worker's assignments indexed by age, not status",
+        statements: [
+            // Keyed by what never changes: a submit or an approval no longer moves the entry (one
+            // random page per worker per change), and a worker's newest assignments are read in order.
+            "DROP INDEX assignments_worker",
+            "CREATE INDEX assignments_worker_recent ON assignments (worker_id, created_at, id)",
         ])
 }

@@ -44,7 +44,7 @@ extension Store {
     ) async throws -> WorkTask {
         guard let row = try await db.query(
             """
-            SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.round
+            SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.round, t.project_id
             FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?
             """, [.text(taskID)]
         ).first else { throw DomainError.notFound("task", taskID) }
@@ -59,7 +59,9 @@ extension Store {
                 outcome.confidence = 1
             }
             outcome.method = method
-            try await complete(taskID: taskID, results: results, outcome: outcome, payment: payment, now: now, db)
+            try await complete(
+                taskID: taskID, projectID: row.string(4) ?? "", results: results, outcome: outcome, payment: payment,
+                now: now, db)
         } else {
             try await db.execute(
                 """

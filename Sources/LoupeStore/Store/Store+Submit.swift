@@ -65,7 +65,7 @@ extension Store {
         switch decision {
         case .complete(let outcome):
             return try await complete(
-                taskID: taskID, results: results, outcome: outcome, payment: settings.paymentPerResult,
+                taskID: taskID, projectID: unchanged.projectID, results: results, outcome: outcome, payment: settings.paymentPerResult,
                 callback: settings.callback, now: now, db)
         case .review(let outcome):
             decided = try await db.query(
@@ -96,7 +96,7 @@ extension Store {
     /// Returns the completed task.
     @discardableResult
     static func complete(
-        taskID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double,
+        taskID: String, projectID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double,
         callback: CallbackSettings? = nil, now: Timestamp, _ db: any SQLConnection
     ) async throws -> WorkTask {
         for result in results {
@@ -108,7 +108,6 @@ extension Store {
                 """,
                 [.int(result.answer == outcome.answer ? 1 : 0), .double(payment), .int(now.microseconds), .text(result.assignmentID)])
         }
-        let projectID = try await db.query("SELECT project_id FROM tasks WHERE id = ?", [.text(taskID)]).first?.string(0) ?? ""
         let sequence = try await nextDeliverySequence(projectID: projectID, db)
         guard let task = try await db.query(
             """
