@@ -13,6 +13,7 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
     /// Opens (creating if needed) the database at `path` with Loupe's pragmas; `memoryMapBytes`
     /// of the file are read through mmap (0 reads through the page cache only).
     init(path: String, readOnly: Bool, memoryMapBytes: Int = 268_435_456) throws {
+        _ = Self.processSetup
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
@@ -143,6 +144,10 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
         default: .failure("SQLite error \(status): \(message)")
         }
     }
+
+    // Once per process, before the first connection initializes SQLite. Loupe never reads the
+    // statistics, and keeping them serialises every allocation of every connection on one mutex.
+    private static let processSetup: Void = { _ = loupe_sqlite3_disable_memory_statistics() }()
 
     // SQLITE_TRANSIENT: SQLite copies bound text before the Swift buffer goes away.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -18,7 +18,8 @@ struct APIBasicsTests {
         try await TestApp.run { app in
             for headers: HTTPFields in [
                 [:], [.authorization: "Bearer"], [.authorization: "Bearer nope"], [.authorization: "Basic !!!"],
-                [.authorization: "Digest abc"],
+                [.authorization: "Digest abc"], [.authorization: "Bearers " + TestDatabase.liveKey],
+                [.authorization: "Bearer " + TestDatabase.liveKey + " extra"],
             ] {
                 let reply = try await app.send(.get, "/api/v1/projects", headers: headers)
                 #expect(reply.status == .unauthorized)
@@ -27,6 +28,11 @@ struct APIBasicsTests {
             }
             let basic = "Basic " + Data((TestDatabase.liveKey + ":").utf8).base64EncodedString()
             #expect(try await app.send(.get, "/api/v1/projects", headers: [.authorization: basic]).status == .ok)
+            // Schemes are case-insensitive (RFC 9110), and spaces may pad the credential.
+            let lowerBasic = "basic " + basic.dropFirst(6)
+            for header in ["bearer " + TestDatabase.liveKey, "BEARER  " + TestDatabase.liveKey, lowerBasic] {
+                #expect(try await app.send(.get, "/api/v1/projects", headers: [.authorization: header]).status == .ok)
+            }
         }
     }
 

@@ -63,6 +63,7 @@ public final class ObjectIDGenerator: Sendable {
     }
 
     /// Whether `text` has the shape of an id: 24 lowercase hex characters.
+    @inlinable
     public static func isValid(_ text: some StringProtocol) -> Bool {
         text.utf8.count == 24 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
@@ -70,9 +71,11 @@ public final class ObjectIDGenerator: Sendable {
 
 /// Lowercase hexadecimal encoding.
 public enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
+    @usableFromInline static let digits = Array("0123456789abcdef".utf8)
 
-    /// `bytes` as lowercase hex.
+    /// `bytes` as lowercase hex (inlinable: it runs per request on digests and ids, and a generic
+    /// call across modules walks the sequence through witness tables).
+    @inlinable
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(24)

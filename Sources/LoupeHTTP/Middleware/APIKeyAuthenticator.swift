@@ -64,29 +64,35 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         return try await next(request, context)
     }
 
+    private static let garbled = DomainError(
+        .unauthorized, "the Authorization header is malformed: use \"Bearer <api key>\" or Basic with the key as user name",
+        details: [.init(path: "Authorization", reason: "is malformed")])
+
     /// The key carried by an Authorization header value.
     static func key(from header: String) throws(DomainError) -> String {
-        let garbled = DomainError(
-            .unauthorized, "the Authorization header is malformed: use \"Bearer <api key>\" or Basic with the key as user name",
-            details: [.init(path: "Authorization", reason: "is malformed")])
         let utf8 = header.utf8
-        guard let space = utf8.firstIndex(of: UInt8(ascii: " ")) else { throw garbled }
-        let scheme = String(header[..<space]).lowercased()
+        guard let space = utf8.firstIndex(of: UInt8(ascii: " ")) else { throw Self.garbled }
+        let scheme = header.utf8[..<space]
         let credential = header[header.index(after: space)...].drop { $0 == " " }
-        switch scheme {
-        case "bearer":
-            guard !credential.isEmpty, credential.utf8.count <= 512, !credential.contains(" ") else { throw garbled }
+        switch scheme.count {
+        case 6 where scheme.lazy.map(Self.lowercased).elementsEqual("bearer".utf8):
+            guard !credential.isEmpty, credential.utf8.count <= 512, !credential.utf8.contains(UInt8(ascii: " "))
+            else { throw Self.garbled }
             return String(credential)
-        case "basic":
+        case 5 where scheme.lazy.map(Self.lowercased).elementsEqual("basic".utf8):
             guard let data = Data(base64Encoded: String(credential)), let text = String(data: data, encoding: .utf8) else {
-                throw garbled
+                throw Self.garbled
             }
             let user = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            guard !user.isEmpty, user.utf8.count <= 512 else { throw garbled }
+            guard !user.isEmpty, user.utf8.count <= 512 else { throw Self.garbled }
             return user
         default:
-            throw garbled
+            throw Self.garbled
         }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (65...90).contains(byte) ? byte + 32 : byte
     }
 
     /// Hex SHA-256 of a key, as stored.
