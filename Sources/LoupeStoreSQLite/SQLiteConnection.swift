@@ -9,6 +9,7 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
     private let handle: OpaquePointer
     var dialect: SQLDialect { .sqlite }
     private var statements: [String: OpaquePointer] = [:]
+    private var commitHook: CommitHook?
 
     /// Opens (creating if needed) the database at `path` with Loupe's pragmas; `memoryMapBytes`
     /// of the file are read through mmap (0 reads through the page cache only).
@@ -49,6 +50,24 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
             sqlite3_free(errorMessage)
             throw error(status, message)
         }
+    }
+
+    /// Calls `hook` after each commit of this connection with the number of pages in the
+    /// write-ahead log, instead of SQLite's checkpoint at 1,000 pages.
+    func onCommit(_ hook: @escaping (Int) -> Void) {
+        let box = CommitHook(hook)
+        commitHook = box
+        sqlite3_wal_hook(handle, { context, _, _, frames in
+            guard let context else { return SQLITE_OK }
+            Unmanaged<CommitHook>.fromOpaque(context).takeUnretainedValue().hook(Int(frames))
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(box).toOpaque())
+    }
+
+    /// A passive checkpoint: copies what it can of the write-ahead log into the database file
+    /// without waiting for anyone. Best effort; a busy or failed one leaves the log for the next.
+    func checkpoint() {
+        _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
     }
 
     /// Runs one statement without binds or rows (BEGIN, COMMIT, a savepoint), prepared once.
@@ -151,4 +170,11 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
 
     // SQLITE_TRANSIENT: SQLite copies bound text before the Swift buffer goes away.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// The closure behind a connection's commit hook (SQLite holds an unretained pointer to it; the
+/// connection keeps it alive).
+private final class CommitHook {
+    let hook: (Int) -> Void
+    init(_ hook: @escaping (Int) -> Void) { self.hook = hook }
 }

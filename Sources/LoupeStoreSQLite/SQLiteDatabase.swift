@@ -15,7 +15,7 @@ public struct SQLiteDatabase: SQLDatabase {
     public init(path: String, readerCount: Int = 4, memoryMapBytes: Int = 268_435_456) throws {
         self.path = path
         let writerConnection = try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: memoryMapBytes)
-        writer = SQLiteWriteGroup(connection: writerConnection, path: path)
+        writer = try SQLiteWriteGroup(connection: writerConnection, path: path)
         readers = AsyncResourcePool(try (0..<max(1, readerCount)).map { _ in
             try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: memoryMapBytes)
         })

@@ -19,18 +19,22 @@ final class SQLiteWriteGroup: Sendable {
     private let state = Mutex(State())
     private let thread = DedicatedThreadExecutor(name: "loupe-sqlite-writer")
     private let walFlusher: WALFlusher
+    private let checkpointer: SQLiteCheckpointer
     private let maxGroup: Int
 
     /// A group writing through `connection` to the database at `path`.
-    init(connection: SQLiteConnection, path: String, maxGroup: Int = 256) {
+    init(connection: SQLiteConnection, path: String, maxGroup: Int = 256) throws {
         self.connection = connection
         self.walFlusher = WALFlusher(path: path + "-wal")
+        self.checkpointer = try SQLiteCheckpointer(path: path)
         self.maxGroup = maxGroup
+        checkpointer.attach(to: connection)
     }
 
     deinit {
         thread.shutdown()
         walFlusher.shutdown()
+        checkpointer.shutdown()
     }
 
     func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {

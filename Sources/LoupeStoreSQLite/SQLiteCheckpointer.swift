@@ -1,0 +1,74 @@
+import CSQLite
+import Foundation
+
+/// Copies the write-ahead log back into the database file on a thread of its own.
+///
+/// SQLite checkpoints on the connection that commits, once the log holds 1,000 pages: copying
+/// them and syncing the database file held every queued write for 2–6 ms, about once every 40
+/// commits. Here the writer's commit hook only hands that pass to this thread (`.background`),
+/// which copies while the writer goes on. What was committed meanwhile is left for the writer's
+/// next commit (`.writerTurn`): a short checkpoint of those few pages on the writer itself, so
+/// that the log is fully copied when the following transaction begins and SQLite starts the log
+/// over instead of growing it. Both passes are SQLite's own passive checkpoints; durability and
+/// crash recovery are SQLite's, unchanged.
+final class SQLiteCheckpointer: @unchecked Sendable {
+    private enum Phase {
+        case idle, background, writerTurn
+    }
+
+    private let connection: SQLiteConnection
+    private let threshold: Int
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var phase = Phase.idle
+    private var stopping = false
+
+    /// A checkpointer with its own connection to the database at `path`, starting a pass once
+    /// the log holds `threshold` pages.
+    init(path: String, threshold: Int = 1000) throws {
+        connection = try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: 0)
+        self.threshold = threshold
+        let thread = Thread { [self] in serve() }
+        thread.name = "loupe-sqlite-checkpoint"
+        thread.start()
+    }
+
+    /// Takes over checkpointing from `writer`, whose commits then report here.
+    func attach(to writer: SQLiteConnection) {
+        writer.onCommit { [self, unowned writer] frames in committed(frames: frames, on: writer) }
+    }
+
+    /// Ends the thread after its current pass.
+    func shutdown() {
+        condition.signalling { stopping = true }
+    }
+
+    /// On the writer's thread, after each commit, with the pages now in the log.
+    private func committed(frames: Int, on writer: SQLiteConnection) {
+        condition.lock()
+        let writersTurn = phase == .writerTurn
+        switch phase {
+        case .idle where frames >= threshold:
+            phase = .background
+            condition.signal()
+        case .writerTurn:
+            phase = .idle
+        default:
+            break
+        }
+        condition.unlock()
+        if writersTurn { writer.checkpoint() }
+    }
+
+    private func serve() {
+        while true {
+            condition.lock()
+            while phase != .background && !stopping { condition.wait() }
+            let stop = stopping
+            condition.unlock()
+            if stop { return }
+            connection.checkpoint()
+            condition.signalling { phase = .writerTurn }
+        }
+    }
+}
