@@ -60,8 +60,13 @@ final class SQLiteWriteGroup: Sendable {
     private func drain() async {
         while true {
             let group = state.withLock { state in
-                let group = Array(state.queue.prefix(maxGroup))
-                state.queue.removeFirst(group.count)
+                var group: [any QueuedWrite] = []
+                if state.queue.count <= maxGroup {
+                    swap(&group, &state.queue)
+                } else {
+                    group = Array(state.queue.prefix(maxGroup))
+                    state.queue.removeFirst(maxGroup)
+                }
                 if group.isEmpty { state.draining = false }
                 return group
             }

@@ -21,13 +21,16 @@ extension Store {
             current.status = .submitted
             current.answer = answer
             current.submittedAt = now
-            try await db.execute(
+            let stillActive = try await db.query(
                 """
                 UPDATE tasks SET active_count = active_count - 1, submitted_count = submitted_count + 1, updated_at = ?
-                WHERE id = ?
-                """, [.int(now.microseconds), .text(current.taskID)])
+                WHERE id = ? RETURNING active_count
+                """, [.int(now.microseconds), .text(current.taskID)]
+            ).first?.int(0) ?? 0
             var unchanged = heldTask
             unchanged.updatedAt = now
+            // While other leases are out the task cannot be decided yet: no need to look.
+            guard stillActive == 0 else { return (current, unchanged) }
             let task = try await Self.settleIfComplete(
                 taskID: current.taskID, now: now, model: model, db, unchanged: unchanged)
             return (current, task)
