@@ -66,6 +66,8 @@ struct Work: AsyncParsableCommand {
             print(String(format: "work: work/next p50 %.2f ms p99 %.2f ms; submit p50 %.2f ms p99 %.2f ms",
                 Self.percentile(timings.0, 0.5), Self.percentile(timings.0, 0.99),
                 Self.percentile(timings.1, 0.5), Self.percentile(timings.1, 0.99)))
+            print(String(format: "work: work/next p90 %.2f ms p99.9 %.2f ms max %.2f ms",
+                Self.percentile(timings.0, 0.9), Self.percentile(timings.0, 0.999), timings.0.last ?? 0))
             if let cpuBefore, let cpuAfter, !timings.0.isEmpty {
                 print(String(format: "work: server CPU %.0f µs per claim + submit (%.2f cores)",
                     (cpuAfter - cpuBefore) * 1e6 / Double(timings.0.count), (cpuAfter - cpuBefore) / seconds))
