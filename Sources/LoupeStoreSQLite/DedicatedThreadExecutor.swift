@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A task executor with one thread of its own. Work preferring it runs there, one job after
 /// another, instead of waiting its turn in the shared pool behind request handlers: the SQLite
 /// writer runs on one, so the path every write goes through is never queued behind the rest. The
@@ -33,11 +29,7 @@ final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     private func serve() {
-        #if canImport(Glibc)
-            // On Linux, "process" 0 is the calling thread. Best effort: an unprivileged process may
-            // not raise priority, and the thread works without it.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, -5)
-        #endif
+        raiseCurrentThreadPriority()
         let executor = asUnownedTaskExecutor()
         var batch: [UnownedJob] = []
         while true {

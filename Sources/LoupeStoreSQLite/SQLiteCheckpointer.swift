@@ -61,6 +61,8 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     }
 
     private func serve() {
+        // The writer runs at this priority; a pass that lags behind it lets the log grow.
+        raiseCurrentThreadPriority()
         while true {
             condition.lock()
             while phase != .background && !stopping { condition.wait() }

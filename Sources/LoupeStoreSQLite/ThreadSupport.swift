@@ -1,0 +1,25 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension NSCondition {
+    /// Runs `change` under the lock, then wakes one waiting thread.
+    func signalling(_ change: () -> Void) {
+        lock()
+        change()
+        signal()
+        unlock()
+    }
+}
+
+/// Asks for a slightly higher priority for the calling thread (nice −5), for the threads that
+/// every write waits on: request handlers must not preempt them. Best effort: an unprivileged
+/// process may not raise priority, and the thread works without it.
+func raiseCurrentThreadPriority() {
+    #if canImport(Glibc)
+        // On Linux, "process" 0 is the calling thread.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, -5)
+    #endif
+}
