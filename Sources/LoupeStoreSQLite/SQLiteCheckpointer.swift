@@ -9,7 +9,8 @@ import Foundation
 /// which copies while the writer goes on. What was committed meanwhile is left for the writer's
 /// next commit (`.writerTurn`): a short checkpoint of those few pages on the writer itself, so
 /// that the log is fully copied when the following transaction begins and SQLite starts the log
-/// over instead of growing it. Both passes are SQLite's own passive checkpoints; durability and
+/// over instead of growing it. A pass that falls far behind (a slow disk) makes the writer wait,
+/// as SQLite's own checkpoint did, so the log stays bounded. Both passes are SQLite's own passive checkpoints; durability and
 /// crash recovery are SQLite's, unchanged.
 final class SQLiteCheckpointer: @unchecked Sendable {
     private enum Phase {
@@ -18,16 +19,18 @@ final class SQLiteCheckpointer: @unchecked Sendable {
 
     private let connection: SQLiteConnection
     private let threshold: Int
+    private let waitAbove: Int
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var phase = Phase.idle
     private var stopping = false
 
     /// A checkpointer with its own connection to the database at `path`, starting a pass once
-    /// the log holds `threshold` pages.
-    init(path: String, threshold: Int = 1000) throws {
+    /// the log holds `threshold` pages; the writer waits for a pass still running at `waitAbove`.
+    init(path: String, threshold: Int = 1_000, waitAbove: Int = 4_000) throws {
         connection = try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: 0)
         self.threshold = threshold
+        self.waitAbove = waitAbove
         let thread = Thread { [self] in serve() }
         thread.name = "loupe-sqlite-checkpoint"
         thread.start()
@@ -40,12 +43,18 @@ final class SQLiteCheckpointer: @unchecked Sendable {
 
     /// Ends the thread after its current pass.
     func shutdown() {
-        condition.signalling { stopping = true }
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// On the writer's thread, after each commit, with the pages now in the log.
     private func committed(frames: Int, on writer: SQLiteConnection) {
         condition.lock()
+        // A pass that cannot keep up (a slow or busy disk) would let the log grow without end:
+        // past `waitAbove` pages the writer waits for it, as it would for SQLite's own checkpoint.
+        while phase == .background && frames >= waitAbove && !stopping { condition.wait() }
         let writersTurn = phase == .writerTurn
         switch phase {
         case .idle where frames >= threshold:
@@ -70,7 +79,11 @@ final class SQLiteCheckpointer: @unchecked Sendable {
             condition.unlock()
             if stop { return }
             connection.checkpoint()
-            condition.signalling { phase = .writerTurn }
+            condition.lock()
+            phase = .writerTurn
+            // Wakes the writer too, if it waits for this pass.
+            condition.broadcast()
+            condition.unlock()
         }
     }
 }
