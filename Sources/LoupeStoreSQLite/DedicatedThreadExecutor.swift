@@ -13,9 +13,7 @@ final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
 
     /// Starts the thread, named `name` for debuggers and profilers.
     init(name: String) {
-        let thread = Thread { [self] in serve() }
-        thread.name = name
-        thread.start()
+        startThread(named: name) { [self] in serve() }
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 
 /// Copies the write-ahead log back into the database file on a thread of its own.
@@ -10,8 +9,8 @@ import Foundation
 /// next commit (`.writerTurn`): a short checkpoint of those few pages on the writer itself, so
 /// that the log is fully copied when the following transaction begins and SQLite starts the log
 /// over instead of growing it. A pass that falls far behind (a slow disk) makes the writer wait,
-/// as SQLite's own checkpoint did, so the log stays bounded. Both passes are SQLite's own passive checkpoints; durability and
-/// crash recovery are SQLite's, unchanged.
+/// as SQLite's own checkpoint did, so the log stays bounded. Both passes are SQLite's own passive
+/// checkpoints; durability and crash recovery are SQLite's, unchanged.
 final class SQLiteCheckpointer: @unchecked Sendable {
     private enum Phase {
         case idle, background, writerTurn
@@ -31,9 +30,7 @@ final class SQLiteCheckpointer: @unchecked Sendable {
         connection = try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: 0)
         self.threshold = threshold
         self.waitAbove = waitAbove
-        let thread = Thread { [self] in serve() }
-        thread.name = "loupe-sqlite-checkpoint"
-        thread.start()
+        startThread(named: "loupe-sqlite-checkpoint") { [self] in serve() }
     }
 
     /// Takes over checkpointing from `writer`, whose commits then report here.
@@ -43,10 +40,7 @@ final class SQLiteCheckpointer: @unchecked Sendable {
 
     /// Ends the thread after its current pass.
     func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        condition.unlock()
+        condition.broadcasting { stopping = true }
     }
 
     /// On the writer's thread, after each commit, with the pages now in the log.
@@ -79,11 +73,8 @@ final class SQLiteCheckpointer: @unchecked Sendable {
             condition.unlock()
             if stop { return }
             connection.checkpoint()
-            condition.lock()
-            phase = .writerTurn
             // Wakes the writer too, if it waits for this pass.
-            condition.broadcast()
-            condition.unlock()
+            condition.broadcasting { phase = .writerTurn }
         }
     }
 }

@@ -12,6 +12,21 @@ extension NSCondition {
         signal()
         unlock()
     }
+
+    /// Runs `change` under the lock, then wakes every waiting thread.
+    func broadcasting(_ change: () -> Void) {
+        lock()
+        change()
+        broadcast()
+        unlock()
+    }
+}
+
+/// Starts a thread named `name` (for debuggers and profilers) running `body`.
+func startThread(named name: String, _ body: @escaping @Sendable () -> Void) {
+    let thread = Thread(block: body)
+    thread.name = name
+    thread.start()
 }
 
 /// Asks for a slightly higher priority for the calling thread (nice −5), for the threads that

@@ -24,9 +24,7 @@ final class WALFlusher: @unchecked Sendable {
     init(path: String, delay: Duration = .milliseconds(4)) {
         self.path = path
         self.delay = delay
-        let thread = Thread { [self] in serve() }
-        thread.name = "loupe-wal-flush"
-        thread.start()
+        startThread(named: "loupe-wal-flush") { [self] in serve() }
     }
 
     /// Notes a commit: the log has pages to flush.

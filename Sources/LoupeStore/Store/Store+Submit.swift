@@ -68,8 +68,8 @@ extension Store {
         switch decision {
         case .complete(let outcome):
             return try await complete(
-                taskID: taskID, projectID: unchanged.projectID, results: results, outcome: outcome, payment: settings.paymentPerResult,
-                callback: settings.callback, now: now, db)
+                taskID: taskID, projectID: unchanged.projectID, results: results, outcome: outcome,
+                payment: settings.paymentPerResult, callback: settings.callback, now: now, db)
         case .review(let outcome):
             decided = try await db.query(
                 """
