@@ -13,6 +13,9 @@ struct ScaleAttachmentTests {
             try await TestApp.run(configure: {
                 $0.allowPrivateCallbacks = true
                 $0.fetchAttachments = true
+                // The suite runs in parallel on two cores: a loopback fetch can miss the default 10 s
+                // (a fresh-clone CI run failed the good attachment that way); 404 is still an answer.
+                $0.attachmentTimeout = 60
                 $0.webhookPollInterval = 0.05
             }) { app in
                 let headers: HTTPFields = [.authorization: "Basic " + Data((TestDatabase.testKey + ":").utf8).base64EncodedString()]
