@@ -127,8 +127,13 @@ struct OperationsTests {
             let project = try await app.createProject()
             _ = try await app.createTask(project, ["data": ["a": 1]])
             _ = try await app.send(.post, "/api/v1/projects/\(project)/batches", json: ["tasks": [["data": ["a": 2]]]])
+            // The same route twice with one status, once with another: two series, counted apart.
+            for _ in 0..<2 { _ = try await app.send(.get, "/api/v1/projects/\(project)") }
+            _ = try await app.send(.get, "/api/v1/projects/\(String(repeating: "0", count: 24))")
             let metrics = try await app.send(.get, "/metrics", headers: [:]).text
             #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}/tasks\",method=\"POST\",status=\"201\"} 1"))
+            #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}\",method=\"GET\",status=\"200\"} 2"))
+            #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}\",method=\"GET\",status=\"404\"} 1"))
             #expect(metrics.contains("loupe_tasks{status=\"pending\"} 2"))
             #expect(metrics.contains("loupe_batches{status=\"completed\"} 1"))
             #expect(metrics.contains("loupe_tasks_created_total 2"))
