@@ -3,8 +3,9 @@ public import Hummingbird
 import Logging
 import LoupeDomain
 
-/// The outermost middleware: gives every request an id (`X-Request-ID`, echoed if the client sent
-/// a sane one), turns every failure into the JSON error body, and logs one line per request.
+/// The middleware around every route, inside only the metrics: gives every request an id
+/// (`X-Request-ID`, echoed if the client sent a sane one), turns every failure into the JSON error
+/// body, and logs one line per request.
 public struct ErrorMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 

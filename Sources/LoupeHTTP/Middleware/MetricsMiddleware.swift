@@ -2,8 +2,8 @@ public import Hummingbird
 public import Prometheus
 import Synchronization
 
-/// Counts requests and records their latency by route, method and status for `/metrics`; a
-/// failure counts under the status `ErrorMiddleware` answers it with.
+/// Counts requests and records their latency by route, method and status for `/metrics`. It wraps
+/// `ErrorMiddleware`, so failures arrive here as the responses they are answered with.
 public struct MetricsMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
@@ -23,21 +23,12 @@ public struct MetricsMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let start = ContinuousClock.now
-        do {
-            let response = try await next(request, context)
-            record(request, context, status: response.status.code, since: start)
-            return response
-        } catch {
-            record(request, context, status: HTTPErrorMapping.classify(error).1.code, since: start)
-            throw error
-        }
-    }
-
-    private func record(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
+        let response = try await next(request, context)
         let (requests, duration) = series.collectors(
-            route: context.endpointPath ?? "unmatched", method: request.method, status: status)
+            route: context.endpointPath ?? "unmatched", method: request.method, status: response.status.code)
         requests.increment()
         duration.record(ContinuousClock.now - start)
+        return response
     }
 }
 

@@ -6,8 +6,9 @@ import LoupeDomain
 public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let requestIDs = ObjectIDGenerator()
-    router.add(middleware: ErrorMiddleware(makeID: { requestIDs.next() }))
+    // Metrics wrap the error mapping, so a failure counts under the status it is answered with.
     router.add(middleware: MetricsMiddleware(registry: env.metrics))
+    router.add(middleware: ErrorMiddleware(makeID: { requestIDs.next() }))
     if let webRoot = env.webRoot { router.add(middleware: WebAssetsMiddleware(root: webRoot)) }
     router.addRoutes(SystemController(env: env).endpoints)
     router.addRoutes(UploadsController(env: env).endpoints, atPath: "/api/v1")
