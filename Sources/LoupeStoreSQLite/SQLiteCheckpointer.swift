@@ -6,11 +6,12 @@ import Foundation
 /// them and syncing the database file held every queued write for 2–6 ms, about once every 40
 /// commits. Here the writer's commit hook only hands that pass to this thread (`.background`),
 /// which copies while the writer goes on. What was committed meanwhile is left for the writer's
-/// next commit (`.writerTurn`): a short checkpoint of those few pages on the writer itself, so
-/// that the log is fully copied when the following transaction begins and SQLite starts the log
-/// over instead of growing it. A pass that falls far behind (a slow disk) makes the writer wait,
-/// as SQLite's own checkpoint did, so the log stays bounded. Both passes are SQLite's own passive
-/// checkpoints; durability and crash recovery are SQLite's, unchanged.
+/// turn (`.writerTurn`): a short checkpoint of those few pages on the writer itself, taken once
+/// the writes of its group have been answered (`takeWriterTurn`), so that the log is fully copied
+/// when the following transaction begins and SQLite starts the log over instead of growing it. A
+/// pass that falls far behind (a slow disk) makes the writer wait, as SQLite's own checkpoint
+/// did, so the log stays bounded. Both passes are SQLite's own passive checkpoints; durability
+/// and crash recovery are SQLite's, unchanged.
 final class SQLiteCheckpointer: @unchecked Sendable {
     private enum Phase {
         case idle, background, writerTurn
@@ -33,9 +34,10 @@ final class SQLiteCheckpointer: @unchecked Sendable {
         startThread(named: "loupe-sqlite-checkpoint") { [self] in serve() }
     }
 
-    /// Takes over checkpointing from `writer`, whose commits then report here.
+    /// Takes over checkpointing from `writer`, whose commits then report here; the writer takes
+    /// its turns through `takeWriterTurn(on:)`.
     func attach(to writer: SQLiteConnection) {
-        writer.onCommit { [self, unowned writer] frames in committed(frames: frames, on: writer) }
+        writer.onCommit { [self] frames in committed(frames: frames) }
     }
 
     /// Ends the thread after its current pass.
@@ -44,23 +46,27 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     }
 
     /// On the writer's thread, after each commit, with the pages now in the log.
-    private func committed(frames: Int, on writer: SQLiteConnection) {
+    private func committed(frames: Int) {
         condition.lock()
         // A pass that cannot keep up (a slow or busy disk) would let the log grow without end:
         // past `waitAbove` pages the writer waits for it, as it would for SQLite's own checkpoint.
         while phase == .background && frames >= waitAbove && !stopping { condition.wait() }
-        let writersTurn = phase == .writerTurn
-        switch phase {
-        case .idle where frames >= threshold:
+        if phase == .idle && frames >= threshold {
             phase = .background
             condition.signal()
-        case .writerTurn:
-            phase = .idle
-        default:
-            break
         }
         condition.unlock()
-        if writersTurn { writer.checkpoint() }
+    }
+
+    /// On the writer's thread, between transactions: copies what was committed during the last
+    /// background pass, if that pass is over, so that the next transaction starts the log over.
+    func takeWriterTurn(on writer: SQLiteConnection) {
+        let due = condition.withLock {
+            guard phase == .writerTurn else { return false }
+            phase = .idle
+            return true
+        }
+        if due { writer.checkpoint() }
     }
 
     private func serve() {

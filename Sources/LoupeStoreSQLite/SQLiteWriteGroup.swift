@@ -108,6 +108,8 @@ final class SQLiteWriteGroup: Sendable {
         }
         walFlusher.committed()
         for write in group { write.finish(failure: nil) }
+        // After the answers: the checkpoint turn is not the group's to wait for.
+        checkpointer.takeWriterTurn(on: connection)
     }
 }
 

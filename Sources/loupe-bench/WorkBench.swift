@@ -2,13 +2,11 @@ import ArgumentParser
 import AsyncHTTPClient
 import Foundation
 import LoupeDomain
-import NIOCore
 import NIOHTTP1
-import NIOPosix
 
 /// 64 (by default) workers claim and submit through `POST /work/next` and `/submit` until the
 /// queue is empty; reports claims/s, submits/s and the latency percentiles of each call. The
-/// workers run on one thread of callbacks (`QueueWorkerConnection`), leaving the CPU to the server.
+/// workers share one thread of plain sockets (`QueueWorkers`), leaving the CPU to the server.
 struct Work: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Concurrent workers: claim + submit throughput and latency.")
     @OptionGroup var target: Target
@@ -44,19 +42,11 @@ struct Work: AsyncParsableCommand {
             guard let base = URLComponents(string: client.baseURL), let host = base.host else {
                 throw ValidationError("--url must be an http URL with a host")
             }
-            let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             let start = ContinuousClock.now
             let cpuBefore = serverPid.flatMap(ProcessCPU.seconds(pid:))
-            let perWorker: [QueueWorkerConnection.Timings]
-            do {
-                perWorker = try await QueueWorkerConnection.run(
-                    group: loops, host: host, port: base.port ?? 80, tokens: tokens, projectID: projectID,
-                    deadline: NIODeadline.now() + TimeAmount.milliseconds(Int64(maxSeconds * 1_000)))
-                try await loops.shutdownGracefully()
-            } catch {
-                try? await loops.shutdownGracefully()
-                throw error
-            }
+            let perWorker = try await QueueWorkers(
+                host: host, port: base.port ?? 80, tokens: tokens, projectID: projectID, seconds: maxSeconds
+            ).run()
             let timings = (perWorker.flatMap(\.claims).sorted(), perWorker.flatMap(\.submits).sorted())
             let seconds = (ContinuousClock.now - start).seconds
             let cpuAfter = serverPid.flatMap(ProcessCPU.seconds(pid:))
