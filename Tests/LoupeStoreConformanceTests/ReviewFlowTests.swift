@@ -73,6 +73,9 @@ struct ReviewFlowTests {
             #expect(decided.status == .completed && decided.response?.text == #"{"category":"bird"}"#)
             let stats = try await store.workerStats(organizationID: org, workerID: "w3").first
             #expect(stats?.approved == 2 && stats?.earnings == 1.0 && stats?.agreement == 1.0)
+            // Paid like the others, but its answers agreed with neither final one.
+            let dissenter = try await store.workerStats(organizationID: org, workerID: "w2").first
+            #expect(dissenter?.approved == 2 && dissenter?.earnings == 1.0 && dissenter?.agreement == 0)
         }
     }
 

@@ -40,13 +40,15 @@ extension Store {
     /// transaction commits, so numbers become visible in the order they were given out and a feed
     /// paging by sequence never skips a late-committing completion.
     static func nextDeliverySequence(projectID: String, _ db: any SQLConnection) async throws -> Int64 {
-        try await db.query(
-            """
-            INSERT INTO delivery_counters (project_id, last_seq) VALUES (?, 1)
-            ON CONFLICT (project_id) DO UPDATE SET last_seq = delivery_counters.last_seq + 1 RETURNING last_seq
-            """, [.text(projectID)]
-        ).first?.int64(0) ?? 1
+        try await db.query(deliveryCounterIncrement, [.text(projectID)]).first?.int64(0) ?? 1
     }
+
+    /// Takes the next number of the project (`?`) and returns it as `last_seq`; the counter row
+    /// stays locked until the transaction ends, so numbers are taken in commit order.
+    static let deliveryCounterIncrement = """
+        INSERT INTO delivery_counters (project_id, last_seq) VALUES (?, 1)
+        ON CONFLICT (project_id) DO UPDATE SET last_seq = delivery_counters.last_seq + 1 RETURNING last_seq
+        """
 
     /// Completed tasks in delivery order, after `query.afterSequence`.
     public func deliveries(_ query: DeliveryQuery) async throws -> [WorkTask] {

@@ -102,29 +102,52 @@ extension Store {
         taskID: String, projectID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double,
         callback: CallbackSettings? = nil, now: Timestamp, _ db: any SQLConnection
     ) async throws -> WorkTask {
-        for result in results {
+        if !results.isEmpty {
+            let agreeing = results.filter { $0.answer == outcome.answer }.map { SQLValue.text($0.assignmentID) }
             try await db.execute(
                 """
-                UPDATE assignments SET status = 'approved', agrees = ?,
+                UPDATE assignments SET status = 'approved',
+                    agrees = CASE WHEN id IN (\(agreeing.isEmpty ? "NULL" : marks(agreeing.count))) THEN 1 ELSE 0 END,
                     payment = CASE WHEN status = 'submitted' THEN ? ELSE payment END, updated_at = ?
-                WHERE id = ?
+                WHERE id IN (\(marks(results.count)))
                 """,
-                [.int(result.answer == outcome.answer ? 1 : 0), .double(payment), .int(now.microseconds), .text(result.assignmentID)])
+                agreeing + [.double(payment), .int(now.microseconds)] + results.map { .text($0.assignmentID) })
         }
-        let sequence = try await nextDeliverySequence(projectID: projectID, db)
-        guard let task = try await db.query(
+        let completion = """
+            status = 'completed', response = ?, outcome = ?, completed_at = ?, updated_at = ?,
+                review_due_at = NULL, callback_succeeded = NULL, callback_at = NULL
             """
-            UPDATE tasks SET status = 'completed', response = ?, outcome = ?, completed_at = ?, updated_at = ?,
-                review_due_at = NULL, delivery_seq = ?, callback_succeeded = NULL, callback_at = NULL
-            WHERE id = ? RETURNING \(taskColumns)
-            """,
-            [
-                .text(outcome.answer.serialized()), .text(outcomeText(outcome, results: results)),
-                .int(now.microseconds), .int(now.microseconds), .int(sequence), .text(taskID),
-            ]
-        ).first.map(task) else { throw DomainError.notFound("task", taskID) }
+        let values: [SQLValue] = [
+            .text(outcome.answer.serialized()), .text(outcomeText(outcome, results: results)),
+            .int(now.microseconds), .int(now.microseconds),
+        ]
+        let completed: SQLRow?
+        if db.dialect == .postgres {
+            // The project's counter row stays locked until COMMIT and every completion of the project
+            // waits for it: the number is taken by the statement that completes the task, the last one
+            // before the event, so the lock is held for as few round trips as possible.
+            completed = try await db.query(
+                """
+                WITH counter AS (\(deliveryCounterIncrement))
+                UPDATE tasks SET \(completion), delivery_seq = (SELECT last_seq FROM counter)
+                WHERE id = ? RETURNING \(taskColumns)
+                """, [.text(projectID)] + values + [.text(taskID)]
+            ).first
+        } else {
+            let sequence = try await nextDeliverySequence(projectID: projectID, db)
+            completed = try await db.query(
+                "UPDATE tasks SET \(completion), delivery_seq = ? WHERE id = ? RETURNING \(taskColumns)",
+                values + [.int(sequence), .text(taskID)]
+            ).first
+        }
+        guard let task = completed.map(task) else { throw DomainError.notFound("task", taskID) }
         try await recordEvent(.taskCompleted, task: task, settings: callback, now: now, db)
         return task
+    }
+
+    /// `count` comma-separated placeholders.
+    private static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// The round's results that count (submitted or approved), oldest first: each as an assignment,
