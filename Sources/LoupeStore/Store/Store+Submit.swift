@@ -13,20 +13,29 @@ extension Store {
         try await database.write { db in
             var (current, heldTask) = try await Self.activeAssignmentWithTask(assignmentID, workerID, now, db)
             try check(current, heldTask)
-            try await db.execute(
-                """
+            let answered = """
                 UPDATE assignments SET status = 'submitted', answer = ?, submitted_at = ?, updated_at = ?
                 WHERE id = ?
-                """, [.text(answer.text), .int(now.microseconds), .int(now.microseconds), .text(assignmentID)])
+                """
+            let counted = """
+                UPDATE tasks SET active_count = active_count - 1, submitted_count = submitted_count + 1, updated_at = ?
+                WHERE id = ? RETURNING active_count
+                """
+            let answerBinds: [SQLValue] = [.text(answer.text), .int(now.microseconds), .int(now.microseconds), .text(assignmentID)]
+            let countBinds: [SQLValue] = [.int(now.microseconds), .text(current.taskID)]
+            let stillActive: Int
+            if db.dialect == .postgres {
+                // One round trip instead of two while the assignment's row lock is held.
+                stillActive = try await db.query(
+                    "WITH answered AS (\(answered) RETURNING id) \(counted)", answerBinds + countBinds
+                ).first?.int(0) ?? 0
+            } else {
+                try await db.execute(answered, answerBinds)
+                stillActive = try await db.query(counted, countBinds).first?.int(0) ?? 0
+            }
             current.status = .submitted
             current.answer = answer
             current.submittedAt = now
-            let stillActive = try await db.query(
-                """
-                UPDATE tasks SET active_count = active_count - 1, submitted_count = submitted_count + 1, updated_at = ?
-                WHERE id = ? RETURNING active_count
-                """, [.int(now.microseconds), .text(current.taskID)]
-            ).first?.int(0) ?? 0
             var unchanged = heldTask
             unchanged.updatedAt = now
             // While other leases are out the task cannot be decided yet: no need to look.
