@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The `work` benchmark's workers: one keep-alive connection each, claiming (`POST /work/next`)
 /// and submitting in turn until the queue answers 204 or the deadline passes. All of them run on

@@ -53,8 +53,7 @@ extension Store {
         } else if request.groups.isEmpty {
             conditions += " AND p.worker_group IS NULL"
         } else {
-            let marks = Array(repeating: "?", count: request.groups.count).joined(separator: ", ")
-            conditions += " AND (p.worker_group IS NULL OR p.worker_group IN (\(marks)))"
+            conditions += " AND (p.worker_group IS NULL OR p.worker_group IN (\(placeholders(request.groups.count))))"
             binds.append(contentsOf: request.groups.map(SQLValue.text))
         }
         let select = """
@@ -88,8 +87,7 @@ extension Store {
                 FROM picked WHERE t.id = picked.id
                 RETURNING \(qualifiedTaskColumns), picked.max_work_time),
             leased AS (
-                INSERT INTO assignments (id, org_id, project_id, task_id, worker_id, status, lease_expires_at,
-                    created_at, updated_at, round)
+                INSERT INTO assignments (\(leaseColumns))
                 SELECT ?, org_id, project_id, id, ?, 'active', ? + max_work_time * 1000000, ?, ?, round FROM claimed)
             SELECT * FROM claimed
             """, binds + [micros, .text(assignmentID), .text(request.workerID), micros, micros, micros]
@@ -117,8 +115,7 @@ extension Store {
         ).first.map(task) else { throw SQLError.failure("task \(taskID) vanished during its claim") }
         try await db.execute(
             """
-            INSERT INTO assignments (id, org_id, project_id, task_id, worker_id, status, lease_expires_at,
-                created_at, updated_at, round) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
+            INSERT INTO assignments (\(leaseColumns)) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
             """,
             [
                 .text(assignmentID), .text(task.organizationID), .text(task.projectID), .text(taskID),
@@ -127,6 +124,11 @@ extension Store {
             ])
         return (lease(assignmentID, of: task, to: request.workerID, expires: expires, now: now), task)
     }
+
+    /// The columns a new lease's assignment row is written with.
+    private static let leaseColumns = """
+        id, org_id, project_id, task_id, worker_id, status, lease_expires_at, created_at, updated_at, round
+        """
 
     private static func lease(
         _ id: String, of task: WorkTask, to workerID: String, expires: Timestamp, now: Timestamp

@@ -116,9 +116,9 @@ extension Store {
             try await db.execute(
                 """
                 UPDATE assignments SET status = 'approved',
-                    agrees = CASE WHEN id IN (\(agreeing.isEmpty ? "NULL" : marks(agreeing.count))) THEN 1 ELSE 0 END,
+                    agrees = CASE WHEN id IN (\(agreeing.isEmpty ? "NULL" : placeholders(agreeing.count))) THEN 1 ELSE 0 END,
                     payment = CASE WHEN status = 'submitted' THEN ? ELSE payment END, updated_at = ?
-                WHERE id IN (\(marks(results.count)))
+                WHERE id IN (\(placeholders(results.count)))
                 """,
                 agreeing + [.double(payment), .int(now.microseconds)] + results.map { .text($0.assignmentID) })
         }
@@ -152,11 +152,6 @@ extension Store {
         guard let task = completed.map(task) else { throw DomainError.notFound("task", taskID) }
         try await recordEvent(.taskCompleted, task: task, settings: callback, now: now, db)
         return task
-    }
-
-    /// `count` comma-separated placeholders.
-    private static func marks(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// The round's results that count (submitted or approved), oldest first: each as an assignment,

@@ -99,7 +99,7 @@ extension Store {
     static let insertChunkSize = 500
 
     private static func insertStatement(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: taskColumnCount).joined(separator: ", ") + ")"
+        let row = "(" + placeholders(taskColumnCount) + ")"
         return "INSERT INTO tasks (\(taskInsertColumns)) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
             + " ON CONFLICT DO NOTHING RETURNING id"
@@ -112,9 +112,8 @@ extension Store {
         guard !uniqueIDs.isEmpty else { return [:] }
         var result: [String: String] = [:]
         for chunk in stride(from: 0, to: uniqueIDs.count, by: 500).map({ Array(uniqueIDs[$0..<min($0 + 500, uniqueIDs.count)]) }) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
             let rows = try await db.query(
-                "SELECT unique_id, id FROM tasks WHERE org_id = ? AND unique_id IN (\(marks))",
+                "SELECT unique_id, id FROM tasks WHERE org_id = ? AND unique_id IN (\(placeholders(chunk.count)))",
                 [.text(organizationID)] + chunk.map(SQLValue.text))
             for row in rows { result[row.string(0)!] = row.string(1)! }
         }

@@ -43,11 +43,10 @@ extension Store {
         return try await database.read { db in
             var counts: [String: [String: Int]] = [:]
             for chunk in stride(from: 0, to: projectIDs.count, by: 500).map({ Array(projectIDs[$0..<min($0 + 500, projectIDs.count)]) }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 for row in try await db.query(
                     """
                     SELECT project_id, status, COUNT(*) FROM tasks
-                    WHERE project_id IN (\(marks)) AND test_mode = 0 GROUP BY project_id, status
+                    WHERE project_id IN (\(Self.placeholders(chunk.count))) AND test_mode = 0 GROUP BY project_id, status
                     """, chunk.map(SQLValue.text))
                 {
                     counts[row.string(0) ?? "", default: [:]][row.string(1) ?? ""] = row.int(2) ?? 0

@@ -185,7 +185,7 @@ extension Store {
             var binds: [SQLValue] = [.text(workerID)]
             var statusCondition = ""
             if !statuses.isEmpty {
-                statusCondition = " AND status IN (" + Array(repeating: "?", count: statuses.count).joined(separator: ", ") + ")"
+                statusCondition = " AND status IN (" + Self.placeholders(statuses.count) + ")"
                 binds.append(contentsOf: statuses.map { .text($0.rawValue) })
             }
             binds.append(.int(Int64(limit)))

@@ -11,6 +11,11 @@ public struct Store: Sendable {
         self.database = database
     }
 
+    /// `count` comma-separated `?` placeholders, for an `IN (…)` list or a row of values.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
     /// Applies pending migrations in one transaction, serialised across nodes; returns the versions applied.
     @discardableResult
     public func migrate(now: Timestamp) async throws -> [Int] {
