@@ -145,7 +145,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LoupeStoreConformanceTests",
-            dependencies: ["LoupeDomain", "LoupeStore", "LoupeCore", "LoupeServer", "LoupeTestSupport"],
+            dependencies: [
+                "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeServer", "LoupeTestSupport", "LoupeStorePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

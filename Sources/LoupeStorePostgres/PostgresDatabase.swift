@@ -10,11 +10,14 @@ public struct PostgresDatabase: SQLDatabase {
     /// The connection pool; run it as a service.
     public let client: PostgresClient
     private let logger: Logger
+    private let statements: PostgresStatementCache
 
-    /// A database for `url` (`postgres://user[:password]@host[:port]/database`).
-    public init(url: String, logger: Logger, maxConnections: Int = 20) throws {
+    /// A database for `url` (`postgres://user[:password]@host[:port]/database`), each of whose
+    /// connections keeps up to `statementCapacity` prepared statements.
+    public init(url: String, logger: Logger, maxConnections: Int = 20, statementCapacity: Int = 256) throws {
         self.client = PostgresClient(configuration: try Self.configuration(url: url, maxConnections: maxConnections))
         self.logger = logger
+        self.statements = PostgresStatementCache(capacity: statementCapacity)
     }
 
     /// Parses a connection URL into a client configuration.
@@ -35,14 +38,14 @@ public struct PostgresDatabase: SQLDatabase {
 
     public func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            let wrapped = PostgresSQLConnection(connection: connection, logger: logger)
+            let wrapped = PostgresSQLConnection(connection: connection, statements: statements, logger: logger)
             return try await body(wrapped)
         }
     }
 
     public func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            let wrapped = PostgresSQLConnection(connection: connection, logger: logger)
+            let wrapped = PostgresSQLConnection(connection: connection, statements: statements, logger: logger)
             try await wrapped.execute("BEGIN")
             do {
                 let result = try await body(wrapped)
@@ -53,6 +56,10 @@ public struct PostgresDatabase: SQLDatabase {
                 throw error
             }
         }
+    }
+
+    public func writeOneStatement<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await read(body)
     }
 
     public func writeExclusive<T>(lockKey: Int64, _ body: (any SQLConnection) async throws -> T) async throws -> T {
@@ -66,51 +73,44 @@ public struct PostgresDatabase: SQLDatabase {
 /// A leased PostgreSQL connection speaking the store's `?`-placeholder SQL.
 struct PostgresSQLConnection: SQLConnection {
     let connection: PostgresConnection
+    let statements: PostgresStatementCache
     let logger: Logger
     var dialect: SQLDialect { .postgres }
 
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
-        var rows: [SQLRow] = []
         do {
-            let sequence = try await connection.query(Self.makeQuery(sql, binds), logger: logger)
+            if let statement = try await statements.statement(for: sql, binds, on: connection) {
+                // Rows of a named statement come in binary, as every row does, but are described
+                // with the format PostgreSQL reported when the statement was prepared (text).
+                return try await statement.execute(binds.map(Self.data)).get().map { row in
+                    SQLRow(try row.map { cell in
+                        var cell = cell
+                        cell.format = .binary
+                        return try Self.value(of: cell)
+                    })
+                }
+            }
+            var rows: [SQLRow] = []
+            let sequence = try await connection.query(Self.unnamedQuery(sql, binds), logger: logger)
             for try await row in sequence {
                 var values: [SQLValue] = []
                 values.reserveCapacity(row.count)
                 for cell in row { values.append(try Self.value(of: cell)) }
                 rows.append(SQLRow(values))
             }
+            return rows
         } catch let error as PSQLError {
             throw Self.translate(error)
+        } catch let error as PostgresError {
+            throw Self.translate(error)
         }
-        return rows
     }
 
     func execute(_ sql: String, _ binds: [SQLValue]) async throws {
-        do {
-            try await connection.query(Self.makeQuery(sql, binds), logger: logger)
-        } catch let error as PSQLError {
-            throw Self.translate(error)
-        }
+        _ = try await query(sql, binds)
     }
 
-    /// Rewrites `?` placeholders (outside quotes) as `$1…$n` and binds the values.
-    static func makeQuery(_ sql: String, _ binds: [SQLValue]) -> PostgresQuery {
-        // Byte by byte: both marks are ASCII. Walking the SQL as Characters (grapheme clusters)
-        // took ~6 % of the server's CPU under the work benchmark in PostgreSQL mode; bytes ~1 %.
-        var text: [UInt8] = []
-        text.reserveCapacity(sql.utf8.count + binds.count * 3)
-        var number = 0
-        var inQuote = false
-        for byte in sql.utf8 {
-            if byte == UInt8(ascii: "'") { inQuote.toggle() }
-            if byte == UInt8(ascii: "?") && !inQuote {
-                number += 1
-                text.append(UInt8(ascii: "$"))
-                text.append(contentsOf: String(number).utf8)
-            } else {
-                text.append(byte)
-            }
-        }
+    static func unnamedQuery(_ sql: String, _ binds: [SQLValue]) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: binds.count)
         for value in binds {
             switch value {
@@ -120,7 +120,39 @@ struct PostgresSQLConnection: SQLConnection {
             case .text(let string): bindings.append(string)
             }
         }
-        return PostgresQuery(unsafeSQL: String(decoding: text, as: UTF8.self), binds: bindings)
+        return PostgresQuery(unsafeSQL: numberedPlaceholders(sql), binds: bindings)
+    }
+
+    static func data(_ value: SQLValue) -> PostgresData {
+        switch value {
+        case .null: .null
+        case .int(let int): PostgresData(int64: int)
+        case .double(let double): PostgresData(double: double)
+        case .text(let string): PostgresData(string: string)
+        }
+    }
+
+    /// `sql` with its `?` placeholders (outside quotes) numbered `$1…$n`, as PostgreSQL writes them,
+    /// each followed by `suffix(n)`.
+    static func numberedPlaceholders(_ sql: String, suffix: (Int) -> String = { _ in "" }) -> String {
+        // Byte by byte: both marks are ASCII. Walking the SQL as Characters (grapheme clusters)
+        // took ~6 % of the server's CPU under the work benchmark in PostgreSQL mode; bytes ~1 %.
+        var text: [UInt8] = []
+        text.reserveCapacity(sql.utf8.count + 16)
+        var number = 0
+        var inQuote = false
+        for byte in sql.utf8 {
+            if byte == UInt8(ascii: "'") { inQuote.toggle() }
+            if byte == UInt8(ascii: "?") && !inQuote {
+                number += 1
+                text.append(UInt8(ascii: "$"))
+                text.append(contentsOf: String(number).utf8)
+                text.append(contentsOf: suffix(number).utf8)
+            } else {
+                text.append(byte)
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func value(of cell: PostgresCell) throws -> SQLValue {
@@ -135,8 +167,16 @@ struct PostgresSQLConnection: SQLConnection {
     }
 
     static func translate(_ error: PSQLError) -> SQLError {
-        let state = error.serverInfo?[.sqlState]
-        let message = error.serverInfo?[.message] ?? String(reflecting: error)
+        translate(state: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? String(reflecting: error))
+    }
+
+    /// An error of the older API named statements run through.
+    static func translate(_ error: PostgresError) -> SQLError {
+        guard case .server(let server) = error else { return .failure("PostgreSQL: \(error.description)") }
+        return translate(state: server.fields[.sqlState], message: server.fields[.message] ?? error.description)
+    }
+
+    private static func translate(state: String?, message: String) -> SQLError {
         switch state {
         case "23505": return .uniqueViolation(message)
         case "40001", "40P01", "55P03": return .busy(message)

@@ -132,6 +132,31 @@ struct ReviewFlowTests {
         }
     }
 
+    @Test func sentBackWorkComesBeforeNewTasks() async throws {
+        try await TestDatabase.withStore { (store: Store) async throws in
+            let org = try await Fixtures.organization(store)
+            let settings: JSONObject = ["overlap": 2, "review": ["strategy": "consensus", "approval_threshold": 2]]
+            let project = try await Fixtures.project(store, org: org, name: "redo first", settings: settings)
+            let first = try await Fixtures.add(store, try Fixtures.task(project))
+            let now = Timestamp.now()
+            _ = try #require(try await Fixtures.work(store, org: org, worker: "a", answer: #"{"category":"x"}"#, now: now))
+            let (sent, _) = try #require(try await Fixtures.claim(store, org: org, worker: "b", now: now))
+            _ = try await store.submitAnswer(assignmentID: sent.id, workerID: "b", answer: RawJSON(unchecked: #"{"category":"y"}"#), now: now)
+            let (review, _, _) = try #require(try await store.claimReview(
+                organizationID: org, reviewerID: "boss", projectID: nil, reviewID: Fixtures.ids.next(), now: now))
+            _ = try await store.decideReview(
+                reviewID: review.id, reviewerID: "boss",
+                verdicts: [sent.id: .sendBack(reason: "again", deadline: now.adding(seconds: 600))], answer: nil, now: now)
+            let urgent = try await Fixtures.add(store, try Fixtures.task(project, priority: 9))
+            // Even a more urgent new task waits until the worker has redone what was sent back.
+            let (redo, redoTask) = try #require(try await Fixtures.claim(store, org: org, worker: "b", now: now))
+            #expect(redo.id == sent.id && redo.status == .sentBack && redoTask.id == first.id)
+            _ = try await store.submitAnswer(assignmentID: redo.id, workerID: "b", answer: RawJSON(unchecked: #"{"category":"x"}"#), now: now)
+            let (next, nextTask) = try #require(try await Fixtures.claim(store, org: org, worker: "b", now: now))
+            #expect(next.status == .active && nextTask.id == urgent.id)
+        }
+    }
+
     @Test func requesterRejectionStartsAReworkRoundKeepingHistory() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)

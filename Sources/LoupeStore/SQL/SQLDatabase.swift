@@ -68,6 +68,16 @@ public protocol SQLDatabase: Sendable {
     /// Runs `body` inside one write transaction, serialised with every other node by `lockKey`
     /// (a PostgreSQL advisory lock; SQLite's single writer already serialises).
     func writeExclusive<T>(lockKey: Int64, _ body: (any SQLConnection) async throws -> T) async throws -> T
+    /// Runs `body`, which issues exactly one statement, as one atomic write. PostgreSQL runs a
+    /// lone statement atomically without `BEGIN` and `COMMIT` (two round trips fewer); the default
+    /// is `write`.
+    func writeOneStatement<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
+}
+
+extension SQLDatabase {
+    public func writeOneStatement<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await write(body)
+    }
 }
 
 extension SQLRow {

@@ -11,23 +11,31 @@ extension Store {
     public func claimNextTask(_ request: WorkRequest, assignmentID: String, now: Timestamp) async throws
         -> (Assignment, WorkTask)?
     {
-        try await database.write { db in
+        if database.dialect == .postgres {
+            // The usual case, a worker with no work sent back, is that one statement on its own.
+            let (candidates, binds) = Self.claimCandidates(request, unlessSentBackAt: now, dialect: .postgres)
+            if let claimed = try await database.writeOneStatement({ db in
+                try await Self.claimInOneStatement(candidates, binds, request, assignmentID: assignmentID, now: now, db)
+            }) {
+                return claimed
+            }
+        }
+        return try await database.write { db in
             if let sentBack = try await Self.sentBackWork(request, now: now, db) { return sentBack }
             let (candidates, binds) = Self.claimCandidates(request, dialect: db.dialect)
-            let claimed =
-                if db.dialect == .postgres {
-                    try await Self.claimInOneStatement(candidates, binds, request, assignmentID: assignmentID, now: now, db)
-                } else {
-                    try await Self.claimInSteps(candidates, binds, request, assignmentID: assignmentID, now: now, db)
-                }
-            guard var (assignment, task) = claimed else { return nil }
-            assignment.round = task.round
-            return (assignment, task)
+            return if db.dialect == .postgres {
+                try await Self.claimInOneStatement(candidates, binds, request, assignmentID: assignmentID, now: now, db)
+            } else {
+                try await Self.claimInSteps(candidates, binds, request, assignmentID: assignmentID, now: now, db)
+            }
         }
     }
 
-    /// The SELECT of the one task to claim (`t.id, p.max_work_time, t.status`), with its binds.
-    private static func claimCandidates(_ request: WorkRequest, dialect: SQLDialect) -> (String, [SQLValue]) {
+    /// The SELECT of the one task to claim (`t.id, p.max_work_time, t.status`), with its binds;
+    /// given `unlessSentBackAt`, none while the worker has work sent back to it still due then.
+    private static func claimCandidates(
+        _ request: WorkRequest, unlessSentBackAt sentBackDue: Timestamp? = nil, dialect: SQLDialect
+    ) -> (String, [SQLValue]) {
         let lock = dialect == .postgres ? " FOR UPDATE OF t SKIP LOCKED" : ""
         var binds: [SQLValue] = [.text(request.workerID), .text(request.workerID)]
         let testMode = request.testMode ? 1 : 0
@@ -55,6 +63,15 @@ extension Store {
         } else {
             conditions += " AND (p.worker_group IS NULL OR p.worker_group IN (\(placeholders(request.groups.count))))"
             binds.append(contentsOf: request.groups.map(SQLValue.text))
+        }
+        if let sentBackDue {
+            conditions += """
+                 AND NOT EXISTS (SELECT 1 FROM assignments s
+                    WHERE s.worker_id = ? AND s.status = 'sent_back' AND s.lease_expires_at > ?\(
+                        request.projectID == nil ? "" : " AND s.project_id = ?"))
+                """
+            binds += [.text(request.workerID), .int(sentBackDue.microseconds)]
+            if let projectID = request.projectID { binds.append(.text(projectID)) }
         }
         let select = """
             SELECT t.id, COALESCE(p.max_work_time, 600) AS max_work_time, t.status FROM tasks t\(index)
@@ -133,8 +150,10 @@ extension Store {
     private static func lease(
         _ id: String, of task: WorkTask, to workerID: String, expires: Timestamp, now: Timestamp
     ) -> Assignment {
-        Assignment(
+        var assignment = Assignment(
             id: id, organizationID: task.organizationID, projectID: task.projectID, taskID: task.id,
             workerID: workerID, status: .active, leaseExpiresAt: expires, createdAt: now)
+        assignment.round = task.round
+        return assignment
     }
 }
