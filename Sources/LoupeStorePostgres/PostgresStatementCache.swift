@@ -29,6 +29,26 @@ final class PostgresStatementCache: Sendable {
         var prepared: [Key: Entry] = [:]
         var seen: Set<Key> = []
         var clock: UInt64 = 0
+
+        /// What to do with `key` on this connection, with the bookkeeping done as if it is done.
+        mutating func plan(for key: Key, capacity: Int) -> Plan {
+            clock += 1
+            if let entry = prepared[key] {
+                prepared[key]?.lastUse = clock
+                return .prepared(entry.statement)
+            }
+            if seen.count >= capacity * 8 { seen.removeAll(keepingCapacity: true) }
+            guard seen.remove(key) != nil else {
+                seen.insert(key)
+                return .unnamed
+            }
+            var evicting: PreparedQuery?
+            if prepared.count >= capacity, let oldest = prepared.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                prepared[oldest.key] = nil
+                evicting = oldest.value.statement
+            }
+            return .prepare(evicting: evicting)
+        }
     }
 
     private enum Plan {
@@ -70,28 +90,10 @@ final class PostgresStatementCache: Sendable {
 
     private func plan(for key: Key, connection: PostgresConnection) -> Plan {
         guard !key.kinds.isEmpty, key.kinds.count <= maxParameters else { return .unnamed }
-        let (plan, isNew) = connections.withLock { connections -> (Plan, Bool) in
+        let (plan, isNew) = connections.withLock { connections in
             let isNew = connections[connection.id] == nil
-            var statements = connections[connection.id] ?? ConnectionStatements()
-            defer { connections[connection.id] = statements }
-            statements.clock += 1
-            if let entry = statements.prepared[key] {
-                statements.prepared[key]?.lastUse = statements.clock
-                return (.prepared(entry.statement), isNew)
-            }
-            if statements.seen.count >= capacity * 8 { statements.seen.removeAll(keepingCapacity: true) }
-            guard statements.seen.remove(key) != nil else {
-                statements.seen.insert(key)
-                return (.unnamed, isNew)
-            }
-            var evicting: PreparedQuery?
-            if statements.prepared.count >= capacity,
-                let oldest = statements.prepared.min(by: { $0.value.lastUse < $1.value.lastUse })
-            {
-                statements.prepared[oldest.key] = nil
-                evicting = oldest.value.statement
-            }
-            return (.prepare(evicting: evicting), isNew)
+            // Mutated in place: a copy taken out of the dictionary would copy every statement.
+            return (connections[connection.id, default: ConnectionStatements()].plan(for: key, capacity: capacity), isNew)
         }
         if isNew {
             let id = connection.id

@@ -192,14 +192,19 @@ private struct HTTPResponseScan {
             throw QueueWorkerError(message: "not an HTTP/1.1 response")
         }
         status = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
-        let head = String(decoding: bytes[0..<headEnd], as: UTF8.self).lowercased()
-        if head.contains("\r\ntransfer-encoding:") {
+        // Header names are matched on ASCII-lowercased bytes: Foundation's case-insensitive search
+        // was ~15 % of this client's CPU, on the cores the server under test runs on.
+        let head = bytes[0..<headEnd].map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+        if Self.find(Array("\r\ntransfer-encoding:".utf8), in: head) != nil {
             throw QueueWorkerError(message: "chunked responses are not read by this client")
         }
         var length = 0
-        if let range = head.range(of: "\r\ncontent-length:") {
-            let digits = head[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
-            length = Int(digits) ?? 0
+        let lengthName = Array("\r\ncontent-length:".utf8)
+        if let start = Self.find(lengthName, in: head) {
+            for byte in head[(start + lengthName.count)...].drop(while: { $0 == 32 }) {
+                guard (48...57).contains(byte) else { break }
+                length = length * 10 + Int(byte - 48)
+            }
         }
         bodyStart = headEnd + 4
         end = bodyStart + length
