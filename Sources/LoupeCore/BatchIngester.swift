@@ -36,6 +36,9 @@ public struct BatchIngester: Sendable {
         self.chunkSize = chunkSize
     }
 
+    /// Batches creating at least this many tasks refresh the database's statistics when done.
+    static let bulkLoadSize = 1_000
+
     /// Claims and processes one batch; returns false when none was waiting.
     public func processNext() async throws -> Bool {
         let now = factory.clock.now()
@@ -71,7 +74,9 @@ public struct BatchIngester: Sendable {
         case .broken(let error):
             _ = try await finish(batch, .failed, error: "the file is not a valid JSON array or JSONL: \(error)")
         case .done:
-            if try await finish(batch, .completed, error: nil) != nil { try? uploads.remove(batchID: batch.id) }
+            guard let done = try await finish(batch, .completed, error: nil) else { return }
+            try? uploads.remove(batchID: batch.id)
+            if done.created >= Self.bulkLoadSize { try await store.refreshTaskStatistics() }
         }
     }
 

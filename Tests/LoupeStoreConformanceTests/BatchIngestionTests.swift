@@ -48,6 +48,19 @@ struct BatchIngestionTests {
         }
     }
 
+    @Test(.enabled(if: TestDatabase.isPostgres))
+    func aBulkLoadRefreshesThePlannersStatistics() async throws {
+        try await TestDatabase.withStore { (store: Store) async throws in
+            let analysed = "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'tasks'"
+            #expect(try await store.database.read { try await $0.query(analysed, []).first?.bool(0) } == false)
+            let (batch, _, uploads) = try await Self.uploadedBatch(store, lines: Self.lines(1_000))
+            let ingester = BatchIngester(store: store, factory: Fixtures.factory, uploads: uploads, nodeID: "node-a")
+            #expect(try await ingester.processNext())
+            #expect(try await store.batch(id: batch.id, organizationID: batch.organizationID)?.created == 1_000)
+            #expect(try await store.database.read { try await $0.query(analysed, []).first?.bool(0) } == true)
+        }
+    }
+
     @Test func aCrashMidBatchResumesWithoutDuplicatesOrLosses() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
             let (batch, _, uploads) = try await Self.uploadedBatch(store, lines: Self.lines(5_000))

@@ -58,6 +58,16 @@ extension Store {
         }
     }
 
+    /// Refreshes PostgreSQL's statistics of the task table, as after a bulk load: until autovacuum
+    /// gets round to it (a minute or more), claims are planned with the statistics of before the
+    /// load. Measured after 100k tasks were ingested into one project, claims for another walked
+    /// all 100k open tasks: 151 claims/s, p99 0.9 s, against 627 claims/s, p99 81 ms, once analysed.
+    /// SQLite names the index each claim walks, and needs nothing.
+    public func refreshTaskStatistics() async throws {
+        guard database.dialect == .postgres else { return }
+        try await database.write { db in try await db.execute("ANALYZE tasks") }
+    }
+
     /// Moves a batch from one of `from` to `to`, applying `set` (extra `column = ?` assignments).
     /// Returns the updated batch, or nil when it was not in one of `from` (or does not exist).
     public func transitionBatch(
