@@ -146,8 +146,8 @@ let package = Package(
         .testTarget(
             name: "LoupeStoreConformanceTests",
             dependencies: [
-                "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeServer", "LoupeTestSupport", "LoupeStorePostgres",
-                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeServer", "LoupeTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -38,6 +38,9 @@ public struct AppConfiguration: Sendable {
     public var webhookPollInterval = 0.25
     /// Bytes of the SQLite file each connection reads through mmap (`LOUPE_SQLITE_MMAP`); 0 turns it off.
     public var sqliteMemoryMapBytes = 268_435_456
+    /// Statements each PostgreSQL connection keeps prepared (`LOUPE_POSTGRES_PREPARED_STATEMENTS`;
+    /// 0 sends every statement unnamed, as a PgBouncer older than 1.21 in transaction mode needs).
+    public var postgresPreparedStatements = 256
     /// Days delivered webhook events and their logs are kept (`LOUPE_EVENT_RETENTION_DAYS`).
     public var eventRetentionDays = 30.0
     /// Whether the attachments of Scale-dialect tasks are fetched before work starts (`LOUPE_FETCH_ATTACHMENTS=1`).
@@ -88,6 +91,9 @@ public struct AppConfiguration: Sendable {
             configuration.webhookPollInterval = seconds
         }
         if let bytes = value("LOUPE_SQLITE_MMAP").flatMap(Int.init), bytes >= 0 { configuration.sqliteMemoryMapBytes = bytes }
+        if let count = value("LOUPE_POSTGRES_PREPARED_STATEMENTS").flatMap(Int.init), count >= 0 {
+            configuration.postgresPreparedStatements = count
+        }
         if let days = value("LOUPE_EVENT_RETENTION_DAYS").flatMap(Double.init), days > 0 { configuration.eventRetentionDays = days }
         configuration.fetchAttachments = ["1", "true", "yes"].contains(value("LOUPE_FETCH_ATTACHMENTS") ?? "")
         if let seconds = value("LOUPE_ATTACHMENT_TIMEOUT").flatMap(Double.init), seconds > 0 { configuration.attachmentTimeout = seconds }

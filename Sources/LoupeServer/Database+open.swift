@@ -17,7 +17,8 @@ extension AppConfiguration {
     /// Opens the configured database (creating the data folder for SQLite).
     public func openDatabase(logger: Logger) throws -> OpenedDatabase {
         if let databaseURL {
-            let database = try PostgresDatabase(url: databaseURL, logger: logger)
+            let database = try PostgresDatabase(
+                url: databaseURL, logger: logger, statementCapacity: postgresPreparedStatements)
             return OpenedDatabase(store: Store(database: database), service: database.client)
         }
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)

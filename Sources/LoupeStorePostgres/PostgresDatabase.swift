@@ -80,8 +80,8 @@ struct PostgresSQLConnection: SQLConnection {
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         do {
             if let statement = try await statements.statement(for: sql, binds, on: connection) {
-                // Rows of a named statement come in binary, as every row does, but are described
-                // with the format PostgreSQL reported when the statement was prepared (text).
+                // postgres-nio asks for every result in binary, but its prepared-statement API keeps
+                // the format the statement was described with when prepared (text).
                 return try await statement.execute(binds.map(Self.data)).get().map { row in
                     SQLRow(try row.map { cell in
                         var cell = cell
@@ -110,6 +110,7 @@ struct PostgresSQLConnection: SQLConnection {
         _ = try await query(sql, binds)
     }
 
+    /// `sql` as an unnamed statement, each parameter typed by its bind (a NULL's left to PostgreSQL).
     static func unnamedQuery(_ sql: String, _ binds: [SQLValue]) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: binds.count)
         for value in binds {
@@ -123,6 +124,7 @@ struct PostgresSQLConnection: SQLConnection {
         return PostgresQuery(unsafeSQL: numberedPlaceholders(sql), binds: bindings)
     }
 
+    /// A bind as the prepared-statement API takes it.
     static func data(_ value: SQLValue) -> PostgresData {
         switch value {
         case .null: .null

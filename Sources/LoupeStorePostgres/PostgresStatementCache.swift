@@ -49,6 +49,12 @@ final class PostgresStatementCache: Sendable {
             }
             return .prepare(evicting: evicting)
         }
+
+        /// Records `statement`, just prepared for `key`, as the most recently used.
+        mutating func add(_ statement: PreparedQuery, for key: Key) {
+            clock += 1
+            prepared[key] = Entry(statement: statement, lastUse: clock)
+        }
     }
 
     private enum Plan {
@@ -83,13 +89,13 @@ final class PostgresStatementCache: Sendable {
         case .prepare(let evicting):
             if let evicting { try await evicting.deallocate().get() }
             let statement = try await connection.prepare(query: Self.typedPlaceholders(key)).get()
-            connections.withLock { $0[connection.id]?.prepared[key] = Entry(statement: statement, lastUse: 0) }
+            connections.withLock { $0[connection.id]?.add(statement, for: key) }
             return statement
         }
     }
 
     private func plan(for key: Key, connection: PostgresConnection) -> Plan {
-        guard !key.kinds.isEmpty, key.kinds.count <= maxParameters else { return .unnamed }
+        guard capacity > 0, !key.kinds.isEmpty, key.kinds.count <= maxParameters else { return .unnamed }
         let (plan, isNew) = connections.withLock { connections in
             let isNew = connections[connection.id] == nil
             // Mutated in place: a copy taken out of the dictionary would copy every statement.

@@ -1,22 +1,20 @@
 import Logging
 import LoupeServer
 import LoupeStore
-import LoupeStorePostgres
 import LoupeTestSupport
-import PostgresNIO
 import Testing
 
 @Suite("PostgreSQL prepared statements", .enabled(if: TestDatabase.isPostgres))
 struct PostgresStatementTests {
-    /// Runs `body` on the only connection of a fresh database whose connections keep two statements.
-    private func withOneConnection(_ body: @Sendable @escaping (any SQLConnection) async throws -> Void) async throws {
-        let url = try #require(try await TestDatabase.freshConfiguration().databaseURL)
-        let database = try PostgresDatabase(
-            url: url, logger: Logger(label: "loupe-test"), maxConnections: 1, statementCapacity: 2)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await database.client.run() }
-            defer { group.cancelAll() }
-            try await database.read(body)
+    /// Runs `body` on one connection of a fresh database, opened as the server opens it, whose
+    /// connections keep `capacity` statements.
+    private func withOneConnection(
+        capacity: Int = 2, _ body: @Sendable @escaping (any SQLConnection) async throws -> Void
+    ) async throws {
+        var configuration = try await TestDatabase.freshConfiguration()
+        configuration.postgresPreparedStatements = capacity
+        try await configuration.openDatabase(logger: Logger(label: "loupe-test")).withRunning { store in
+            try await store.database.read(body)
         }
     }
 
@@ -59,6 +57,16 @@ struct PostgresStatementTests {
             } throws: { error in
                 if case .uniqueViolation = error as? SQLError { true } else { false }
             }
+        }
+    }
+
+    @Test func noStatementIsPreparedWhenTheCapacityIsZero() async throws {
+        #expect(AppConfiguration.fromEnvironment(["LOUPE_POSTGRES_PREPARED_STATEMENTS": "0"]).postgresPreparedStatements == 0)
+        try await withOneConnection(capacity: 0) { db in
+            var sums: [Int64?] = []
+            for number in Int64(1)...3 { sums.append(try await db.query("SELECT ? + 1", [.int(number)]).first?.int64(0)) }
+            #expect(sums == [2, 3, 4])
+            #expect(try await Self.prepared(db).isEmpty, "capacity 0 sends every statement unnamed")
         }
     }
 }

@@ -75,6 +75,7 @@ public protocol SQLDatabase: Sendable {
 }
 
 extension SQLDatabase {
+    /// A one-statement write as any other write.
     public func writeOneStatement<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await write(body)
     }
