@@ -76,7 +76,8 @@ public struct BatchIngester: Sendable {
         case .done:
             guard let done = try await finish(batch, .completed, error: nil) else { return }
             try? uploads.remove(batchID: batch.id)
-            if done.created >= Self.bulkLoadSize { try await store.refreshTaskStatistics() }
+            // The batch is done either way: a refresh that fails leaves the statistics to autovacuum.
+            if done.created >= Self.bulkLoadSize { try? await store.refreshTaskStatistics() }
         }
     }
 
