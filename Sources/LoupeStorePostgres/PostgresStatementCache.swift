@@ -33,9 +33,10 @@ final class PostgresStatementCache: Sendable {
         /// What to do with `key` on this connection, with the bookkeeping done as if it is done.
         mutating func plan(for key: Key, capacity: Int) -> Plan {
             clock += 1
-            if let entry = prepared[key] {
-                prepared[key]?.lastUse = clock
-                return .prepared(entry.statement)
+            // By index: the key (the whole SQL) is hashed once on this, every query's, path.
+            if let index = prepared.index(forKey: key) {
+                prepared.values[index].lastUse = clock
+                return .prepared(prepared.values[index].statement)
             }
             if seen.count >= capacity * 8 { seen.removeAll(keepingCapacity: true) }
             guard seen.remove(key) != nil else {

@@ -15,7 +15,7 @@ extension Store {
             // The usual case, a worker with no work sent back, is that one statement on its own.
             let (candidates, binds) = Self.claimCandidates(request, unlessSentBackAt: now, dialect: .postgres)
             if let claimed = try await database.writeOneStatement({ db in
-                try await Self.claimInOneStatement(candidates, binds, request, assignmentID: assignmentID, now: now, db)
+                try await Self.claim(candidates, binds, request, assignmentID: assignmentID, now: now, db)
             }) {
                 return claimed
             }
@@ -23,11 +23,7 @@ extension Store {
         return try await database.write { db in
             if let sentBack = try await Self.sentBackWork(request, now: now, db) { return sentBack }
             let (candidates, binds) = Self.claimCandidates(request, dialect: db.dialect)
-            return if db.dialect == .postgres {
-                try await Self.claimInOneStatement(candidates, binds, request, assignmentID: assignmentID, now: now, db)
-            } else {
-                try await Self.claimInSteps(candidates, binds, request, assignmentID: assignmentID, now: now, db)
-            }
+            return try await Self.claim(candidates, binds, request, assignmentID: assignmentID, now: now, db)
         }
     }
 
@@ -65,13 +61,9 @@ extension Store {
             binds.append(contentsOf: request.groups.map(SQLValue.text))
         }
         if let sentBackDue {
-            conditions += """
-                 AND NOT EXISTS (SELECT 1 FROM assignments s
-                    WHERE s.worker_id = ? AND s.status = 'sent_back' AND s.lease_expires_at > ?\(
-                        request.projectID == nil ? "" : " AND s.project_id = ?"))
-                """
-            binds += [.text(request.workerID), .int(sentBackDue.microseconds)]
-            if let projectID = request.projectID { binds.append(.text(projectID)) }
+            let (sentBack, sentBackBinds) = sentBackCondition(request, now: sentBackDue, alias: "s")
+            conditions += " AND NOT EXISTS (SELECT 1 FROM assignments s WHERE \(sentBack))"
+            binds += sentBackBinds
         }
         let select = """
             SELECT t.id, COALESCE(p.max_work_time, 600) AS max_work_time, t.status FROM tasks t\(index)
@@ -88,6 +80,18 @@ extension Store {
             ORDER BY t.priority DESC, t.id LIMIT 1\(lock)
             """
         return (select, binds)
+    }
+
+    /// Leases the task `candidates` picks, in the way of `db`'s dialect.
+    private static func claim(
+        _ candidates: String, _ binds: [SQLValue], _ request: WorkRequest, assignmentID: String, now: Timestamp,
+        _ db: any SQLConnection
+    ) async throws -> (Assignment, WorkTask)? {
+        if db.dialect == .postgres {
+            try await claimInOneStatement(candidates, binds, request, assignmentID: assignmentID, now: now, db)
+        } else {
+            try await claimInSteps(candidates, binds, request, assignmentID: assignmentID, now: now, db)
+        }
     }
 
     /// PostgreSQL: the candidate is locked, counted and leased by one statement.

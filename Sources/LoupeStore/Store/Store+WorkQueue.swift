@@ -28,23 +28,29 @@ extension Store {
     static func sentBackWork(_ request: WorkRequest, now: Timestamp, _ db: any SQLConnection) async throws
         -> (Assignment, WorkTask)?
     {
-        var binds: [SQLValue] = [.text(request.workerID), .int(now.microseconds)]
-        var projectCondition = ""
-        if let projectID = request.projectID {
-            projectCondition = " AND project_id = ?"
-            binds.append(.text(projectID))
-        }
+        let (condition, binds) = sentBackCondition(request, now: now, alias: "s")
         guard let assignment = try await db.query(
             """
-            SELECT \(assignmentColumns) FROM assignments
-            WHERE worker_id = ? AND status = 'sent_back' AND lease_expires_at > ?\(projectCondition)
-            ORDER BY lease_expires_at, id LIMIT 1
+            SELECT \(assignmentColumns) FROM assignments s WHERE \(condition)
+            ORDER BY s.lease_expires_at, s.id LIMIT 1
             """, binds
         ).first.map(assignment) else { return nil }
         guard let task = try await db.query(
             "SELECT \(taskColumns) FROM tasks WHERE id = ?", [.text(assignment.taskID)]
         ).first.map(task) else { return nil }
         return (assignment, task)
+    }
+
+    /// The condition on `alias` (an `assignments` row) and its binds that pick the worker's work
+    /// sent back to it and still due at `now` (within the request's project, if it names one).
+    static func sentBackCondition(_ request: WorkRequest, now: Timestamp, alias: String) -> (String, [SQLValue]) {
+        var condition = "\(alias).worker_id = ? AND \(alias).status = 'sent_back' AND \(alias).lease_expires_at > ?"
+        var binds: [SQLValue] = [.text(request.workerID), .int(now.microseconds)]
+        if let projectID = request.projectID {
+            condition += " AND \(alias).project_id = ?"
+            binds.append(.text(projectID))
+        }
+        return (condition, binds)
     }
 
     /// The worker's assignment, if it exists.
