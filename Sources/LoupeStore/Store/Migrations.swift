@@ -17,6 +17,7 @@ public enum Migrations {
     /// The list applied by `Store.migrate()`.
     public static let all: [Migration] = [
         initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes, workerHistoryIndex,
+        fullTasksLeaveQueue,
     ]
 
     static let initial = Migration(
@@ -251,5 +252,30 @@ public enum Migrations {
             // random page per worker per change), and a worker's newest assignments are read in order.
             "DROP INDEX assignments_worker",
             "CREATE INDEX assignments_worker_recent ON assignments (worker_id, created_at, id)",
+        ])
+
+    static let fullTasksLeaveQueue = Migration(
+        version: 10, name: "tasks whose result slots are all taken leave the queue indexes",
+        statements: [
+            // A claim walked past every task whose results were all leased or in (about a third of the
+            // workers' count at the head of a busy queue): they are still pending or in progress.
+            // `slots_full` is set by a SQLite claim that takes the last slot and cleared by anything
+            // that may free one, so a task outside these indexes never has a slot left.
+            "ALTER TABLE tasks ADD COLUMN slots_full BIGINT NOT NULL DEFAULT 0",
+            "DROP INDEX tasks_open_queue",
+            """
+            CREATE INDEX tasks_open_queue ON tasks (org_id, priority DESC, id)
+            WHERE status IN ('pending', 'in_progress') AND slots_full = 0
+            """,
+            "DROP INDEX tasks_project_queue",
+            """
+            CREATE INDEX tasks_project_queue ON tasks (project_id, priority DESC, id)
+            WHERE status IN ('pending', 'in_progress') AND slots_full = 0
+            """,
+            "DROP INDEX tasks_test_queue",
+            """
+            CREATE INDEX tasks_test_queue ON tasks (priority DESC, id)
+            WHERE test_mode = 1 AND status IN ('pending', 'in_progress') AND slots_full = 0
+            """,
         ])
 }

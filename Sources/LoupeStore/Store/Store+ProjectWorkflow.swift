@@ -13,6 +13,15 @@ extension Store {
     /// effective overlap, lease length, strategy, group, and the listed workers' partition ranges.
     static func saveWorkflow(of project: Project, _ db: any SQLConnection) async throws {
         let workflow = workflow(project.settings)
+        let overlap = try await db.query("SELECT overlap FROM projects WHERE id = ?", [.text(project.id)]).first?.int(0)
+        if let overlap, workflow.effectiveOverlap > overlap {
+            // More results per task: tasks that had all their slots taken have free ones again.
+            try await db.execute(
+                """
+                UPDATE tasks SET slots_full = 0
+                WHERE project_id = ? AND status IN ('pending', 'in_progress') AND slots_full = 1
+                """, [.text(project.id)])
+        }
         try await db.execute(
             """
             UPDATE projects SET overlap = ?, max_work_time = ?, max_results_per_worker = ?, worker_strategy = ?,

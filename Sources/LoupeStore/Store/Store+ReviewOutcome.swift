@@ -21,7 +21,9 @@ extension Store {
                 WHERE id = ?
                 """, [.text(reason), .text(reviewerID), stamp, stamp, .text(assignmentID)])
             try await db.execute(
-                "UPDATE tasks SET submitted_count = submitted_count - 1, updated_at = ? WHERE id = ?", [stamp, .text(taskID)])
+                """
+                UPDATE tasks SET submitted_count = submitted_count - 1, slots_full = 0, updated_at = ? WHERE id = ?
+                """, [stamp, .text(taskID)])
         case .sendBack(let reason, let deadline):
             try await db.execute(
                 """
@@ -66,7 +68,7 @@ extension Store {
             try await db.execute(
                 """
                 UPDATE tasks SET status = CASE WHEN active_count > 0 THEN 'in_progress' ELSE 'pending' END,
-                    review_due_at = NULL, updated_at = ?
+                    slots_full = 0, review_due_at = NULL, updated_at = ?
                 WHERE id = ?
                 """, [.int(now.microseconds), .text(taskID)])
         }
@@ -127,7 +129,7 @@ extension Store {
         try await db.execute(
             """
             UPDATE tasks SET status = 'pending', round = round + 1, active_count = 0, submitted_count = 0,
-                extra_results = 0, response = NULL, outcome = NULL, completed_at = NULL, review_due_at = NULL,
+                extra_results = 0, slots_full = 0, response = NULL, outcome = NULL, completed_at = NULL, review_due_at = NULL,
                 delivery_seq = NULL, callback_succeeded = NULL, callback_at = NULL, updated_at = ?
             WHERE id = ?
             """, [.int(now.microseconds), .text(id)])

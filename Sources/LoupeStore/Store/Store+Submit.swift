@@ -93,7 +93,8 @@ extension Store {
         case .oneMoreResult:
             decided = try await db.query(
                 """
-                UPDATE tasks SET extra_results = extra_results + 1, status = 'pending', updated_at = ? WHERE id = ?
+                UPDATE tasks SET extra_results = extra_results + 1, status = 'pending', slots_full = 0, updated_at = ?
+                WHERE id = ?
                 RETURNING \(taskColumns)
                 """, [.int(now.microseconds), .text(taskID)]
             ).first.map(task)
