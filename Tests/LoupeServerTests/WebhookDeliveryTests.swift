@@ -116,7 +116,8 @@ struct WebhookDeliveryTests {
                 #expect(log.count == 2)
                 #expect(log.first?.objectValue?["status_code"] == .null, "the stalled attempt got no answer")
                 #expect(log.first?.objectValue?["error"]?.stringValue?.isEmpty == false)
-                #expect((log.first?.objectValue?["latency_ms"]?.doubleValue ?? 0) < 3_500, "the read timeout cut it short")
+                // The sink would have answered after 10 s; a loaded machine may take seconds past the 1.5 s timeout.
+                #expect((log.first?.objectValue?["latency_ms"]?.doubleValue ?? 0) < 8_000, "the read timeout cut it short")
                 #expect(log.last?.objectValue?["status_code"] == 200)
             }
         }

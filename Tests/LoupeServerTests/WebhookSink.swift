@@ -26,7 +26,7 @@ final class WebhookSink: Sendable {
     private let fileStatus: @Sendable (String) -> Int
     private let stall: @Sendable (Int) -> Bool
 
-    /// A sink answering POSTs by `answer` (after stalling four seconds when `stall` says so) and
+    /// A sink answering POSTs by `answer` (after stalling ten seconds when `stall` says so) and
     /// GETs (files) with `files(path)`.
     init(
         answer: @escaping @Sendable (Int) -> Int, files: @escaping @Sendable (String) -> Int = { _ in 200 },
@@ -54,7 +54,7 @@ final class WebhookSink: Sendable {
                 list.append(entry)
                 return list.count - 1
             }
-            if self.stall(index) { try await Task.sleep(for: .seconds(4)) }
+            if self.stall(index) { try await Task.sleep(for: .seconds(10)) }
             let status = self.rule.withLock { $0 }(index)
             var headers: HTTPFields = [:]
             if status == 429 { headers[.retryAfter] = "0" }
