@@ -13,9 +13,12 @@ extension Store {
     /// effective overlap, lease length, strategy, group, and the listed workers' partition ranges.
     static func saveWorkflow(of project: Project, _ db: any SQLConnection) async throws {
         let workflow = workflow(project.settings)
-        let overlap = try await db.query("SELECT overlap FROM projects WHERE id = ?", [.text(project.id)]).first?.int(0)
-        if let overlap, workflow.effectiveOverlap > overlap {
-            // More results per task: tasks that had all their slots taken have free ones again.
+        // More results per task: tasks that had all their slots taken have free ones again. Only
+        // SQLite's claims set the flag; this reads the project's open tasks, a rare admin action.
+        if db.dialect == .sqlite,
+            let overlap = try await db.query("SELECT overlap FROM projects WHERE id = ?", [.text(project.id)]).first?.int(0),
+            workflow.effectiveOverlap > overlap
+        {
             try await db.execute(
                 """
                 UPDATE tasks SET slots_full = 0
