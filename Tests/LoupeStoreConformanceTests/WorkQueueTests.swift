@@ -142,22 +142,20 @@ struct WorkQueueTests {
     /// a released lease, or a larger overlap. Both paths of the claim (with and without a project).
     @Test func aTaskWithAFreedSlotIsOfferedAgain() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
-            let org = try await Fixtures.organization(store)
-            let project = try await Self.project(store, org: org, overlap: 2)
-            let task = try Fixtures.task(project)
-            _ = try await store.createTask(task)
+            let (org, task) = try await Self.oneTask(store, overlap: 2)
+            let projectID = task.projectID
             let now = Timestamp.now()
             let first = try #require(try await Fixtures.claim(store, org: org, worker: "a", now: now))
-            _ = try #require(try await Fixtures.claim(store, org: org, worker: "b", project: project.id, now: now))
+            _ = try #require(try await Fixtures.claim(store, org: org, worker: "b", project: projectID, now: now))
             #expect(try await Fixtures.claim(store, org: org, worker: "c", now: now) == nil)
             try await store.release(assignmentID: first.0.id, workerID: "a", now: now)
-            let third = try #require(try await Fixtures.claim(store, org: org, worker: "c", project: project.id, now: now))
+            let third = try #require(try await Fixtures.claim(store, org: org, worker: "c", project: projectID, now: now))
             #expect(third.1.id == task.id)
             #expect(try await Fixtures.claim(store, org: org, worker: "d", now: now) == nil)
-            _ = try await store.updateProject(id: project.id, organizationID: org) { $0.settings["overlap"] = .int(3) }
+            _ = try await store.updateProject(id: projectID, organizationID: org) { $0.settings["overlap"] = .int(3) }
             let fourth = try #require(try await Fixtures.claim(store, org: org, worker: "d", now: now))
             #expect(fourth.1.id == task.id)
-            #expect(try await Fixtures.claim(store, org: org, worker: "e", project: project.id, now: now) == nil)
+            #expect(try await Fixtures.claim(store, org: org, worker: "e", project: projectID, now: now) == nil)
         }
     }
 }
