@@ -25,7 +25,7 @@ public final class SchemaCache: Sendable {
         do {
             schema = try JSONSchema(source)
         } catch {
-            throw DomainError.invalidField(field + error.path, error.reason)
+            throw DomainError.invalidSchema(field + error.path, error.reason)
         }
         schemas.withLock { cache in
             if cache.count > 1_000 { cache.removeAll() }

@@ -35,6 +35,32 @@ struct BadInputTests {
         }
     }
 
+    @Test func aSchemaWhoseRefLoopsIsRefusedAndTheServerStaysUp() async throws {
+        try await TestApp.run { app in
+            let loops: [JSONValue] = [
+                ["$ref": "#"],
+                ["$defs": ["a": ["$ref": "#/$defs/b"], "b": ["$ref": "#/$defs/a"]], "$ref": "#/$defs/a"],
+                ["properties": ["x": ["$ref": "#/properties/x"]]],
+                ["$ref": "#foo"],
+            ]
+            for (field, schema) in loops.flatMap({ s in ["creation_schema", "delivery_schema"].map { ($0, s) } }) {
+                var body: JSONObject = ["name": "Loop", "type": "categorization", "instruction": "x"]
+                body[field] = schema
+                let reply = try await app.send(.post, "/api/v1/projects", json: .object(body))
+                #expect(reply.status == .unprocessableContent)
+                #expect(reply.errorPaths.count == 1)
+                #expect(reply.errorPaths.first?.hasPrefix("/\(field)") == true)
+                #expect(reply.errorPaths.first?.hasSuffix("$ref") == true)
+            }
+            // A recursive schema that descends into the data is fine, and deep data neither crashes nor hangs.
+            let tree = try await app.createProject(schema: ["type": "object", "properties": ["next": ["$ref": "#"]]])
+            var deep: JSONValue = [:]
+            for _ in 0..<200 { deep = ["next": deep] }
+            #expect(try await app.createTask(tree, ["data": deep]).status == .created)
+            #expect(try await app.send(.get, "/health").status == .ok)
+        }
+    }
+
     @Test func badLimitsAndForgedTokens() async throws {
         try await TestApp.run { app in
             for query in ["limit=-1", "limit=0", "limit=1001", "limit=abc"] {

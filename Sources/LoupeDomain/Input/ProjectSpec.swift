@@ -47,7 +47,7 @@ public struct ProjectSpec: Sendable, Equatable {
         do {
             _ = try JSONSchema(value)
         } catch {
-            throw DomainError.invalidField(reader.pointer(key) + error.path, "is not a valid JSON Schema: \(error.reason)")
+            throw DomainError.invalidSchema(reader.pointer(key) + error.path, error.reason)
         }
         return value
     }

@@ -5,6 +5,9 @@ struct SchemaCompiler {
     let root: JSONValue
     var nodes: [SchemaNode?] = []
     var indexByPointer: [String: Int] = [:]
+    var pointerByIndex: [String] = []
+    /// How many schemas are being compiled inside one another right now (references included).
+    var nesting = 0
 
     init(root: JSONValue) { self.root = root }
 
@@ -13,9 +16,16 @@ struct SchemaCompiler {
     mutating func compile(pointer: String) throws(JSONSchemaError) -> Int {
         if let index = indexByPointer[pointer] { return index }
         guard let value = resolve(pointer) else { throw JSONSchemaError(path: pointer, reason: "$ref target does not exist") }
+        guard nesting < JSONSchema.maximumNesting else {
+            throw JSONSchemaError(
+                path: pointer, reason: "schemas and references nest more than \(JSONSchema.maximumNesting) levels deep")
+        }
         let index = nodes.count
         nodes.append(nil)
         indexByPointer[pointer] = index
+        pointerByIndex.append(pointer)
+        nesting += 1
+        defer { nesting -= 1 }
         nodes[index] = try compileNode(value, pointer: pointer)
         return index
     }
@@ -31,6 +41,23 @@ struct SchemaCompiler {
             }
         }
         return current
+    }
+
+    /// The pointer of the schema object whose `$anchor` is `name`, searching `value` depth first.
+    private static func pointer(ofAnchor name: String, in value: JSONValue, at pointer: String) -> String? {
+        switch value {
+        case .object(let object):
+            if object["$anchor"]?.stringValue == name { return pointer }
+            for (key, member) in object where key != "enum" && key != "const" {
+                if let found = Self.pointer(ofAnchor: name, in: member, at: pointer + "/" + escape(key)) { return found }
+            }
+        case .array(let array):
+            for (offset, member) in array.enumerated() {
+                if let found = Self.pointer(ofAnchor: name, in: member, at: pointer + "/\(offset)") { return found }
+            }
+        default: break
+        }
+        return nil
     }
 
     private static func escape(_ key: String) -> String {
@@ -70,7 +97,16 @@ struct SchemaCompiler {
             guard case .string(let target) = ref, target.hasPrefix("#") else {
                 throw fail("$ref", "must be a reference within this schema, starting with #")
             }
-            let targetPointer = String(target.dropFirst()).removingPercentEncoding ?? String(target.dropFirst())
+            let fragment = String(target.dropFirst()).removingPercentEncoding ?? String(target.dropFirst())
+            // A fragment that is not a JSON Pointer names an `$anchor`; it must not fall back to the root.
+            let targetPointer: String
+            if fragment.isEmpty || fragment.hasPrefix("/") {
+                targetPointer = fragment
+            } else if let anchored = Self.pointer(ofAnchor: fragment, in: root, at: "") {
+                targetPointer = anchored
+            } else {
+                throw fail("$ref", "anchor \(target) does not exist")
+            }
             guard resolve(targetPointer) != nil else { throw fail("$ref", "target \(target) does not exist") }
             node.ref = try compile(pointer: targetPointer)
         }

@@ -1,14 +1,19 @@
 import Foundation
 
 extension JSONSchema {
-    func validate(_ instance: JSONValue, node index: Int, path: String, into violations: inout [SchemaViolation]) {
+    func validate(_ instance: JSONValue, node index: Int, path: String, depth: Int, into violations: inout [SchemaViolation]) {
         let node = nodes[index]
         func add(_ reason: String, _ at: String = path) { violations.append(SchemaViolation(path: at, reason: reason)) }
+        guard depth < Self.maximumDepth else {
+            add("is nested too deeply to validate (more than \(Self.maximumDepth) levels of schema and data)")
+            return
+        }
+        let depth = depth + 1
         if let always = node.always {
             if !always { add("is not allowed") }
             return
         }
-        if let ref = node.ref { validate(instance, node: ref, path: path, into: &violations) }
+        if let ref = node.ref { validate(instance, node: ref, path: path, depth: depth, into: &violations) }
         if let types = node.types, !types.contains(where: { Self.has(type: $0, instance) }) {
             let expected = types.count == 1 ? types[0] : "one of " + types.joined(separator: ", ")
             add("must be \(Self.article(expected)) \(expected), got \(instance.typeName)")
@@ -27,7 +32,7 @@ extension JSONSchema {
             for (name, child) in node.properties {
                 known.insert(name)
                 if let member = object[name] {
-                    validate(member, node: child, path: path + "/" + Self.escape(name), into: &violations)
+                    validate(member, node: child, path: path + "/" + Self.escape(name), depth: depth, into: &violations)
                 }
             }
             switch node.additional {
@@ -38,7 +43,7 @@ extension JSONSchema {
                 }
             case .schema(let child):
                 for (name, member) in object where !known.contains(name) {
-                    validate(member, node: child, path: path + "/" + Self.escape(name), into: &violations)
+                    validate(member, node: child, path: path + "/" + Self.escape(name), depth: depth, into: &violations)
                 }
             }
         case .array(let array):
@@ -54,7 +59,7 @@ extension JSONSchema {
             }
             if let child = node.items {
                 for (offset, element) in array.enumerated() {
-                    validate(element, node: child, path: path + "/\(offset)", into: &violations)
+                    validate(element, node: child, path: path + "/\(offset)", depth: depth, into: &violations)
                 }
             }
         case .string(let string):
@@ -77,21 +82,21 @@ extension JSONSchema {
             break
         }
         if !node.allOf.isEmpty {
-            for child in node.allOf { validate(instance, node: child, path: path, into: &violations) }
+            for child in node.allOf { validate(instance, node: child, path: path, depth: depth, into: &violations) }
         }
-        if !node.anyOf.isEmpty, !node.anyOf.contains(where: { matches(instance, node: $0) }) {
+        if !node.anyOf.isEmpty, !node.anyOf.contains(where: { matches(instance, node: $0, depth: depth) }) {
             add("must match at least one schema in anyOf")
         }
         if !node.oneOf.isEmpty {
-            let matched = node.oneOf.filter { matches(instance, node: $0) }.count
+            let matched = node.oneOf.filter { matches(instance, node: $0, depth: depth) }.count
             if matched != 1 { add("must match exactly one schema in oneOf (matched \(matched))") }
         }
-        if let child = node.not, matches(instance, node: child) { add("must not match the schema in not") }
+        if let child = node.not, matches(instance, node: child, depth: depth) { add("must not match the schema in not") }
     }
 
-    private func matches(_ instance: JSONValue, node: Int) -> Bool {
+    private func matches(_ instance: JSONValue, node: Int, depth: Int) -> Bool {
         var violations: [SchemaViolation] = []
-        validate(instance, node: node, path: "", into: &violations)
+        validate(instance, node: node, path: "", depth: depth, into: &violations)
         return violations.isEmpty
     }
 

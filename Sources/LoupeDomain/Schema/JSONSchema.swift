@@ -36,15 +36,25 @@ public struct JSONSchema: Sendable {
         source = schema
         var compiler = SchemaCompiler(root: schema)
         _ = try compiler.compile(pointer: "")
+        try compiler.checkNoCycleWithoutProgress()
         nodes = compiler.nodes.map { $0! }
     }
 
     /// Every violation of `instance`, empty when it matches.
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
         var violations: [SchemaViolation] = []
-        validate(instance, node: 0, path: "", into: &violations)
+        validate(instance, node: 0, path: "", depth: 0, into: &violations)
         return violations
     }
+
+    /// How deep validation may recurse (subschemas and instance levels together) before it stops
+    /// with a violation; keeps any schema and instance from exhausting the stack. Data nests at most
+    /// 256 levels (the JSON parser's limit), and a recursive schema spends about two levels per level.
+    public static let maximumDepth = 600
+
+    /// How deeply schemas may nest inside one another, references followed, at compile time; a
+    /// deeper schema is refused (a chain of thousands of `$ref`s would otherwise exhaust the stack).
+    public static let maximumNesting = 250
 
     /// Whether `instance` matches.
     public func matches(_ instance: JSONValue) -> Bool { validate(instance).isEmpty }

@@ -17,6 +17,8 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidJSON = Code("invalid_json")
         /// Task data or an answer does not match the project's JSON Schema.
         public static let schemaViolation = Code("schema_violation")
+        /// A JSON Schema given by the client cannot be used (unknown keyword, a loop, a remote `$ref`).
+        public static let invalidSchema = Code("invalid_schema")
         /// No credentials, or credentials that are not valid.
         public static let unauthorized = Code("unauthorized")
         /// Valid credentials that may not do this.
@@ -71,6 +73,11 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func invalidField(_ path: String, _ reason: String) -> DomainError {
         let name = path.isEmpty ? "body" : path
         return DomainError(.invalidRequest, "\(name) \(reason)", details: [Detail(path: path, reason: reason)])
+    }
+
+    /// A JSON Schema in the request that Loupe cannot honour: `path` points at the offending keyword.
+    public static func invalidSchema(_ path: String, _ reason: String) -> DomainError {
+        DomainError(.invalidSchema, "\(path) is not a usable JSON Schema: \(reason)", details: [Detail(path: path, reason: reason)])
     }
 
     /// A missing resource of the given kind.

@@ -20,7 +20,7 @@ public struct ScaleErrorMiddleware: RouterMiddleware {
             let (domainError, nativeStatus) = HTTPErrorMapping.classify(error)
             let status: HTTPResponse.Status =
                 switch domainError.code {
-                case .invalidRequest, .invalidJSON, .schemaViolation, .invalidState: .badRequest
+                case .invalidRequest, .invalidJSON, .schemaViolation, .invalidSchema, .invalidState: .badRequest
                 case .conflict: .conflict
                 default: nativeStatus
                 }

@@ -10,7 +10,7 @@ public enum HTTPErrorMapping {
     public static func status(for code: DomainError.Code) -> HTTPResponse.Status {
         switch code {
         case .invalidRequest, .invalidJSON: .badRequest
-        case .schemaViolation: .unprocessableContent
+        case .schemaViolation, .invalidSchema: .unprocessableContent
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound: .notFound
