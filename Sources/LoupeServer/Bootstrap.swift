@@ -28,7 +28,7 @@ public enum Bootstrap {
             id: ids.next(), organizationID: organization.id, email: configuration.adminEmail,
             passwordHash: Bcrypt.hash(password, cost: 10), roles: [.admin, .requester], groups: [], createdAt: now)
         let (live, liveSecret) = APIKeyMaker.make(
-            name: "default live", mode: .live, organizationID: organization.id, ids: ids, now: now,
+            name: "default live", mode: .live, role: .admin, organizationID: organization.id, ids: ids, now: now,
             secret: configuration.initialAPIKey)
         let (test, testSecret) = APIKeyMaker.make(
             name: "default test", mode: .test, organizationID: organization.id, ids: ids, now: now,

@@ -76,19 +76,24 @@ struct Keys: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an API key and print it.")
         @Option(help: "A name for the key.") var name: String
         @Flag(help: "Create a test-mode key.") var test = false
+        @Option(help: "admin, requester or read_only (test keys are sandboxed requesters).") var role = "requester"
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
             let opened = try storage.configuration().openDatabase(logger: Logger(label: "loupe"))
             let name = name
             let mode: APIKeyMode = test ? .test : .live
+            guard let role = APIKeyRole(rawValue: role), !(test && role == .admin) else {
+                throw ValidationError("--role must be admin, requester or read_only (a test key cannot be admin)")
+            }
             let secret = try await opened.withRunning { store in
                 try await store.migrate(now: .now())
                 guard let organization = try await store.defaultOrganization() else {
                     throw ValidationError("the instance has no organization yet: run `loupe serve` once first")
                 }
                 let (record, secret) = APIKeyMaker.make(
-                    name: name, mode: mode, organizationID: organization.id, ids: ObjectIDGenerator(), now: .now())
+                    name: name, mode: mode, role: role, organizationID: organization.id, ids: ObjectIDGenerator(),
+                    now: .now())
                 try await store.createAPIKey(record)
                 return secret
             }

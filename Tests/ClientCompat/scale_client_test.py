@@ -182,10 +182,14 @@ row = rows[20 * (width + 1) + 1:21 * (width + 1)]
 assert row[16:48] == b"\xff" * 32 and row[:16] == b"\x00" * 16, row
 step("test mode: every task type (nested labels, conditional attributes, layers, segmentation) completed by the synthetic worker")
 
-client.audit_task(created[5].id, True)
+# Test mode is a sandbox: the live key does not see test tasks; the test key audits its own.
+expect_raises(ScaleResourceNotFound, lambda: client.audit_task(created[5].id, True))
+expect_raises(ScaleResourceNotFound, lambda: client.get_task(created[5].id))
+assert created[5].id not in [t.id for t in client.get_tasks(project_name=project_name)]
+tester.audit_task(created[5].id, True)
 accepted = tester.get_task(created[5].id)
 assert accepted.customer_review_status == "accepted" and accepted.audits[-1]["accepted"] is True
-client.audit_task(created[6].id, False, comments="wrong side")
+tester.audit_task(created[6].id, False, comments="wrong side")
 reworked = tester.get_task(created[6].id)
 assert reworked.customer_review_status == "rejected", reworked.as_dict()
 # The rejected task started a new round (the synthetic worker may already have finished it again).
@@ -193,7 +197,7 @@ native = requests.get(f"{base}/api/v1/tasks/{created[6].id}", auth=(test_key, ""
 assert native["round"] == 1, native
 rejected = [t.id for t in tester.get_tasks(project_name=project_name, review_status=scaleapi.tasks.TaskReviewStatus.Rejected)]
 assert rejected == [created[6].id], rejected
-step("audit: accepted is recorded, rejected goes back to work, review_status filter")
+step("sandbox: live keys cannot see or audit test tasks; audit: accepted is recorded, rejected goes back to work, review_status filter")
 
 client.v2.api_client.configuration.host = base + "/scale"
 v2_task = client.v2.get_task(task_id=ids[0])

@@ -89,7 +89,7 @@ struct ReviewAPITests {
             let taskID = try #require(created.json["id"]?.stringValue)
             var task = Reply(status: .ok, headers: [:], bytes: [])
             for _ in 0..<100 {
-                task = try await app.send(.get, "/api/v1/tasks/\(taskID)")
+                task = try await app.send(.get, "/api/v1/tasks/\(taskID)", headers: test)
                 if task.json["status"] == "completed" { break }
                 try await Task.sleep(for: .milliseconds(100))
             }

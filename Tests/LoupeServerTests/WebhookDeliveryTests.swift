@@ -43,7 +43,7 @@ struct WebhookDeliveryTests {
             try await TestApp.run(configure: Self.allowingPrivate) { app in
                 let projectID = try await Self.project(app, url: base + "/hook")
                 let taskID = try await Self.completedTask(app, projectID)
-                let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                let task = try await app.waitFor("/api/v1/tasks/\(taskID)", headers: TestApp.test) { $0["callback_succeeded"] != nil }
                 #expect(task.json["callback_succeeded"] == true)
                 #expect(task.json["status"] == "delivered")
                 let requests = sink.requests
@@ -63,9 +63,9 @@ struct WebhookDeliveryTests {
                 let expected = Self.standardSignature(id: id, timestamp: timestamp, body: last.body, secret: secret)
                 #expect(last.header("webhook-signature") == "v1," + expected)
                 // The delivery log lists all three attempts.
-                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events")
+                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events", headers: TestApp.test)
                 let eventID = try #require(events.json["events"]?.arrayValue?.first?.objectValue?["id"]?.stringValue)
-                let event = try await app.send(.get, "/api/v1/events/\(eventID)")
+                let event = try await app.send(.get, "/api/v1/events/\(eventID)", headers: TestApp.test)
                 let log = try #require(event.json["delivery_log"]?.arrayValue)
                 #expect(log.compactMap { $0.objectValue?["status_code"]?.intValue } == [429, 500, 200])
                 #expect(event.json["status"] == "delivered")
@@ -79,20 +79,20 @@ struct WebhookDeliveryTests {
             try await TestApp.run(configure: Self.allowingPrivate) { app in
                 let projectID = try await Self.project(app, url: base + "/hook", attempts: 3)
                 let taskID = try await Self.completedTask(app, projectID)
-                let failed = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                let failed = try await app.waitFor("/api/v1/tasks/\(taskID)", headers: TestApp.test) { $0["callback_succeeded"] != nil }
                 #expect(failed.json["callback_succeeded"] == false)
                 #expect(sink.requests.count == 3)
-                let dead = try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead")
+                let dead = try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead", headers: TestApp.test)
                 let deadEvents = try #require(dead.json["events"]?.arrayValue)
                 #expect(deadEvents.count == 1)
                 #expect(deadEvents.first?.objectValue?["attempts"] == 3)
                 sink.answer { _ in 204 }
-                let resent = try await app.send(.post, "/api/v1/projects/\(projectID)/events/resend")
+                let resent = try await app.send(.post, "/api/v1/projects/\(projectID)/events/resend", headers: TestApp.test)
                 #expect(resent.json["resent"] == 1)
-                let delivered = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] == true }
+                let delivered = try await app.waitFor("/api/v1/tasks/\(taskID)", headers: TestApp.test) { $0["callback_succeeded"] == true }
                 #expect(delivered.json["callback_succeeded"] == true)
                 #expect(sink.requests.count == 4)
-                #expect(try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead").json["events"]?.arrayValue?.isEmpty == true)
+                #expect(try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead", headers: TestApp.test).json["events"]?.arrayValue?.isEmpty == true)
             }
         }
     }
@@ -108,11 +108,11 @@ struct WebhookDeliveryTests {
             }) { app in
                 let projectID = try await Self.project(app, url: base + "/hook")
                 let taskID = try await Self.completedTask(app, projectID)
-                let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                let task = try await app.waitFor("/api/v1/tasks/\(taskID)", headers: TestApp.test) { $0["callback_succeeded"] != nil }
                 #expect(task.json["callback_succeeded"] == true)
-                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events")
+                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events", headers: TestApp.test)
                 let eventID = try #require(events.json["events"]?.arrayValue?.first?.objectValue?["id"]?.stringValue)
-                let log = try #require(try await app.send(.get, "/api/v1/events/\(eventID)").json["delivery_log"]?.arrayValue)
+                let log = try #require(try await app.send(.get, "/api/v1/events/\(eventID)", headers: TestApp.test).json["delivery_log"]?.arrayValue)
                 #expect(log.count == 2)
                 #expect(log.first?.objectValue?["status_code"] == .null, "the stalled attempt got no answer")
                 #expect(log.first?.objectValue?["error"]?.stringValue?.isEmpty == false)
@@ -130,7 +130,7 @@ struct WebhookDeliveryTests {
                 for (index, name) in ["refused", "redirected"].enumerated() {
                     let projectID = try await Self.project(app, url: base + "/hook/" + name, name: name)
                     let taskID = try await Self.completedTask(app, projectID)
-                    let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                    let task = try await app.waitFor("/api/v1/tasks/\(taskID)", headers: TestApp.test) { $0["callback_succeeded"] != nil }
                     #expect(task.json["callback_succeeded"] == false)
                     #expect(sink.requests.count == index + 1, "no retry after a \(name) answer")
                 }
@@ -156,10 +156,10 @@ struct WebhookDeliveryTests {
             try await TestApp.run { app in
                 let projectID = try await Self.project(app, url: base + "/hook")
                 let taskID = try await Self.completedTask(app, projectID)
-                let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                let task = try await app.waitFor("/api/v1/tasks/\(taskID)", headers: TestApp.test) { $0["callback_succeeded"] != nil }
                 #expect(task.json["callback_succeeded"] == false)
                 #expect(sink.requests.isEmpty)
-                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead")
+                let events = try await app.send(.get, "/api/v1/projects/\(projectID)/events/dead", headers: TestApp.test)
                 let error = events.json["events"]?.arrayValue?.first?.objectValue?["last_error"]?.stringValue ?? ""
                 #expect(error.contains("LOUPE_ALLOW_PRIVATE_CALLBACKS"))
             }
@@ -180,7 +180,7 @@ struct WebhookDeliveryTests {
                     let projectID = try await Self.project(
                         app, url: base + "/hook/\(name)?source=loupe", extra: ["auth": auth], name: "Hooked " + name)
                     let taskID = try await Self.completedTask(app, projectID)
-                    let task = try await app.waitFor("/api/v1/tasks/\(taskID)") { $0["callback_succeeded"] != nil }
+                    let task = try await app.waitFor("/api/v1/tasks/\(taskID)", headers: TestApp.test) { $0["callback_succeeded"] != nil }
                     #expect(task.json["callback_succeeded"] == true, "\(name)")
                 }
                 let byMode = Dictionary(grouping: sink.requests) { $0.path.split(separator: "/").last.map(String.init) ?? "" }
@@ -214,7 +214,7 @@ struct WebhookDeliveryTests {
                 let secrets = try #require(rotated.json["secrets"]?.arrayValue?.compactMap { $0.objectValue?["secret"]?.stringValue })
                 #expect(secrets.count == 2 && secrets.last == old)
                 let taskID = try await Self.completedTask(app, projectID)
-                _ = try await app.waitFor("/api/v1/tasks/\(taskID)", seconds: 30) { $0["callback_succeeded"] != nil }
+                _ = try await app.waitFor("/api/v1/tasks/\(taskID)", seconds: 30, headers: TestApp.test) { $0["callback_succeeded"] != nil }
                 try await Task.sleep(for: .seconds(2.5))  // the dispatcher's settings cache is 2 s
                 let request = try #require(sink.requests.last)
                 let id = try #require(request.header("webhook-id"))

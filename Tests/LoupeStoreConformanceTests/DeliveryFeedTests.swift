@@ -78,9 +78,9 @@ struct DeliveryFeedTests {
             #expect(taken.map(\.id) == next.map(\.id))
             // The late node's outcome no longer counts; the holder's does.
             try await two.recordDeliveries([Self.outcome(next[0], .delivered, later)], owner: "two", now: later)
-            #expect(try await one.event(id: next[0].id, organizationID: org)?.0.status == .delivering)
+            #expect(try await one.event(id: next[0].id, organizationID: org, testMode: false)?.0.status == .delivering)
             try await one.recordDeliveries([Self.outcome(taken[0], .retry(retryAfter: nil), later)], owner: "one", now: later)
-            let retried = try #require(try await one.event(id: next[0].id, organizationID: org))
+            let retried = try #require(try await one.event(id: next[0].id, organizationID: org, testMode: false))
             #expect(retried.0.status == .pending && retried.0.attempts == 1)
             #expect(retried.1.count == 2, "both attempts are in the delivery log")
             let last = try await one.claimDueEvents(owner: "one", now: later, leaseUntil: later.adding(seconds: 30), limit: 10)
@@ -126,8 +126,8 @@ struct DeliveryFeedTests {
                 [Self.outcome(events[0], .delivered, now), Self.outcome(events[1], .final, now)], owner: "n", now: now)
             #expect(try await store.purgeDeliveredEvents(deliveredBefore: now) == 0, "nothing is older than the cutoff yet")
             #expect(try await store.purgeDeliveredEvents(deliveredBefore: now.adding(seconds: 60)) == 1)
-            #expect(try await store.event(id: events[0].id, organizationID: org) == nil)
-            #expect(try await store.event(id: events[1].id, organizationID: org)?.0.status == .dead)
+            #expect(try await store.event(id: events[0].id, organizationID: org, testMode: false) == nil)
+            #expect(try await store.event(id: events[1].id, organizationID: org, testMode: false)?.0.status == .dead)
         }
     }
 

@@ -148,16 +148,24 @@ struct StoreConformanceTests {
             let b = try Fixtures.task(project)
             _ = try await store.createTask(a)
             _ = try await store.createTask(b)
-            #expect(try await store.setPriority(5, ids: [a.id], organizationID: other, at: .now()).isEmpty)
-            #expect(try await store.setPriority(5, ids: [a.id], organizationID: org, at: .now()) == [a.id])
+            #expect(try await store.setPriority(5, ids: [a.id], organizationID: other, testMode: false, at: .now()).isEmpty)
+            // The test-mode sandbox does not reach live tasks.
+            #expect(try await store.setPriority(5, ids: [a.id], organizationID: org, testMode: true, at: .now()).isEmpty)
+            #expect(try await store.deleteTasks(ids: [a.id], organizationID: org, testMode: true).isEmpty)
+            var sandbox = TaskFilter(organizationID: org)
+            sandbox.testMode = true
+            #expect(try await store.tasks(matching: sandbox, afterID: nil, limit: 10, countTotal: false).tasks.isEmpty)
+            sandbox.testMode = false
+            #expect(try await store.tasks(matching: sandbox, afterID: nil, limit: 10, countTotal: false).tasks.count == 2)
+            #expect(try await store.setPriority(5, ids: [a.id], organizationID: org, testMode: false, at: .now()) == [a.id])
             #expect(try await store.task(id: a.id, organizationID: org)?.priority == 5)
-            #expect(try await store.deleteTasks(ids: [a.id, b.id], organizationID: other).isEmpty)
+            #expect(try await store.deleteTasks(ids: [a.id, b.id], organizationID: other, testMode: false).isEmpty)
             let updated = try await store.updateTask(id: b.id, organizationID: org, at: .now()) { $0.tags = ["x"] }
             #expect(updated.tags == ["x"])
             var filter = TaskFilter(organizationID: org)
             filter.tag = "x"
             #expect(try await store.tasks(matching: filter, afterID: nil, limit: 10, countTotal: false).tasks.map(\.id) == [b.id])
-            #expect(Set(try await store.deleteTasks(ids: [a.id, b.id], organizationID: org)) == [a.id, b.id])
+            #expect(Set(try await store.deleteTasks(ids: [a.id, b.id], organizationID: org, testMode: false)) == [a.id, b.id])
             #expect(try await store.task(id: a.id, organizationID: org) == nil)
         }
     }

@@ -21,6 +21,17 @@ public enum APIKeyMode: String, Sendable, Equatable, CaseIterable {
     case test
 }
 
+/// What a live API key may do. Test keys are sandboxed whatever their role: they see and change
+/// only test-mode work and never manage keys or users.
+public enum APIKeyRole: String, Sendable, Equatable, CaseIterable {
+    /// Everything a requester may do, plus keys, users and webhook secrets.
+    case admin
+    /// Projects, tasks, batches, results, deliveries and exports.
+    case requester
+    /// What a requester may read; any other method is refused.
+    case readOnly = "read_only"
+}
+
 /// A stored API key: only its SHA-256 hash is kept; the key itself is shown once.
 public struct APIKey: Sendable, Equatable {
     /// 24-hex id.
@@ -31,6 +42,8 @@ public struct APIKey: Sendable, Equatable {
     public var name: String
     /// Live or test.
     public var mode: APIKeyMode
+    /// What it may do.
+    public var role: APIKeyRole
     /// The first characters of the key, to recognise it in lists.
     public var prefix: String
     /// Hex SHA-256 of the whole key.
@@ -42,13 +55,14 @@ public struct APIKey: Sendable, Equatable {
 
     /// A key record with the given fields.
     public init(
-        id: String, organizationID: String, name: String, mode: APIKeyMode, prefix: String, hash: String,
-        createdAt: Timestamp, revokedAt: Timestamp? = nil
+        id: String, organizationID: String, name: String, mode: APIKeyMode, role: APIKeyRole = .requester, prefix: String,
+        hash: String, createdAt: Timestamp, revokedAt: Timestamp? = nil
     ) {
         self.id = id
         self.organizationID = organizationID
         self.name = name
         self.mode = mode
+        self.role = role
         self.prefix = prefix
         self.hash = hash
         self.createdAt = createdAt

@@ -86,8 +86,8 @@ public struct BatchesController: Sendable {
         }
         let window = try PageWindow(QueryReader(request), scope: "batches|\(projectID)", cursor: env.cursor)
         let batches = try await env.store.batches(
-            projectID: projectID, organizationID: caller.organizationID, afterID: window.afterID,
-            limit: window.fetchLimit)
+            projectID: projectID, organizationID: caller.organizationID, testMode: caller.isTest,
+            afterID: window.afterID, limit: window.fetchLimit)
         let (page, next) = window.page(batches, id: \.id)
         return JSONResponse.make(value: [
             "batches": .array(page.map { BatchDTO.value($0, failures: []) }),
@@ -150,11 +150,7 @@ public struct BatchesController: Sendable {
 
     private func requireBatch(_ context: AppRequestContext) async throws -> Batch {
         let caller = try context.requireCaller()
-        let id = try context.parameters.id(kind: "batch")
-        guard let batch = try await env.store.batch(id: id, organizationID: caller.organizationID) else {
-            throw DomainError.notFound("batch", id)
-        }
-        return batch
+        return try await env.visibleBatch(id: context.parameters.id(kind: "batch"), for: caller)
     }
 
     static func newToken() -> String {

@@ -43,7 +43,8 @@ public struct EventsController: Sendable {
         let window = try PageWindow(
             QueryReader(request), scope: "events|\(projectID)|\(status?.rawValue ?? "")|\(taskID ?? "")", cursor: env.cursor)
         let events = try await env.store.events(
-            projectID: projectID, organizationID: caller.organizationID, status: status, taskID: taskID,
+            projectID: projectID, organizationID: caller.organizationID, testMode: caller.isTest, status: status,
+            taskID: taskID,
             beforeID: window.afterID, limit: window.fetchLimit)
         let (items, next) = window.page(events, id: \.id)
         return JSONResponse.make(value: [
@@ -55,7 +56,8 @@ public struct EventsController: Sendable {
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "event")
-        guard let (event, attempts) = try await env.store.event(id: id, organizationID: caller.organizationID) else {
+        guard let (event, attempts) = try await env.store.event(
+            id: id, organizationID: caller.organizationID, testMode: caller.isTest) else {
             throw DomainError.notFound("event", id)
         }
         return JSONResponse.make(value: Self.value(event, attempts: attempts))
@@ -65,7 +67,8 @@ public struct EventsController: Sendable {
     func resend(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "event")
-        let event = try await env.store.resendEvent(id: id, organizationID: caller.organizationID, now: env.now)
+        let event = try await env.store.resendEvent(
+            id: id, organizationID: caller.organizationID, testMode: caller.isTest, now: env.now)
         return JSONResponse.make(value: Self.value(event, attempts: nil))
     }
 
@@ -73,13 +76,14 @@ public struct EventsController: Sendable {
     func resendDead(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let projectID = try await env.ownedProjectID(context, caller)
-        let count = try await env.store.resendDeadEvents(projectID: projectID, organizationID: caller.organizationID, now: env.now)
+        let count = try await env.store.resendDeadEvents(
+            projectID: projectID, organizationID: caller.organizationID, testMode: caller.isTest, now: env.now)
         return JSONResponse.make(value: ["resent": .int(Int64(count))])
     }
 
     /// `GET projects/{id}/webhook-secrets`: the secrets signing deliveries now (made on first use).
     func secrets(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireLiveCaller()
         let projectID = try await env.ownedProjectID(context, caller)
         let secrets = try await env.store.webhookSecrets(projectID: projectID, now: env.now)
         return JSONResponse.make(value: ["secrets": .array(secrets.map(Self.value))])
@@ -88,7 +92,7 @@ public struct EventsController: Sendable {
     /// `POST projects/{id}/webhook-secrets/rotate {"overlap_seconds"?}`: a new secret; the old ones
     /// keep signing for the overlap (default a day).
     func rotate(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireLiveCaller()
         let projectID = try await env.ownedProjectID(context, caller)
         var reader = try FieldReader(try await JSONBody.readOptionalObject(request))
         let overlap = try reader.double("overlap_seconds", in: 0...2_592_000) ?? 86_400

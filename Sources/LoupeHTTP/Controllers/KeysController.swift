@@ -3,7 +3,7 @@ import LoupeCore
 public import LoupeDomain
 import LoupeStore
 
-/// `/api/v1/keys`: list, create (the key is shown once) and revoke API keys.
+/// `/api/v1/keys`: list, create (the key is shown once) and revoke API keys. Admins only, live only.
 public struct KeysController: Sendable {
     let env: APIEnvironment
 
@@ -19,25 +19,29 @@ public struct KeysController: Sendable {
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller(allowing: [.admin])
+        let caller = try context.requireLiveCaller(allowing: [.admin])
         let keys = try await env.store.apiKeys(organizationID: caller.organizationID)
         return JSONResponse.make(value: ["keys": .array(keys.map { APIKeyDTO.value($0) })])
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller(allowing: [.admin])
+        let caller = try context.requireLiveCaller(allowing: [.admin])
         var reader = try FieldReader(try await JSONBody.read(request))
         let name = try reader.requiredString("name", maxLength: 200)
         let mode = try reader.choice("mode", APIKeyMode.self) ?? .live
+        let role = try reader.choice("role", APIKeyRole.self) ?? .requester
         try reader.rejectUnknownFields()
+        if mode == .test && role == .admin {
+            throw DomainError.invalidField("/role", "a test key is sandboxed and cannot be an admin key")
+        }
         let (record, secret) = APIKeyMaker.make(
-            name: name, mode: mode, organizationID: caller.organizationID, ids: env.factory.ids, now: env.now)
+            name: name, mode: mode, role: role, organizationID: caller.organizationID, ids: env.factory.ids, now: env.now)
         try await env.store.createAPIKey(record)
         return JSONResponse.make(.created, value: APIKeyDTO.value(record, secret: secret))
     }
 
     func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller(allowing: [.admin])
+        let caller = try context.requireLiveCaller(allowing: [.admin])
         let id = try context.parameters.id(kind: "key")
         guard let key = try await env.store.revokeAPIKey(id: id, organizationID: caller.organizationID, at: env.now)
         else { throw DomainError.notFound("key", id) }
@@ -52,13 +56,13 @@ public enum APIKeyMaker {
 
     /// A new key and its stored record. `secret` overrides the random key (for `LOUPE_API_KEY`).
     public static func make(
-        name: String, mode: APIKeyMode, organizationID: String, ids: ObjectIDGenerator, now: Timestamp,
-        secret: String? = nil
+        name: String, mode: APIKeyMode, role: APIKeyRole = .requester, organizationID: String, ids: ObjectIDGenerator,
+        now: Timestamp, secret: String? = nil
     ) -> (APIKey, String) {
         var generator = SystemRandomNumberGenerator()
         let key = secret ?? (mode.rawValue + "_" + String((0..<40).map { _ in alphabet.randomElement(using: &generator)! }))
         let record = APIKey(
-            id: ids.next(), organizationID: organizationID, name: name, mode: mode, prefix: String(key.prefix(9)),
+            id: ids.next(), organizationID: organizationID, name: name, mode: mode, role: role, prefix: String(key.prefix(9)),
             hash: APIKeyAuthenticator.hash(key), createdAt: now)
         return (record, key)
     }

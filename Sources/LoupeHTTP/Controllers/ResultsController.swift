@@ -23,9 +23,7 @@ public struct ResultsController: Sendable {
     func results(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
-        guard try await env.store.task(id: id, organizationID: caller.organizationID) != nil else {
-            throw DomainError.notFound("task", id)
-        }
+        _ = try await env.visibleTask(id: id, for: caller)
         let results = try await env.store.results(taskID: id, organizationID: caller.organizationID)
         return JSONResponse.make(value: ["results": .array(results.map(WorkController.resultObject))])
     }
@@ -38,12 +36,13 @@ public struct ResultsController: Sendable {
         let reason = try reader.string("reason", maxLength: 10_000, allowEmpty: false)
         try reader.rejectUnknownFields()
         guard let reason else { throw DomainError.invalidField("/reason", "is required") }
+        _ = try await env.visibleTask(id: id, for: caller)
         let task = try await env.store.reworkTask(id: id, organizationID: caller.organizationID, reason: reason, now: env.now)
         return JSONResponse.make(.ok, TaskDTO.bytes(task))
     }
 
     func projectWorkers(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireLiveCaller()
         let id = try context.parameters.id(kind: "project")
         guard let project = try await env.store.project(id: id, organizationID: caller.organizationID) else {
             throw DomainError.notFound("project", id)
@@ -60,7 +59,7 @@ public struct ResultsController: Sendable {
 
     /// A worker's own stats, or anyone's for admins and requesters.
     func userStats(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller(allowing: [.admin, .requester, .worker, .reviewer])
+        let caller = try context.requireLiveCaller(allowing: [.admin, .requester, .worker, .reviewer])
         let id = try context.parameters.id(kind: "user")
         let mayReadOthers = !caller.roles.isDisjoint(with: [.admin, .requester])
         guard mayReadOthers || caller.userID == id,

@@ -70,16 +70,14 @@ public struct TasksController: Sendable {
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
-        guard let task = try await env.store.task(id: id, organizationID: caller.organizationID) else {
-            throw DomainError.notFound("task", id)
-        }
+        let task = try await env.visibleTask(id: id, for: caller)
         return JSONResponse.make(.ok, TaskDTO.bytes(task))
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let query = QueryReader(request)
-        var filter = TaskFilter(organizationID: caller.organizationID)
+        var filter = TaskFilter(for: caller)
         filter.projectID = try query.id("project")
         filter.batchID = try query.id("batch")
         filter.statuses = try query.choices("status", TaskStatus.self)
@@ -114,6 +112,7 @@ public struct TasksController: Sendable {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
         let clear = try QueryReader(request).bool("clear_unique_id") ?? false
+        _ = try await env.visibleTask(id: id, for: caller)
         let task = try await env.store.cancelTask(
             id: id, organizationID: caller.organizationID, clearUniqueID: clear, at: env.now)
         return JSONResponse.make(.ok, TaskDTO.bytes(task))
@@ -124,7 +123,7 @@ public struct TasksController: Sendable {
         var reader = try FieldReader(try await JSONBody.read(request))
         let ids = try Self.ids(&reader)
         try reader.rejectUnknownFields()
-        let deleted = try await env.store.deleteTasks(ids: ids, organizationID: caller.organizationID)
+        let deleted = try await env.store.deleteTasks(ids: ids, organizationID: caller.organizationID, testMode: caller.isTest)
         let missing = ids.filter { !Set(deleted).contains($0) }
         return JSONResponse.make(
             value: ["deleted": .array(deleted.map(JSONValue.string)), "not_found": .array(missing.map(JSONValue.string))])
@@ -139,7 +138,7 @@ public struct TasksController: Sendable {
         }
         try reader.rejectUnknownFields()
         let updated = try await env.store.setPriority(
-            priority, ids: ids, organizationID: caller.organizationID, at: env.now)
+            priority, ids: ids, organizationID: caller.organizationID, testMode: caller.isTest, at: env.now)
         let skipped = ids.filter { !Set(updated).contains($0) }
         return JSONResponse.make(
             value: ["updated": .array(updated.map(JSONValue.string)), "skipped": .array(skipped.map(JSONValue.string))])
@@ -164,6 +163,7 @@ public struct TasksController: Sendable {
         }
         let merge = try reader.bool("merge") ?? false
         try reader.rejectUnknownFields()
+        _ = try await env.visibleTask(id: id, for: caller)
         let task = try await env.store.updateTask(id: id, organizationID: caller.organizationID, at: env.now) { task in
             var current = merge ? (StoredJSON.object(task.metadata.text)) : JSONObject()
             for (key, value) in metadata { current[key] = value }
@@ -183,6 +183,7 @@ public struct TasksController: Sendable {
         if set == nil && add.isEmpty && remove.isEmpty {
             throw DomainError.invalidField("", "must contain set, add or remove")
         }
+        _ = try await env.visibleTask(id: id, for: caller)
         let task = try await env.store.updateTask(id: id, organizationID: caller.organizationID, at: env.now) { task in
             var tags = set ?? task.tags
             for tag in add where !tags.contains(tag) { tags.append(tag) }

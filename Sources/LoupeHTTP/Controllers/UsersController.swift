@@ -20,7 +20,7 @@ public struct UsersController: Sendable {
     }
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireLiveCaller()
         var reader = try FieldReader(try await JSONBody.read(request))
         let email = try reader.requiredString("email", maxLength: 254).lowercased()
         guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"), !email.contains(" ") else {
@@ -51,7 +51,7 @@ public struct UsersController: Sendable {
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireLiveCaller()
         let window = try PageWindow(QueryReader(request), scope: "users|\(caller.organizationID)", cursor: env.cursor)
         let users = try await env.store.users(
             organizationID: caller.organizationID, afterID: window.afterID, limit: window.fetchLimit)
@@ -61,7 +61,7 @@ public struct UsersController: Sendable {
     }
 
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller(allowing: Set(UserRole.allCases))
+        let caller = try context.requireLiveCaller(allowing: Set(UserRole.allCases))
         let id = try context.parameters.id(kind: "user")
         let isSelf = caller.userID == id
         guard isSelf || !caller.roles.isDisjoint(with: [.admin, .requester]) else {

@@ -72,6 +72,8 @@ public enum APIKeyDTO {
         object["id"] = .string(key.id)
         object["name"] = .string(key.name)
         object["mode"] = .string(key.mode.rawValue)
+        object["role"] = .string(key.role.rawValue)
+        object["sandboxed"] = .bool(key.mode == .test)
         object["prefix"] = .string(key.prefix)
         object["created_at"] = .string(key.createdAt.iso8601)
         object["revoked_at"] = key.revokedAt.map { .string($0.iso8601) } ?? .null

@@ -59,8 +59,14 @@ public struct APIKeyAuthenticator: RouterMiddleware {
                 .unauthorized, "the API key is not valid", details: [.init(path: "Authorization", reason: "unknown or revoked key")])
         }
         if cached == nil { cache.store(record, hash: hash) }
+        let caller = Caller(key: record)
+        if caller.readOnly && request.method != .get && request.method != .head {
+            throw DomainError(
+                .forbidden, "this API key is read-only",
+                details: [.init(path: "Authorization", reason: "is a read_only key")])
+        }
         var context = context
-        context.caller = Caller(organizationID: record.organizationID, apiKeyID: record.id, mode: record.mode)
+        context.caller = caller
         return try await next(request, context)
     }
 

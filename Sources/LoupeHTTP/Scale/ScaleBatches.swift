@@ -73,7 +73,8 @@ public struct ScaleBatches: Sendable {
         let offset = Int(ScaleInput.all(request, "offset").last ?? "0") ?? 0
         let limit = min(max(Int(ScaleInput.all(request, "limit").last ?? "100") ?? 100, 1), 100)
         let (batches, total) = try await env.store.namedBatches(
-            organizationID: caller.organizationID, projectID: projectID, statuses: stored, offset: max(0, offset), limit: limit)
+            organizationID: caller.organizationID, testMode: caller.isTest, projectID: projectID, statuses: stored,
+            offset: max(0, offset), limit: limit)
         var docs: [JSONValue] = []
         for batch in batches {
             let rendered = try await value(batch)
@@ -120,7 +121,7 @@ public struct ScaleBatches: Sendable {
     private func named(_ context: AppRequestContext) async throws -> Batch {
         let caller = try context.requireCaller()
         let name = try ScaleInput.name(context)
-        guard let batch = try await env.store.batch(named: name, organizationID: caller.organizationID) else {
+        guard let batch = try await env.visibleBatch(named: name, for: caller) else {
             throw DomainError(.notFound, "Batch \(name) not found")
         }
         return batch

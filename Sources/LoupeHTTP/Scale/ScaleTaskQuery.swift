@@ -7,7 +7,7 @@ import LoupeStore
 enum ScaleTaskQuery {
     /// The filter, and whether the named project and batch exist (a list of an unknown one is empty).
     static func filter(_ request: Request, caller: Caller, env: APIEnvironment) async throws -> (TaskFilter, Bool) {
-        var filter = TaskFilter(organizationID: caller.organizationID)
+        var filter = TaskFilter(for: caller)
         var known = true
         if let name = ScaleInput.all(request, "project").last {
             let project = try await env.store.project(named: name, organizationID: caller.organizationID)
@@ -15,7 +15,7 @@ enum ScaleTaskQuery {
             known = known && project != nil
         }
         if let name = ScaleInput.all(request, "batch").last {
-            let batch = try await env.store.batch(named: name, organizationID: caller.organizationID)
+            let batch = try await env.visibleBatch(named: name, for: caller)
             filter.batchID = batch?.id ?? "-"
             known = known && batch != nil
         }

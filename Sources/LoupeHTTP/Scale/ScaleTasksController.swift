@@ -55,7 +55,7 @@ public struct ScaleTasksController: Sendable {
         try env.factory.checkAcceptsTasks(project)
         var batch: Batch?
         if let batchName {
-            guard let found = try await env.store.batch(named: batchName, organizationID: caller.organizationID),
+            guard let found = try await env.visibleBatch(named: batchName, for: caller),
                 found.projectID == project.id
             else { throw DomainError.invalidField("/batch", "names no batch of project \(project.name)") }
             batch = found
@@ -116,6 +116,7 @@ public struct ScaleTasksController: Sendable {
     func cancel(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
+        _ = try await task(context)
         let task = try await env.store.cancelTask(
             id: id, organizationID: caller.organizationID, clearUniqueID: ScaleInput.flag(request, "clear_unique_id"), at: env.now)
         return try await respond(task, request)
@@ -124,6 +125,7 @@ public struct ScaleTasksController: Sendable {
     func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
+        _ = try await task(context)
         var reader = try FieldReader(try await ScaleInput.body(request))
         guard let accepted = try reader.bool("accepted") else { throw DomainError.invalidField("/accepted", "is required") }
         let comments = try reader.string("comments", maxLength: 10_000)
@@ -135,6 +137,7 @@ public struct ScaleTasksController: Sendable {
     func setUniqueID(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
+        _ = try await task(context)
         var reader = try FieldReader(try await ScaleInput.body(request))
         let uniqueID = try reader.requiredString("unique_id", maxLength: 256)
         let task = try await env.store.setUniqueID(uniqueID, taskID: id, organizationID: caller.organizationID, now: env.now)
@@ -144,6 +147,7 @@ public struct ScaleTasksController: Sendable {
     func clearUniqueID(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
+        _ = try await task(context)
         let task = try await env.store.setUniqueID(nil, taskID: id, organizationID: caller.organizationID, now: env.now)
         return try await respond(task, request)
     }
@@ -151,6 +155,7 @@ public struct ScaleTasksController: Sendable {
     func setMetadata(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
+        _ = try await task(context)
         guard let metadata = try await ScaleInput.body(request).objectValue else {
             throw DomainError.invalidField("", "the metadata must be a JSON object")
         }
@@ -178,18 +183,20 @@ public struct ScaleTasksController: Sendable {
         case .object(let object) where object.isEmpty: tags = []
         default: throw DomainError.invalidField("", "the body must be a JSON array of tags")
         }
+        _ = try await task(context)
         let task = try await env.store.updateTask(id: id, organizationID: caller.organizationID, at: env.now) {
             $0.tags = change($0.tags, tags)
         }
         return try await respond(task, request)
     }
 
+    /// The route's task as the caller sees it (a task of the other mode is not found).
     private func task(_ context: AppRequestContext) async throws -> WorkTask {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "task")
-        guard let task = try await env.store.task(id: id, organizationID: caller.organizationID) else {
-            throw DomainError(.notFound, "Task not found")
-        }
+        guard let task = try await env.store.task(id: id, organizationID: caller.organizationID),
+            caller.sees(testMode: task.testMode)
+        else { throw DomainError(.notFound, "Task not found") }
         return task
     }
 

@@ -25,15 +25,15 @@ public struct ScaleV2Reads: Sendable {
     func task(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         guard let id = ScaleInput.all(request, "task_id").last else { throw DomainError.invalidField("task_id", "is required") }
-        guard let task = try await env.store.task(id: id, organizationID: caller.organizationID) else {
-            throw DomainError(.notFound, "Task not found")
-        }
+        guard let task = try await env.store.task(id: id, organizationID: caller.organizationID),
+            caller.sees(testMode: task.testMode)
+        else { throw DomainError(.notFound, "Task not found") }
         return JSONResponse.make(value: Self.value(task))
     }
 
     func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        var filter = TaskFilter(organizationID: caller.organizationID)
+        var filter = TaskFilter(for: caller)
         filter.projectID = try await projectID(request, caller)
         filter.batchID = try await batchID(request, caller)
         if let status = ScaleInput.all(request, "status").last {
@@ -74,7 +74,8 @@ public struct ScaleV2Reads: Sendable {
     func batch(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         guard let id = try await batchID(request, caller),
-            let batch = try await env.store.batch(id: id, organizationID: caller.organizationID)
+            let batch = try await env.store.batch(id: id, organizationID: caller.organizationID),
+            caller.sees(testMode: batch.testMode)
         else { throw DomainError.invalidField("batch_id", "or batch_name is required") }
         return JSONResponse.make(value: try await value(batch))
     }
@@ -82,8 +83,8 @@ public struct ScaleV2Reads: Sendable {
     func batches(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let (batches, _) = try await env.store.namedBatches(
-            organizationID: caller.organizationID, projectID: try await projectID(request, caller), statuses: [], offset: 0,
-            limit: 100)
+            organizationID: caller.organizationID, testMode: caller.isTest, projectID: try await projectID(request, caller),
+            statuses: [], offset: 0, limit: 100)
         var values: [JSONValue] = []
         for batch in batches { values.append(try await value(batch)) }
         return JSONResponse.make(value: ["batches": .array(values)])
@@ -101,7 +102,7 @@ public struct ScaleV2Reads: Sendable {
     private func batchID(_ request: Request, _ caller: Caller) async throws -> String? {
         if let id = ScaleInput.all(request, "batch_id").last { return id }
         guard let name = ScaleInput.all(request, "batch_name").last else { return nil }
-        guard let batch = try await env.store.batch(named: name, organizationID: caller.organizationID) else {
+        guard let batch = try await env.visibleBatch(named: name, for: caller) else {
             throw DomainError(.notFound, "Batch \(name) not found")
         }
         return batch.id

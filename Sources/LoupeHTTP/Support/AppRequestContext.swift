@@ -18,6 +18,26 @@ public struct Caller: Sendable, Equatable {
     public var sessionTokenHash: String?
     /// The logged-in user's worker groups.
     public var groups: [String] = []
+    /// A read-only key: any method but GET and HEAD is refused before routing.
+    public var readOnly = false
+
+    /// Whether the caller is sandboxed in test mode: it sees and changes only test-mode work.
+    public var isTest: Bool { mode == .test }
+
+    /// Whether work created in `testMode` exists for this caller (the other mode's work is a 404 to it).
+    public func sees(testMode: Bool) -> Bool { testMode == isTest }
+
+    /// The caller an API key makes: a test key is a sandboxed requester whatever its role; a live key
+    /// acts with its role (a read-only key reads as a requester would).
+    public init(key: APIKey) {
+        let roles: Set<UserRole> =
+            switch (key.mode, key.role) {
+            case (.live, .admin): [.admin, .requester]
+            default: [.requester]
+            }
+        self.init(organizationID: key.organizationID, apiKeyID: key.id, mode: key.mode, roles: roles)
+        readOnly = key.role == .readOnly
+    }
 
     /// A caller with the given fields.
     public init(
@@ -56,6 +76,18 @@ public struct AppRequestContext: RequestContext {
         guard !caller.roles.isDisjoint(with: roles) else {
             let names = roles.map(\.rawValue).sorted().joined(separator: " or ")
             throw DomainError(.forbidden, "this needs the \(names) role")
+        }
+        return caller
+    }
+
+    /// As `requireCaller(allowing:)`, and a 403 for a test key: keys, users, workers' figures and
+    /// signing secrets belong to the live organization, never to its sandbox.
+    public func requireLiveCaller(allowing roles: Set<UserRole> = [.admin, .requester]) throws(DomainError) -> Caller {
+        let caller = try requireCaller(allowing: roles)
+        guard !caller.isTest else {
+            throw DomainError(
+                .forbidden, "a test key works only on test-mode tasks, batches, results and deliveries; use a live key",
+                details: [.init(path: "Authorization", reason: "is a test key")])
         }
         return caller
     }

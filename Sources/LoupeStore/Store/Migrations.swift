@@ -17,7 +17,7 @@ public enum Migrations {
     /// The list applied by `Store.migrate()`.
     public static let all: [Migration] = [
         initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes, workerHistoryIndex,
-        fullTasksLeaveQueue,
+        fullTasksLeaveQueue, apiKeyRoles,
     ]
 
     static let initial = Migration(
@@ -277,5 +277,14 @@ public enum Migrations {
             CREATE INDEX tasks_test_queue ON tasks (priority DESC, id)
             WHERE test_mode = 1 AND status IN ('pending', 'in_progress') AND slots_full = 0
             """,
+        ])
+
+    static let apiKeyRoles = Migration(
+        version: 11, name: "API keys carry a role",
+        statements: [
+            // Every key acted as an admin until now; live keys keep that, so nothing a team has
+            // scripted stops working. Test keys are sandboxed by their mode whatever the role.
+            "ALTER TABLE api_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'",
+            "UPDATE api_keys SET role = 'requester' WHERE mode = 'test'",
         ])
 }

@@ -105,13 +105,14 @@ extension Store {
         }
     }
 
-    static let keyColumns = "id, org_id, name, mode, prefix, key_hash, created_at, revoked_at"
+    static let keyColumns = "id, org_id, name, mode, prefix, key_hash, created_at, revoked_at, role"
     static let userColumns = "id, org_id, email, password_hash, roles, groups_json, created_at"
 
     static func apiKey(_ row: SQLRow) -> APIKey {
         APIKey(
             id: row.string(0)!, organizationID: row.string(1)!, name: row.string(2)!,
-            mode: APIKeyMode(rawValue: row.string(3)!) ?? .live, prefix: row.string(4)!, hash: row.string(5)!,
+            mode: APIKeyMode(rawValue: row.string(3)!) ?? .test,
+            role: APIKeyRole(rawValue: row.string(8) ?? "") ?? .readOnly, prefix: row.string(4)!, hash: row.string(5)!,
             createdAt: Timestamp(microseconds: row.int64(6)!), revokedAt: row.int64(7).map(Timestamp.init))
     }
 
@@ -144,12 +145,13 @@ extension Store {
     static func insert(_ key: APIKey, _ db: any SQLConnection) async throws {
         try await db.execute(
             """
-            INSERT INTO api_keys (id, org_id, name, mode, prefix, key_hash, created_at, revoked_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO api_keys (id, org_id, name, mode, prefix, key_hash, created_at, revoked_at, role)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(key.id), .text(key.organizationID), .text(key.name), .text(key.mode.rawValue), .text(key.prefix),
                 .text(key.hash), .int(key.createdAt.microseconds), key.revokedAt.map { .int($0.microseconds) } ?? .null,
+                .text(key.role.rawValue),
             ])
     }
 }

@@ -35,13 +35,16 @@ extension Store {
     }
 
     /// A project's batches in id order after `afterID`.
-    public func batches(projectID: String, organizationID: String, afterID: String?, limit: Int) async throws -> [Batch] {
+    public func batches(projectID: String, organizationID: String, testMode: Bool, afterID: String?, limit: Int)
+        async throws -> [Batch]
+    {
         try await database.read { db in
             try await db.query(
                 """
-                SELECT \(Self.batchColumns) FROM batches WHERE project_id = ? AND org_id = ? AND id > ?
+                SELECT \(Self.batchColumns) FROM batches WHERE project_id = ? AND org_id = ? AND test_mode = ? AND id > ?
                 ORDER BY id LIMIT ?
-                """, [.text(projectID), .text(organizationID), .text(afterID ?? ""), .int(Int64(limit))]
+                """,
+                [.text(projectID), .text(organizationID), .int(testMode ? 1 : 0), .text(afterID ?? ""), .int(Int64(limit))]
             ).map(Self.batch)
         }
     }

@@ -19,13 +19,20 @@ public struct WebhookSecret: Sendable, Equatable {
 }
 
 extension Store {
-    /// The project's events, newest first, optionally only in `status` or about one task.
+    /// An event belongs to the mode of its task or batch (live when both are gone).
+    static let eventInMode = """
+        COALESCE((SELECT t.test_mode FROM tasks t WHERE t.id = outbox_events.task_id),
+            (SELECT b.test_mode FROM batches b WHERE b.id = outbox_events.batch_id), 0) = ?
+        """
+
+    /// The project's events in `testMode`, newest first, optionally only in `status` or about one task.
     public func events(
-        projectID: String, organizationID: String, status: EventStatus?, taskID: String?, beforeID: String?, limit: Int
+        projectID: String, organizationID: String, testMode: Bool, status: EventStatus?, taskID: String?,
+        beforeID: String?, limit: Int
     ) async throws -> [OutboxEvent] {
         try await database.read { db in
-            var conditions = ["project_id = ?", "org_id = ?"]
-            var binds: [SQLValue] = [.text(projectID), .text(organizationID)]
+            var conditions = ["project_id = ?", "org_id = ?", Self.eventInMode]
+            var binds: [SQLValue] = [.text(projectID), .text(organizationID), .int(testMode ? 1 : 0)]
             if let status {
                 conditions.append("status = ?")
                 binds.append(.text(status.rawValue))
@@ -49,10 +56,13 @@ extension Store {
     }
 
     /// One event and its delivery log, oldest attempt first.
-    public func event(id: String, organizationID: String) async throws -> (OutboxEvent, [DeliveryAttempt])? {
+    public func event(id: String, organizationID: String, testMode: Bool) async throws
+        -> (OutboxEvent, [DeliveryAttempt])?
+    {
         try await database.read { db in
             guard let event = try await db.query(
-                "SELECT \(Self.eventColumns) FROM outbox_events WHERE id = ? AND org_id = ?", [.text(id), .text(organizationID)]
+                "SELECT \(Self.eventColumns) FROM outbox_events WHERE id = ? AND org_id = ? AND \(Self.eventInMode)",
+                [.text(id), .text(organizationID), .int(testMode ? 1 : 0)]
             ).first.map(Self.event) else { return nil }
             let attempts = try await db.query(
                 """
@@ -69,10 +79,13 @@ extension Store {
     }
 
     /// Queues a delivered or dead event again with a fresh set of the project's attempts.
-    public func resendEvent(id: String, organizationID: String, now: Timestamp) async throws -> OutboxEvent {
+    public func resendEvent(id: String, organizationID: String, testMode: Bool, now: Timestamp) async throws
+        -> OutboxEvent
+    {
         try await database.write { db in
             guard let event = try await db.query(
-                "SELECT \(Self.eventColumns) FROM outbox_events WHERE id = ? AND org_id = ?", [.text(id), .text(organizationID)]
+                "SELECT \(Self.eventColumns) FROM outbox_events WHERE id = ? AND org_id = ? AND \(Self.eventInMode)",
+                [.text(id), .text(organizationID), .int(testMode ? 1 : 0)]
             ).first.map(Self.event) else { throw DomainError.notFound("event", id) }
             guard event.status == .dead || event.status == .delivered else {
                 throw DomainError(.invalidState, "event \(id) is \(event.status.rawValue); it will be sent without a resend")
@@ -88,14 +101,17 @@ extension Store {
     }
 
     /// Queues every dead event of the project again; returns how many.
-    public func resendDeadEvents(projectID: String, organizationID: String, now: Timestamp) async throws -> Int {
+    public func resendDeadEvents(projectID: String, organizationID: String, testMode: Bool, now: Timestamp)
+        async throws -> Int
+    {
         try await database.write { db in
             let budget = try await Self.callbackSettings(projectID: projectID, db).retry.maxAttempts
             return try await db.query(
                 """
                 UPDATE outbox_events SET status = 'pending', next_attempt_at = ?, max_attempts = attempts + ?
-                WHERE project_id = ? AND org_id = ? AND status = 'dead' RETURNING id
-                """, [.int(now.microseconds), .int(Int64(budget)), .text(projectID), .text(organizationID)]
+                WHERE project_id = ? AND org_id = ? AND status = 'dead' AND \(Self.eventInMode) RETURNING id
+                """,
+                [.int(now.microseconds), .int(Int64(budget)), .text(projectID), .text(organizationID), .int(testMode ? 1 : 0)]
             ).count
         }
     }

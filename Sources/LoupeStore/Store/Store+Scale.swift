@@ -22,12 +22,12 @@ extension Store {
     }
 
     /// A page of the organization's named batches, oldest first, and how many match in all.
-    public func namedBatches(organizationID: String, projectID: String?, statuses: [BatchStatus], offset: Int, limit: Int)
-        async throws -> (batches: [Batch], total: Int)
-    {
+    public func namedBatches(
+        organizationID: String, testMode: Bool, projectID: String?, statuses: [BatchStatus], offset: Int, limit: Int
+    ) async throws -> (batches: [Batch], total: Int) {
         try await database.read { db in
-            var conditions = "org_id = ? AND client_batch_id IS NOT NULL"
-            var binds: [SQLValue] = [.text(organizationID)]
+            var conditions = "org_id = ? AND test_mode = ? AND client_batch_id IS NOT NULL"
+            var binds: [SQLValue] = [.text(organizationID), .int(testMode ? 1 : 0)]
             if let projectID {
                 conditions += " AND project_id = ?"
                 binds.append(.text(projectID))

@@ -28,22 +28,26 @@ extension Store {
         }
     }
 
-    /// Deletes tasks; returns the ids that existed in the organization and were deleted.
-    public func deleteTasks(ids: [String], organizationID: String) async throws -> [String] {
+    /// Deletes tasks; returns the ids that existed in the organization and mode and were deleted.
+    public func deleteTasks(ids: [String], organizationID: String, testMode: Bool) async throws -> [String] {
         guard !ids.isEmpty else { return [] }
         return try await database.write { db in
             let marks = ids.map { _ in "?" }.joined(separator: ", ")
-            let binds: [SQLValue] = [.text(organizationID)] + ids.map(SQLValue.text)
-            try await db.execute("DELETE FROM task_tags WHERE org_id = ? AND task_id IN (\(marks))", binds)
+            let binds: [SQLValue] = [.text(organizationID), .int(testMode ? 1 : 0)] + ids.map(SQLValue.text)
+            try await db.execute(
+                """
+                DELETE FROM task_tags WHERE org_id = ? AND task_id IN (
+                    SELECT id FROM tasks WHERE test_mode = ? AND id IN (\(marks)))
+                """, binds)
             return try await db.query(
-                "DELETE FROM tasks WHERE org_id = ? AND id IN (\(marks)) RETURNING id", binds
+                "DELETE FROM tasks WHERE org_id = ? AND test_mode = ? AND id IN (\(marks)) RETURNING id", binds
             ).compactMap { $0.string(0) }
         }
     }
 
-    /// Sets the priority of tasks that are not finished; returns the ids changed.
-    public func setPriority(_ priority: Int, ids: [String], organizationID: String, at time: Timestamp) async throws
-        -> [String]
+    /// Sets the priority of the organization's tasks in `testMode` that are not finished; returns the ids changed.
+    public func setPriority(_ priority: Int, ids: [String], organizationID: String, testMode: Bool, at time: Timestamp)
+        async throws -> [String]
     {
         guard !ids.isEmpty else { return [] }
         return try await database.write { db in
@@ -51,9 +55,11 @@ extension Store {
             return try await db.query(
                 """
                 UPDATE tasks SET priority = ?, updated_at = ?
-                WHERE org_id = ? AND id IN (\(marks)) AND status IN ('pending', 'in_progress', 'in_review')
+                WHERE org_id = ? AND test_mode = ? AND id IN (\(marks)) AND status IN ('pending', 'in_progress', 'in_review')
                 RETURNING id
-                """, [.int(Int64(priority)), .int(time.microseconds), .text(organizationID)] + ids.map(SQLValue.text)
+                """,
+                [.int(Int64(priority)), .int(time.microseconds), .text(organizationID), .int(testMode ? 1 : 0)]
+                    + ids.map(SQLValue.text)
             ).compactMap { $0.string(0) }
         }
     }

@@ -35,6 +35,8 @@ public struct TaskFilter: Sendable, Equatable {
     public var updatedBefore: Timestamp?
     /// With one of these audit verdicts (`accepted`, `rejected`, …).
     public var reviewStatuses: [String] = []
+    /// Only test-mode tasks (true) or only live ones (false); nil for both.
+    public var testMode: Bool?
 
     /// A filter for the organization's tasks.
     public init(organizationID: String) { self.organizationID = organizationID }
@@ -160,6 +162,7 @@ extension Store {
             binds.append(value)
         }
         if let projectID = filter.projectID { add("t.project_id = ?", .text(projectID)) }
+        if let testMode = filter.testMode { add("t.test_mode = ?", .int(testMode ? 1 : 0)) }
         if let batchID = filter.batchID { add("t.batch_id = ?", .text(batchID)) }
         if !filter.statuses.isEmpty {
             conditions.append("t.status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
