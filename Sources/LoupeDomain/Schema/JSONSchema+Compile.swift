@@ -1,176 +1,116 @@
 import Foundation
 
-/// Turns schema JSON into a node table, resolving `$ref` by pointer (cycles allowed).
+/// Turns schema JSON into a node table. Nodes are keyed by their JSON Pointer in the document,
+/// so a schema reached twice (by `$ref` or `$dynamicRef`) is compiled once and cycles are fine.
+/// Compilation uses a work list rather than recursion, so long `$ref` chains cannot exhaust the stack.
 struct SchemaCompiler {
+    /// The schema document.
     let root: JSONValue
+    /// Its resources and anchors.
+    let map: SchemaResourceMap
+    /// The compiled nodes; nil while a node waits in the work list.
     var nodes: [SchemaNode?] = []
+    /// Node indices by the pointer of their schema.
     var indexByPointer: [String: Int] = [:]
+    /// The pointer of each node's schema.
     var pointerByIndex: [String] = []
-    /// How many schemas are being compiled inside one another right now (references included).
-    var nesting = 0
+    /// Whether any schema uses `unevaluatedItems` or `unevaluatedProperties`.
+    var usesUnevaluated = false
+    /// Whether any `$dynamicRef` can resolve dynamically.
+    var usesDynamicScope = false
 
-    init(root: JSONValue) { self.root = root }
+    /// A compiler for the document `root`.
+    init(root: JSONValue) {
+        self.root = root
+        self.map = SchemaResourceMap(root: root)
+    }
 
-    static let typeNames: Set<String> = ["null", "boolean", "object", "array", "number", "integer", "string"]
-
-    mutating func compile(pointer: String) throws(JSONSchemaError) -> Int {
-        if let index = indexByPointer[pointer] { return index }
-        guard let value = resolve(pointer) else { throw JSONSchemaError(path: pointer, reason: "$ref target does not exist") }
-        guard nesting < JSONSchema.maximumNesting else {
-            throw JSONSchemaError(
-                path: pointer, reason: "schemas and references nest more than \(JSONSchema.maximumNesting) levels deep")
+    /// Compiles the root schema and everything it reaches.
+    mutating func compileDocument() throws(JSONSchemaError) {
+        if let duplicate = map.duplicate {
+            throw JSONSchemaError(path: duplicate.pointer + "/$id", reason: "$id \"\(duplicate.uri)\" is used by two schemas")
         }
+        _ = node(at: "")
+        var next = 0
+        while next < nodes.count {
+            nodes[next] = try compileNode(at: pointerByIndex[next])
+            next += 1
+        }
+    }
+
+    /// The index of the node for the schema at `pointer`, queueing it for compilation if new.
+    mutating func node(at pointer: String) -> Int {
+        if let index = indexByPointer[pointer] { return index }
         let index = nodes.count
         nodes.append(nil)
         indexByPointer[pointer] = index
         pointerByIndex.append(pointer)
-        nesting += 1
-        defer { nesting -= 1 }
-        nodes[index] = try compileNode(value, pointer: pointer)
         return index
     }
 
-    private func resolve(_ pointer: String) -> JSONValue? {
+    /// The value at `pointer` in the document.
+    func value(at pointer: String) -> JSONValue? {
         var current = root
         for token in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            let key = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let key = Self.unescape(token)
             switch current {
-            case .object(let object): guard let next = object[key] else { return nil }; current = next
-            case .array(let array): guard let i = Int(key), array.indices.contains(i) else { return nil }; current = array[i]
+            case .object(let object):
+                guard let next = object[key] else { return nil }
+                current = next
+            case .array(let array):
+                guard let index = Int(key), array.indices.contains(index) else { return nil }
+                current = array[index]
             default: return nil
             }
         }
         return current
     }
 
-    /// The pointer of the schema object whose `$anchor` is `name`, searching `value` depth first.
-    private static func pointer(ofAnchor name: String, in value: JSONValue, at pointer: String) -> String? {
-        switch value {
-        case .object(let object):
-            if object["$anchor"]?.stringValue == name { return pointer }
-            for (key, member) in object where key != "enum" && key != "const" {
-                if let found = Self.pointer(ofAnchor: name, in: member, at: pointer + "/" + escape(key)) { return found }
-            }
-        case .array(let array):
-            for (offset, member) in array.enumerated() {
-                if let found = Self.pointer(ofAnchor: name, in: member, at: pointer + "/\(offset)") { return found }
-            }
-        default: break
-        }
-        return nil
+    /// A JSON Pointer token with `~1` and `~0` decoded.
+    static func unescape(_ token: Substring) -> String {
+        guard token.contains("~") else { return String(token) }
+        return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 
-    private static func escape(_ key: String) -> String {
-        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    /// Where a `$ref` or `$dynamicRef` written in the schema at `pointer` points.
+    /// - Returns: the target's pointer and, when the fragment is a plain name, that anchor name.
+    func resolve(reference: String, from pointer: String, keyword: String) throws(JSONSchemaError) -> (pointer: String, anchor: String?) {
+        let path = pointer + "/" + keyword
+        let base = SchemaURI(map.resources[map.resource(containing: pointer)].uri)
+        let uri = SchemaURI(reference).resolved(against: base)
+        let document = uri.withoutFragment.text
+        guard let resourceIndex = map.resourceByURI[document] else {
+            throw JSONSchemaError(
+                path: path,
+                reason: "refers to \"\(reference)\", which is outside this schema; remote references are not supported "
+                    + "(embed the schema under $defs with that $id instead)")
+        }
+        let resource = map.resources[resourceIndex]
+        let fragment = uri.fragment ?? ""
+        let decoded = fragment.removingPercentEncoding ?? fragment
+        if decoded.isEmpty { return (resource.pointer, nil) }
+        if decoded.hasPrefix("/") {
+            let tokens = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            let target = resource.pointer + tokens.map { "/" + JSONSchema.escape(Self.unescape($0)) }.joined()
+            guard value(at: target) != nil else { throw JSONSchemaError(path: path, reason: "target \(reference) does not exist") }
+            return (target, nil)
+        }
+        guard let target = map.anchors[document + "#" + decoded] else {
+            throw JSONSchemaError(path: path, reason: "anchor \(reference) does not exist")
+        }
+        return (target, decoded)
     }
 
-    private mutating func compileNode(_ value: JSONValue, pointer: String) throws(JSONSchemaError) -> SchemaNode {
-        var node = SchemaNode()
-        if case .bool(let always) = value {
-            node.always = always
-            return node
+    /// Compiles a `$dynamicRef`: dynamic only when its initial target declares the same `$dynamicAnchor`.
+    mutating func dynamicReference(_ reference: String, from pointer: String) throws(JSONSchemaError) -> DynamicReference {
+        let (target, anchor) = try resolve(reference: reference, from: pointer, keyword: "$dynamicRef")
+        var compiled = DynamicReference(initial: node(at: target))
+        guard let anchor, value(at: target)?.objectValue?["$dynamicAnchor"]?.stringValue == anchor else { return compiled }
+        compiled.anchor = anchor
+        for (index, resource) in map.resources.enumerated() {
+            if let declaring = resource.dynamicAnchors[anchor] { compiled.candidates.append((index, node(at: declaring))) }
         }
-        guard case .object(let object) = value else {
-            throw JSONSchemaError(path: pointer, reason: "a schema must be an object or a boolean")
-        }
-        func fail(_ key: String, _ reason: String) -> JSONSchemaError {
-            JSONSchemaError(path: pointer + "/" + Self.escape(key), reason: reason)
-        }
-        func count(_ key: String) throws(JSONSchemaError) -> Int? {
-            guard let member = object[key] else { return nil }
-            guard let number = member.intValue, number >= 0 else { throw fail(key, "must be a non-negative integer") }
-            return Int(number)
-        }
-        func number(_ key: String) throws(JSONSchemaError) -> Double? {
-            guard let member = object[key] else { return nil }
-            guard let number = member.doubleValue else { throw fail(key, "must be a number") }
-            return number
-        }
-        func schemaList(_ key: String) throws(JSONSchemaError) -> [Int] {
-            guard let member = object[key] else { return [] }
-            guard case .array(let array) = member, !array.isEmpty else { throw fail(key, "must be a non-empty array of schemas") }
-            var indices: [Int] = []
-            for offset in array.indices { indices.append(try compile(pointer: pointer + "/\(key)/\(offset)")) }
-            return indices
-        }
-        if let ref = object["$ref"] {
-            guard case .string(let target) = ref, target.hasPrefix("#") else {
-                throw fail("$ref", "must be a reference within this schema, starting with #")
-            }
-            let fragment = String(target.dropFirst()).removingPercentEncoding ?? String(target.dropFirst())
-            // A fragment that is not a JSON Pointer names an `$anchor`; it must not fall back to the root.
-            let targetPointer: String
-            if fragment.isEmpty || fragment.hasPrefix("/") {
-                targetPointer = fragment
-            } else if let anchored = Self.pointer(ofAnchor: fragment, in: root, at: "") {
-                targetPointer = anchored
-            } else {
-                throw fail("$ref", "anchor \(target) does not exist")
-            }
-            guard resolve(targetPointer) != nil else { throw fail("$ref", "target \(target) does not exist") }
-            node.ref = try compile(pointer: targetPointer)
-        }
-        if let type = object["type"] {
-            let names: [String]
-            switch type {
-            case .string(let name): names = [name]
-            case .array(let array): names = array.compactMap(\.stringValue)
-                if names.count != array.count { throw fail("type", "must be a type name or an array of type names") }
-            default: throw fail("type", "must be a type name or an array of type names")
-            }
-            for name in names where !Self.typeNames.contains(name) { throw fail("type", "unknown type \"\(name)\"") }
-            node.types = names
-        }
-        if let properties = object["properties"] {
-            guard case .object(let members) = properties else { throw fail("properties", "must be an object") }
-            for (key, _) in members {
-                node.properties.append((key, try compile(pointer: pointer + "/properties/" + Self.escape(key))))
-            }
-        }
-        if let required = object["required"] {
-            guard case .array(let array) = required, array.allSatisfy({ $0.stringValue != nil }) else {
-                throw fail("required", "must be an array of strings")
-            }
-            node.required = array.compactMap(\.stringValue)
-        }
-        switch object["additionalProperties"] {
-        case nil, .bool(true): node.additional = .allowed
-        case .bool(false): node.additional = .forbidden
-        case .object: node.additional = .schema(try compile(pointer: pointer + "/additionalProperties"))
-        default: throw fail("additionalProperties", "must be a boolean or a schema")
-        }
-        if let values = object["enum"] {
-            guard case .array(let array) = values else { throw fail("enum", "must be an array") }
-            node.enumValues = array
-        }
-        if let constant = object["const"] { node.constValue = .some(constant) }
-        if object["items"] != nil { node.items = try compile(pointer: pointer + "/items") }
-        node.minItems = try count("minItems")
-        node.maxItems = try count("maxItems")
-        if let unique = object["uniqueItems"] {
-            guard case .bool(let flag) = unique else { throw fail("uniqueItems", "must be a boolean") }
-            node.uniqueItems = flag
-        }
-        node.minLength = try count("minLength")
-        node.maxLength = try count("maxLength")
-        node.minimum = try number("minimum")
-        node.maximum = try number("maximum")
-        node.exclusiveMinimum = try number("exclusiveMinimum")
-        node.exclusiveMaximum = try number("exclusiveMaximum")
-        if let pattern = object["pattern"] {
-            guard case .string(let text) = pattern, let regex = try? SchemaRegex(text) else {
-                throw fail("pattern", "must be a valid regular expression")
-            }
-            node.pattern = regex
-        }
-        if let format = object["format"] {
-            guard case .string(let name) = format else { throw fail("format", "must be a string") }
-            node.format = name
-        }
-        node.oneOf = try schemaList("oneOf")
-        node.anyOf = try schemaList("anyOf")
-        node.allOf = try schemaList("allOf")
-        if object["not"] != nil { node.not = try compile(pointer: pointer + "/not") }
-        return node
+        usesDynamicScope = true
+        return compiled
     }
 }

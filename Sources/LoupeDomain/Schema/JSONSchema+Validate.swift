@@ -1,135 +1,160 @@
-import Foundation
+/// State carried through one validation.
+struct ValidationContext {
+    /// Whether `unevaluated*` needs evaluated locations.
+    let tracksAnnotations: Bool
+    /// Whether `$dynamicRef` needs the dynamic scope.
+    let tracksDynamicScope: Bool
+    /// Whether failures are recorded as violations; off inside `anyOf`, `not`, `if`, `contains`
+    /// and the like, where a failure is an answer rather than a problem, and evaluation stops early.
+    var recording: Bool
+    /// The violations recorded so far.
+    var violations: [SchemaViolation] = []
+    /// The current location in the instance; the path string is built only for violations.
+    var path: [InstancePathSegment] = []
+    /// The schema resources entered so far, outermost first.
+    var dynamicScope: [Int] = []
+
+    /// A context for one validation.
+    init(tracksAnnotations: Bool, tracksDynamicScope: Bool, recording: Bool) {
+        self.tracksAnnotations = tracksAnnotations
+        self.tracksDynamicScope = tracksDynamicScope
+        self.recording = recording
+    }
+
+    /// Records `reason` at the current location, or at its member or item `segment`.
+    mutating func record(_ reason: String, at segment: InstancePathSegment? = nil) {
+        guard recording else { return }
+        var text = ""
+        for part in path { part.append(to: &text) }
+        segment?.append(to: &text)
+        violations.append(SchemaViolation(path: text, reason: reason))
+    }
+}
+
+/// One step of a JSON Pointer into the instance.
+enum InstancePathSegment {
+    /// An object member, by name.
+    case member(String)
+    /// An array item, by position.
+    case item(Int)
+
+    /// Appends "/name" or "/index" to `text`.
+    func append(to text: inout String) {
+        switch self {
+        case .member(let name): text += "/" + JSONSchema.escape(name)
+        case .item(let index): text += "/" + String(index)
+        }
+    }
+}
 
 extension JSONSchema {
-    func validate(_ instance: JSONValue, node index: Int, path: String, depth: Int, into violations: inout [SchemaViolation]) {
-        let node = nodes[index]
-        func add(_ reason: String, _ at: String = path) { violations.append(SchemaViolation(path: at, reason: reason)) }
+    /// Validates `instance` against node `index`, recording violations in `context` and adding
+    /// what it evaluated to `evaluated`. Returns whether it matched.
+    func evaluate(_ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard depth < Self.maximumDepth else {
-            add("is nested too deeply to validate (more than \(Self.maximumDepth) levels of schema and data)")
-            return
+            // Recorded even where failures are answers, so a deep `not` cannot turn into a pass.
+            let recording = context.recording
+            context.recording = true
+            context.record("is nested too deeply to validate (more than \(Self.maximumDepth) levels of schema and data)")
+            context.recording = recording
+            return false
         }
-        let depth = depth + 1
+        let node = nodes[index]
         if let always = node.always {
-            if !always { add("is not allowed") }
-            return
+            if !always { context.record("is not allowed") }
+            return always
         }
-        if let ref = node.ref { validate(instance, node: ref, path: path, depth: depth, into: &violations) }
-        if let types = node.types, !types.contains(where: { Self.has(type: $0, instance) }) {
-            let expected = types.count == 1 ? types[0] : "one of " + types.joined(separator: ", ")
-            add("must be \(Self.article(expected)) \(expected), got \(instance.typeName)")
-            return
-        }
-        if let values = node.enumValues, !values.contains(where: { jsonEqual($0, instance) }) {
-            add("must be one of \(JSONValue.array(values).serialized())")
-        }
-        if let constant = node.constValue, let value = constant, !jsonEqual(value, instance) {
-            add("must be \(value.serialized())")
-        }
-        switch instance {
-        case .object(let object):
-            for name in node.required where object[name] == nil { add("is required", path + "/" + Self.escape(name)) }
-            var known = Set<String>()
-            for (name, child) in node.properties {
-                known.insert(name)
-                if let member = object[name] {
-                    validate(member, node: child, path: path + "/" + Self.escape(name), depth: depth, into: &violations)
-                }
+        let entersResource = context.tracksDynamicScope && context.dynamicScope.last != node.resource
+        if entersResource { context.dynamicScope.append(node.resource) }
+        defer { if entersResource { context.dynamicScope.removeLast() } }
+        var valid = true
+        for keyword in node.keywords {
+            if !check(keyword, instance, depth: depth + 1, &context, &evaluated) {
+                valid = false
+                if !context.recording { return false }
+                if case .type = keyword { return false }
             }
-            switch node.additional {
-            case .allowed: break
-            case .forbidden:
-                for (name, _) in object where !known.contains(name) {
-                    add("is not allowed (additionalProperties is false)", path + "/" + Self.escape(name))
-                }
-            case .schema(let child):
-                for (name, member) in object where !known.contains(name) {
-                    validate(member, node: child, path: path + "/" + Self.escape(name), depth: depth, into: &violations)
-                }
+        }
+        return valid
+    }
+
+    /// Whether `instance` passes node `index`, recording nothing; `evaluated` gains its
+    /// evaluated locations only when it passes.
+    func passes(_ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+        let recording = context.recording
+        context.recording = false
+        defer { context.recording = recording }
+        var local = EvaluatedLocations()
+        let valid = evaluate(instance, node: index, depth: depth, &context, &local)
+        if valid && context.tracksAnnotations { evaluated.merge(local) }
+        return valid
+    }
+
+    /// Validates `instance` against node `index` in place, merging its evaluated locations when it passes.
+    func applies(_ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard context.tracksAnnotations else { return evaluate(instance, node: index, depth: depth, &context, &evaluated) }
+        var local = EvaluatedLocations()
+        let valid = evaluate(instance, node: index, depth: depth, &context, &local)
+        if valid { evaluated.merge(local) }
+        return valid
+    }
+
+    /// Validates `value`, a member or item of the instance, against node `index`.
+    func descend(_ value: JSONValue, _ segment: InstancePathSegment, node index: Int, depth: Int, _ context: inout ValidationContext) -> Bool {
+        var ignored = EvaluatedLocations()
+        context.path.append(segment)
+        defer { context.path.removeLast() }
+        return evaluate(value, node: index, depth: depth, &context, &ignored)
+    }
+
+    /// Checks one keyword.
+    private func check(_ keyword: SchemaKeyword, _ instance: JSONValue, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+        switch keyword {
+        case .type(let types):
+            guard types.admits(instance) else {
+                context.record("must be \(types.description), got \(instance.typeName)")
+                return false
             }
-        case .array(let array):
-            if let minimum = node.minItems, array.count < minimum { add("must have at least \(minimum) items") }
-            if let maximum = node.maxItems, array.count > maximum { add("must have at most \(maximum) items") }
-            if node.uniqueItems {
-                outer: for i in array.indices {
-                    for j in array.indices where j > i && jsonEqual(array[i], array[j]) {
-                        add("must have unique items (items \(i) and \(j) are equal)")
-                        break outer
-                    }
-                }
+            return true
+        case .enumeration(let values):
+            guard values.contains(where: { jsonEqual($0, instance) }) else {
+                context.record("must be one of \(JSONValue.array(values).serialized())")
+                return false
             }
-            if let child = node.items {
-                for (offset, element) in array.enumerated() {
-                    validate(element, node: child, path: path + "/\(offset)", depth: depth, into: &violations)
-                }
+            return true
+        case .constant(let value):
+            guard jsonEqual(value, instance) else {
+                context.record("must be \(value.serialized())")
+                return false
             }
-        case .string(let string):
-            let length = string.unicodeScalars.count
-            if let minimum = node.minLength, length < minimum { add("must be at least \(minimum) characters") }
-            if let maximum = node.maxLength, length > maximum { add("must be at most \(maximum) characters") }
-            if let pattern = node.pattern, !pattern.matches(string) { add("does not match pattern \(pattern.pattern)") }
-            switch node.format {
-            case "uri": if !Self.isURI(string) { add("must be a valid URI") }
-            case "date-time": if Timestamp.parse(string) == nil { add("must be an RFC 3339 date-time") }
-            default: break
-            }
-        case .int, .double:
-            let number = instance.doubleValue!
-            if let minimum = node.minimum, number < minimum { add("must be at least \(Self.show(minimum))") }
-            if let maximum = node.maximum, number > maximum { add("must be at most \(Self.show(maximum))") }
-            if let minimum = node.exclusiveMinimum, number <= minimum { add("must be greater than \(Self.show(minimum))") }
-            if let maximum = node.exclusiveMaximum, number >= maximum { add("must be less than \(Self.show(maximum))") }
-        default:
-            break
-        }
-        if !node.allOf.isEmpty {
-            for child in node.allOf { validate(instance, node: child, path: path, depth: depth, into: &violations) }
-        }
-        if !node.anyOf.isEmpty, !node.anyOf.contains(where: { matches(instance, node: $0, depth: depth) }) {
-            add("must match at least one schema in anyOf")
-        }
-        if !node.oneOf.isEmpty {
-            let matched = node.oneOf.filter { matches(instance, node: $0, depth: depth) }.count
-            if matched != 1 { add("must match exactly one schema in oneOf (matched \(matched))") }
-        }
-        if let child = node.not, matches(instance, node: child, depth: depth) { add("must not match the schema in not") }
-    }
-
-    private func matches(_ instance: JSONValue, node: Int, depth: Int) -> Bool {
-        var violations: [SchemaViolation] = []
-        validate(instance, node: node, path: "", depth: depth, into: &violations)
-        return violations.isEmpty
-    }
-
-    static func has(type: String, _ value: JSONValue) -> Bool {
-        switch (type, value) {
-        case ("null", .null), ("boolean", .bool), ("object", .object), ("array", .array), ("string", .string): true
-        case ("number", .int), ("number", .double), ("integer", .int): true
-        case ("integer", .double(let number)): number.rounded() == number
-        default: false
+            return true
+        case .ref(let target):
+            return applies(instance, node: target, depth: depth, &context, &evaluated)
+        case .dynamicRef(let reference):
+            return applies(instance, node: target(of: reference, context), depth: depth, &context, &evaluated)
+        case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
+            return checkNumber(keyword, instance, &context)
+        case .minLength, .maxLength, .pattern, .format:
+            return checkString(keyword, instance, &context)
+        case .allOf, .anyOf, .oneOf, .not, .conditional, .dependentSchemas:
+            return checkInPlace(keyword, instance, depth: depth, &context, &evaluated)
+        case .minItems, .maxItems, .uniqueItems, .prefixItems, .items, .contains, .unevaluatedItems:
+            guard case .array(let items) = instance else { return true }
+            return checkArray(keyword, items, depth: depth, &context, &evaluated)
+        case .required, .dependentRequired, .minProperties, .maxProperties, .properties, .patternProperties,
+            .additionalProperties, .propertyNames, .unevaluatedProperties:
+            guard case .object(let object) = instance else { return true }
+            return checkObject(keyword, object, depth: depth, &context, &evaluated)
         }
     }
 
-    static func article(_ word: String) -> String {
-        word.hasPrefix("one of") ? "" : (["a", "e", "i", "o", "u"].contains(word.first.map(String.init) ?? "") ? "an" : "a")
-    }
-
-    static func show(_ number: Double) -> String {
-        number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-    }
-
-    static func escape(_ key: String) -> String {
-        guard key.contains("~") || key.contains("/") else { return key }
-        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
-
-    /// An absolute URI: a scheme (letter, then letters, digits, + - .), a colon, something after it, no spaces.
-    static func isURI(_ string: String) -> Bool {
-        guard let colon = string.firstIndex(of: ":"), colon != string.startIndex else { return false }
-        let scheme = string[..<colon]
-        guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
-            scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) })
-        else { return false }
-        let rest = string[string.index(after: colon)...]
-        return !rest.isEmpty && !string.contains(where: { $0 == " " || $0.isNewline })
+    /// The schema a `$dynamicRef` names now: the outermost resource in the dynamic scope that
+    /// declares its anchor, else its static target.
+    private func target(of reference: DynamicReference, _ context: ValidationContext) -> Int {
+        guard reference.anchor != nil else { return reference.initial }
+        for resource in context.dynamicScope {
+            if let candidate = reference.candidates.first(where: { $0.resource == resource }) { return candidate.node }
+        }
+        return reference.initial
     }
 }
