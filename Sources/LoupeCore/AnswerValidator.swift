@@ -1,13 +1,18 @@
 public import LoupeDomain
 
 /// Checks a worker's answer against the project's delivery schema and the task type's own rules
-/// (Scale's response formats for tasks created through the Scale dialect).
+/// (or the rules of the dialect the task was created through, when it has its own).
 public struct AnswerValidator: Sendable {
     /// Compiled schemas.
     public let schemas: SchemaCache
+    /// The dialects whose answer formats apply to their tasks.
+    public let dialects: DialectRegistry
 
-    /// A validator using `schemas`.
-    public init(schemas: SchemaCache) { self.schemas = schemas }
+    /// A validator using `schemas` and the answer rules of `dialects`.
+    public init(schemas: SchemaCache, dialects: DialectRegistry = DialectRegistry()) {
+        self.schemas = schemas
+        self.dialects = dialects
+    }
 
     /// Throws a `schema_violation` naming every problem under `/answer`.
     public func validate(_ answer: JSONObject, task: WorkTask, project: Project) throws(DomainError) {
@@ -19,9 +24,9 @@ public struct AnswerValidator: Sendable {
         }
         if violations.isEmpty {
             let data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
-            if task.origin == "scale" {
-                violations = ScaleResponseRules.violations(type: task.type, params: data, response: answer)
-                source = "Scale's \(task.type) response format"
+            if let own = dialects.dialect(task.dialect).answerViolations(type: task.type, data: data, answer: answer) {
+                violations = own
+                source = "the \(task.dialect) dialect's \(task.type) response format"
             } else {
                 violations = AnswerRules.violations(type: task.type, answer: answer, data: data, params: project.params)
                 source = "the task type \(task.type)"

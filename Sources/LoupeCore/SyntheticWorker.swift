@@ -45,8 +45,8 @@ public struct SyntheticWorker: Sendable {
                 }
                 guard let project = projects[task.projectID] else { continue }
                 let data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
-                let scaleAnswer = task.origin == "scale" ? ScaleSyntheticAnswer.make(type: task.type, params: data) : nil
-                let answer = scaleAnswer ?? SyntheticAnswer.make(
+                let dialectAnswer = validator.dialects.dialect(task.dialect).syntheticAnswer(type: task.type, data: data)
+                let answer = dialectAnswer ?? SyntheticAnswer.make(
                     type: task.type, data: data, params: project.params, deliverySchema: project.deliverySchema)
                 do {
                     try validator.validate(answer, task: task, project: project)

@@ -69,20 +69,23 @@ public struct AttachmentChecker: Service {
 
     private func check(_ task: WorkTask) async throws {
         let params = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
-        var failures: [(url: String, statusCode: Int?, reason: String?)] = []
-        for url in ScaleAttachments.urls(in: params) {
+        let dialect = store.dialects.dialect(task.dialect)
+        var failures: [AttachmentFailure] = []
+        for url in dialect.attachmentURLs(in: params) {
             if let failure = await fetch(url) { failures.append(failure) }
         }
         if failures.isEmpty {
             try await store.passAttachmentCheck(taskID: task.id, now: clock.now())
         } else {
-            try await store.failTask(id: task.id, response: ScaleAttachments.errorResponse(failures), now: clock.now())
+            try await store.failTask(id: task.id, response: dialect.attachmentFailureResponse(failures), now: clock.now())
         }
     }
 
     /// Nil when `url` answers 200 within the limits, else what went wrong.
-    private func fetch(_ url: String) async -> (url: String, statusCode: Int?, reason: String?)? {
-        if let refusal = await addresses.refusal(for: url) { return (url, nil, refusal) }
+    private func fetch(_ url: String) async -> AttachmentFailure? {
+        if let refusal = await addresses.refusal(for: url) {
+            return AttachmentFailure(url: url, statusCode: nil, reason: refusal)
+        }
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         request.headers.add(name: "User-Agent", value: "Loupe-Attachments/1")
@@ -91,11 +94,14 @@ public struct AttachmentChecker: Service {
             var received = 0
             for try await chunk in response.body {
                 received += chunk.readableBytes
-                if received > maxBytes { return (url, Int(response.status.code), "larger than \(maxBytes) bytes") }
+                if received > maxBytes {
+                    return AttachmentFailure(
+                        url: url, statusCode: Int(response.status.code), reason: "larger than \(maxBytes) bytes")
+                }
             }
-            return response.status.code == 200 ? nil : (url, Int(response.status.code), nil)
+            return response.status.code == 200 ? nil : AttachmentFailure(url: url, statusCode: Int(response.status.code), reason: nil)
         } catch {
-            return (url, nil, String(describing: error).prefix(200).description)
+            return AttachmentFailure(url: url, statusCode: nil, reason: String(describing: error).prefix(200).description)
         }
     }
 }

@@ -6,8 +6,8 @@ import Synchronization
 struct ProjectDeliveryConfig: Sendable {
     var callback: CallbackSettings
     var secrets: [String]
-    /// The organization's `scale-callback-auth` key.
-    var scaleCallbackKey: String?
+    /// The organization's callback auth key for each dialect that sends one.
+    var callbackAuthKeys: [DialectID: String] = [:]
 }
 
 /// Project delivery settings for a few seconds, so a burst of events does not read the project
@@ -26,8 +26,10 @@ final class DeliveryConfigCache: Sendable {
         if let entry = entries.withLock({ $0[projectID] }), entry.until > now { return entry.config }
         let callback = try await store.callbackSettings(projectID: projectID)
         let secrets = try await store.webhookSecrets(projectID: projectID, now: now).map(\.secret)
-        let scaleKey = try await store.scaleCallbackAuthKey(organizationID: organizationID)
-        let config = ProjectDeliveryConfig(callback: callback, secrets: secrets, scaleCallbackKey: scaleKey)
+        var config = ProjectDeliveryConfig(callback: callback, secrets: secrets)
+        for id in store.dialects.ids where store.dialects.dialect(id).callbackAuthHeader != nil {
+            config.callbackAuthKeys[id] = try await store.callbackAuthKey(organizationID: organizationID, dialect: id)
+        }
         entries.withLock { $0[projectID] = (config, Timestamp(microseconds: now.microseconds + ttlMicroseconds)) }
         return config
     }

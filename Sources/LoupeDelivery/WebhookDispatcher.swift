@@ -150,9 +150,9 @@ public struct WebhookDispatcher: Service {
     /// One attempt at `event`: address check, auth and signature, POST, verdict, next attempt time.
     func deliver(_ event: OutboxEvent) async -> DeliveryOutcome {
         var event = event
-        if event.format == "scale", let base = settings.publicBaseURL {
-            event.payload = RawJSON(
-                unchecked: event.payload.text.replacingOccurrences(of: "\"/scale/v1/task/", with: "\"\(base)/scale/v1/task/"))
+        let dialect = store.dialects.dialect(event.dialect)
+        if let base = settings.publicBaseURL {
+            event.payload = RawJSON(unchecked: dialect.absoluteLinks(in: event.payload.text, base: base))
         }
         let started = clock.now()
         var policy = RetryPolicy.standard
@@ -176,9 +176,11 @@ public struct WebhookDispatcher: Service {
         guard let config = found else {
             return outcome(.retry(retryAfter: nil), status: nil, error: "reading the project's callback settings failed")
         }
-        policy = config.callback.retryPolicy(scale: event.format == "scale")
+        policy = dialect.retryPolicy(projectPolicy: config.callback.retry)
         var signed = SignedDelivery(event: event, auth: config.callback.auth, secrets: config.secrets, now: started)
-        if event.format == "scale", let key = config.scaleCallbackKey { signed.headers.append(("scale-callback-auth", key)) }
+        if let header = dialect.callbackAuthHeader, let key = config.callbackAuthKeys[event.dialect] {
+            signed.headers.append((header, key))
+        }
         let response = await sender.post(url: signed.url, headers: signed.headers, body: Array(event.payload.text.utf8))
         guard let status = response.statusCode else {
             return outcome(.retry(retryAfter: nil), status: nil, error: response.error ?? "no response")

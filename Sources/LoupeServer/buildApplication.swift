@@ -5,7 +5,7 @@ import Logging
 import LoupeCore
 import LoupeDelivery
 public import LoupeDomain
-import LoupeHTTP
+public import LoupeHTTP
 import LoupeStore
 import Prometheus
 import ServiceLifecycle
@@ -15,7 +15,7 @@ import Synchronization
 /// Migrations and first-start set-up run before the server accepts requests; `/health` answers
 /// 200 only after them.
 public func buildApplication(
-    configuration: AppConfiguration, clock: LoupeClock = .system,
+    configuration: AppConfiguration, clock: LoupeClock = .system, dialects: [any APIDialect] = StandardDialects.all,
     onFirstStart: (@Sendable (FirstStartCredentials) -> Void)? = nil,
     onServerRunning: (@Sendable (_ port: Int) async -> Void)? = nil
 ) async throws -> some ApplicationProtocol {
@@ -25,7 +25,12 @@ public func buildApplication(
         return logger
     }()
     let opened = try configuration.openDatabase(logger: logger)
-    let store = opened.store
+    let registry = DialectRegistry(dialects.map(\.tasks))
+    let store = {
+        var store = opened.store
+        store.dialects = registry
+        return store
+    }()
     let ids = ObjectIDGenerator(clock: clock)
     let readiness = ReadyFlag()
     let wakeup = WakeSignal()
@@ -38,13 +43,14 @@ public func buildApplication(
             wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady },
             uploadTTLSeconds: configuration.uploadTTLSeconds, publicBaseURL: configuration.publicBaseURL)
         env.fetchesAttachments = configuration.fetchAttachments
+        env.dialects = registry
         env.webRoot = configuration.webRoot ?? WebAssetsMiddleware.builtRoot()
         return env
     }()
     var ingester = BatchIngester(store: store, factory: factory, uploads: uploads, nodeID: "node-" + ids.next())
     ingester.onTasksCreated = { env.countCreated($0) }
     var app = Application(
-        router: buildRouter(env: env),
+        router: buildRouter(env: env, dialects: dialects),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe"),
         onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

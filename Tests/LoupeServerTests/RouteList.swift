@@ -4,6 +4,7 @@ import Hummingbird
 import LoupeCore
 import LoupeDomain
 import LoupeHTTP
+import LoupeServer
 import LoupeStore
 import LoupeStoreSQLite
 import Prometheus
@@ -20,7 +21,7 @@ enum RouteList {
             store: store, factory: TaskFactory(ids: ObjectIDGenerator(), clock: .system, schemas: SchemaCache()),
             uploads: try UploadFiles(directory: directory), cursor: PageCursor(secret: "s"),
             metrics: PrometheusCollectorRegistry(), wakeIngester: {}, isReady: { true })
-        return buildRouter(env: env).routes.map { route in
+        return buildRouter(env: env, dialects: StandardDialects.all).routes.map { route in
             route.method.rawValue.lowercased() + " /"
                 + route.path.description.split(separator: "/")
                 .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")

@@ -21,12 +21,6 @@ public struct CallbackSettings: Sendable, Equatable {
     /// No project endpoint, the default events, no auth, five attempts.
     public init() {}
 
-    /// The policy for an event: Scale-dialect tasks keep Scale's promise (20 attempts over a day)
-    /// unless the project chose its own policy.
-    public func retryPolicy(scale: Bool) -> RetryPolicy {
-        scale && retry == .standard ? .scale : retry
-    }
-
     /// Parses and checks `object`, naming the offending field on error.
     public static func parse(_ object: JSONObject, path: String) throws(DomainError) -> CallbackSettings {
         var settings = CallbackSettings()

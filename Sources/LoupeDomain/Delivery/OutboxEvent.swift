@@ -46,8 +46,9 @@ public struct OutboxEvent: Sendable, Equatable {
     public var createdAt: Timestamp
     /// When the receiver accepted it.
     public var deliveredAt: Timestamp?
-    /// The body's dialect: `native`, or `scale` (Scale's callback body and `scale-callback-auth` header).
-    public var format = "native"
+    /// The dialect of the task it is about: its body was rendered by that dialect, and the
+    /// dialect's links, auth header and retry promise apply when it is sent.
+    public var dialect = DialectID.native
 
     /// An event.
     public init(

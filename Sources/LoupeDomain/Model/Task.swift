@@ -92,8 +92,8 @@ public struct WorkTask: Sendable, Equatable {
     public var deliveredAt: Timestamp?
     /// When a consumer acknowledged it.
     public var acknowledgedAt: Timestamp?
-    /// The API dialect that created it (`scale`), nil for the native API; callbacks use its shapes.
-    public var origin: String?
+    /// The API dialect that created it; its answers, synthetic answers and callbacks follow that dialect.
+    public var dialect = DialectID.native
     /// Its attachments are still to be fetched and checked; no worker sees it until they are.
     public var awaitsAttachmentCheck = false
     /// The requester's audit verdict (`accepted`, `rejected`), Scale's `customer_review_status`.

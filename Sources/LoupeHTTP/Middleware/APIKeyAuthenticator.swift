@@ -13,23 +13,32 @@ public struct APIKeyAuthenticator: RouterMiddleware {
     private let store: Store
     private let cache: APIKeyCache
     private let sessions: SessionCache
+    private let credentials: [CredentialScheme]
 
-    /// An authenticator reading keys and sessions from `store` through the caches.
-    public init(store: Store, cache: APIKeyCache, sessions: SessionCache) {
+    /// An authenticator reading keys and sessions from `store` through the caches, from wherever
+    /// `credentials` say a request carries them.
+    public init(
+        store: Store, cache: APIKeyCache, sessions: SessionCache, credentials: [CredentialScheme] = CredentialScheme.standard
+    ) {
         self.store = store
         self.cache = cache
         self.sessions = sessions
+        self.credentials = credentials
+    }
+
+    /// An authenticator over `env`'s store and caches, reading credentials as `credentials` say.
+    public init(env: APIEnvironment, credentials: [CredentialScheme] = CredentialScheme.standard) {
+        self.init(store: env.store, cache: env.keyCache, sessions: env.sessionCache, credentials: credentials)
     }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard let header = request.headers[.authorization] else {
+        guard let key = try credentials.credential(in: request) else {
             throw DomainError(
-                .unauthorized, "missing Authorization header: use \"Bearer <api key>\" or Basic with the key as user name",
+                .unauthorized, "missing credentials: use \(CredentialScheme.describe(credentials))",
                 details: [.init(path: "Authorization", reason: "is required")])
         }
-        let key = try Self.key(from: header)
         let hash = Self.hash(key)
         if key.hasPrefix(SessionToken.prefix) {
             let now = Timestamp.now()
@@ -74,18 +83,26 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         .unauthorized, "the Authorization header is malformed: use \"Bearer <api key>\" or Basic with the key as user name",
         details: [.init(path: "Authorization", reason: "is malformed")])
 
-    /// The key carried by an Authorization header value.
-    static func key(from header: String) throws(DomainError) -> String {
+    /// The key an Authorization header value carries under `scheme`, nil when the header uses
+    /// another scheme; a header of this scheme that is malformed throws.
+    static func key(from header: String, scheme: CredentialScheme) throws(DomainError) -> String? {
         let utf8 = header.utf8
         guard let space = utf8.firstIndex(of: UInt8(ascii: " ")) else { throw Self.garbled }
-        let scheme = header.utf8[..<space]
+        let name = header.utf8[..<space]
         let credential = header[header.index(after: space)...].drop { $0 == " " }
-        switch scheme.count {
-        case 6 where scheme.lazy.map(Self.lowercased).elementsEqual("bearer".utf8):
+        func named(_ expected: String) -> Bool {
+            name.count == expected.utf8.count && name.lazy.map(Self.lowercased).elementsEqual(expected.lowercased().utf8)
+        }
+        switch scheme {
+        case .bearer where named("bearer"):
             guard !credential.isEmpty, credential.utf8.count <= 512, !credential.utf8.contains(UInt8(ascii: " "))
             else { throw Self.garbled }
             return String(credential)
-        case 5 where scheme.lazy.map(Self.lowercased).elementsEqual("basic".utf8):
+        case .authorization(let expected) where named(expected):
+            guard !credential.isEmpty, credential.utf8.count <= 512, !credential.utf8.contains(UInt8(ascii: " "))
+            else { throw Self.garbled }
+            return String(credential)
+        case .basic where named("basic"):
             guard let data = Data(base64Encoded: String(credential)), let text = String(data: data, encoding: .utf8) else {
                 throw Self.garbled
             }
@@ -93,9 +110,12 @@ public struct APIKeyAuthenticator: RouterMiddleware {
             guard !user.isEmpty, user.utf8.count <= 512 else { throw Self.garbled }
             return user
         default:
-            throw Self.garbled
+            return nil
         }
     }
+
+    /// A header of a scheme none of the accepted ones names.
+    static func unknownScheme() -> DomainError { garbled }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         (65...90).contains(byte) ? byte + 32 : byte

@@ -71,7 +71,7 @@ public struct ScaleTasksController: Sendable {
         }
         var task = try env.factory.makeTask(spec, project: project, testMode: caller.mode == .test, batch: batch)
         task.type = type
-        task.origin = "scale"
+        task.dialect = ScaleDialect.id
         task.awaitsAttachmentCheck = env.fetchesAttachments && !ScaleAttachments.urls(in: params).isEmpty
         _ = try await env.store.createTask(task)
         env.countCreated(1)
@@ -100,7 +100,7 @@ public struct ScaleTasksController: Sendable {
         let page = Array(tasks.prefix(limit))
         let next = tasks.count > limit ? page.last.map { env.cursor.token(lastID: $0.id, scope: scope) } : nil
         let limited = ScaleInput.flag(request, "limited_response")
-        let contexts = try await env.store.scaleContexts(for: page)
+        let contexts = try await env.store.taskContexts(for: page)
         let base = env.baseURL(request)
         let docs = page.map { task in
             var context = contexts[task.id] ?? Self.fallback(task)
@@ -201,7 +201,7 @@ public struct ScaleTasksController: Sendable {
     }
 
     private func respond(_ task: WorkTask, _ request: Request) async throws -> Response {
-        var context = try await env.store.scaleContexts(for: [task])[task.id] ?? Self.fallback(task)
+        var context = try await env.store.taskContexts(for: [task])[task.id] ?? Self.fallback(task)
         context.linkBase = env.baseURL(request)
         return JSONResponse.make(value: ScaleTaskJSON.value(task, context))
     }
@@ -222,7 +222,7 @@ public struct ScaleTasksController: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: png)))
     }
 
-    static func fallback(_ task: WorkTask) -> ScaleTaskContext {
-        ScaleTaskContext(projectName: task.projectID, batchName: task.batchID)
+    static func fallback(_ task: WorkTask) -> TaskContext {
+        TaskContext(projectName: task.projectID, batchName: task.batchID)
     }
 }

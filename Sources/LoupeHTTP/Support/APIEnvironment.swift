@@ -42,6 +42,8 @@ public struct APIEnvironment: Sendable {
     public var publicBaseURL: String?
     /// The folder of the browser UI's files; nil serves no UI.
     public var webRoot: String?
+    /// The dialects whose answer rules apply to their tasks.
+    public var dialects = DialectRegistry()
 
     /// An environment with the given parts.
     public init(
@@ -63,7 +65,7 @@ public struct APIEnvironment: Sendable {
     }
 
     /// Checks workers' answers against delivery schemas and task-type rules.
-    public var validator: AnswerValidator { AnswerValidator(schemas: factory.schemas) }
+    public var validator: AnswerValidator { AnswerValidator(schemas: factory.schemas, dialects: dialects) }
 
     /// The current time.
     public var now: Timestamp { factory.clock.now() }

@@ -1,9 +1,9 @@
 public import Hummingbird
 import LoupeDomain
 
-/// The whole HTTP surface: the browser UI at `/`, system routes, the upload capability, the authenticated `/api/v1`, and
-/// the Scale dialect under `/scale/v1` (and v2's reads under `/scale/v2`).
-public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
+/// The whole HTTP surface: the browser UI at `/`, system routes, the upload capability, the
+/// authenticated `/api/v1`, and each dialect's routes where it mounts them.
+public func buildRouter(env: APIEnvironment, dialects: [any APIDialect] = []) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let requestIDs = ObjectIDGenerator()
     // Metrics wrap the error mapping, so a failure counts under the status it is answered with.
@@ -13,7 +13,7 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     router.addRoutes(SystemController(env: env).endpoints)
     router.addRoutes(UploadsController(env: env).endpoints, atPath: "/api/v1")
     router.addRoutes(AuthController(env: env).publicEndpoints, atPath: "/api/v1")
-    let authenticator = APIKeyAuthenticator(store: env.store, cache: env.keyCache, sessions: env.sessionCache)
+    let authenticator = APIKeyAuthenticator(env: env)
     let api = router.group("/api/v1").add(middleware: authenticator)
     api.addRoutes(ProjectsController(env: env).endpoints)
     api.addRoutes(TasksController(env: env).endpoints)
@@ -29,11 +29,6 @@ public func buildRouter(env: APIEnvironment) -> Router<AppRequestContext> {
     api.addRoutes(ExportController(env: env).endpoints)
     api.addRoutes(MeController(env: env).endpoints)
     api.addRoutes(ProjectStatsController(env: env).endpoints)
-    let scale = router.group("/scale/v1").add(middleware: ScaleErrorMiddleware()).add(middleware: authenticator)
-    scale.addRoutes(ScaleProjects(env: env).endpoints)
-    scale.addRoutes(ScaleBatches(env: env).endpoints)
-    scale.addRoutes(ScaleTasksController(env: env).endpoints)
-    router.group("/scale/v2").add(middleware: ScaleErrorMiddleware()).add(middleware: authenticator)
-        .addRoutes(ScaleV2Reads(env: env).endpoints)
+    for dialect in dialects { dialect.mount(on: router, env: env) }
     return router
 }

@@ -40,7 +40,7 @@ extension Store {
                 WHERE id = ? AND status IN ('pending', 'in_progress') RETURNING \(Self.taskColumns)
                 """, [.text(response.serialized()), .int(now.microseconds), .text(id)]
             ).first.map(Self.task) else { return nil }
-            try await Self.recordEvent(.taskError, task: task, now: now, db)
+            try await recordEvent(.taskError, task: task, now: now, db)
             return task
         }
     }

@@ -101,7 +101,7 @@ extension Store {
                 RETURNING \(Self.batchColumns)
                 """, binds
             ).first.map(Self.batch)
-            if let batch, to.isFinished { try await Self.recordBatchEvent(batch, now: time, db) }
+            if let batch, to.isFinished { try await recordBatchEvent(batch, now: time, db) }
             return batch
         }
     }
@@ -111,7 +111,7 @@ extension Store {
         try await database.write { db in
             var batch = batch
             try await Self.insert(batch, uploadTokenHash: nil, db)
-            let outcome = try await Self.insertChunk(batchID: batch.id, tasks: tasks, failures: failures, db)
+            let outcome = try await insertChunk(batchID: batch.id, tasks: tasks, failures: failures, db)
             batch.created = outcome.created
             batch.failed = outcome.failures.count
             try await db.execute(
@@ -149,7 +149,7 @@ extension Store {
             guard let row = holder.first, row.string(0) == owner else {
                 return BatchChunkOutcome(created: 0, failures: [], accepted: false)
             }
-            var outcome = try await Self.insertChunk(batchID: batchID, tasks: tasks, failures: failures, db)
+            var outcome = try await insertChunk(batchID: batchID, tasks: tasks, failures: failures, db)
             outcome.accepted = true
             try await db.execute(
                 """
@@ -166,14 +166,14 @@ extension Store {
         }
     }
 
-    private static func insertChunk(batchID: String, tasks: [WorkTask], failures: [BatchFailure], _ db: any SQLConnection)
+    private func insertChunk(batchID: String, tasks: [WorkTask], failures: [BatchFailure], _ db: any SQLConnection)
         async throws -> BatchChunkOutcome
     {
         let inserted = try await insertTasks(tasks, db)
         var allFailures = failures
         let rejected = tasks.filter { !inserted.contains($0.id) }
         let uniqueIDs = rejected.compactMap(\.uniqueID)
-        let existing = try await taskIDs(uniqueIDs: uniqueIDs, organizationID: tasks.first?.organizationID ?? "", db)
+        let existing = try await Self.taskIDs(uniqueIDs: uniqueIDs, organizationID: tasks.first?.organizationID ?? "", db)
         // A rejected task without a unique id hit its batch position: already stored by a chunk
         // that committed before a crash, so it is neither created again nor a failure.
         for task in rejected {

@@ -7,35 +7,38 @@ extension Store {
     /// Writes the event for a change to `task`, inside the transaction making that change, when the
     /// project sends events of this kind and the task or the project names a callback URL.
     /// `settings` are the project's callback settings when the caller has already read them.
-    static func recordEvent(
+    func recordEvent(
         _ kind: EventKind, task: WorkTask, reason: String? = nil, settings known: CallbackSettings? = nil, now: Timestamp,
         _ db: any SQLConnection
     ) async throws {
         var settings = known
-        if settings == nil { settings = try await callbackSettings(projectID: task.projectID, db) }
+        if settings == nil { settings = try await Self.callbackSettings(projectID: task.projectID, db) }
         guard let settings else { return }
         guard settings.events.contains(kind), let target = task.callbackURL ?? settings.url else { return }
-        let id = eventIDs.next()
-        let scale = task.origin == "scale"
+        let id = Self.eventIDs.next()
+        let dialect = dialects.dialect(task.dialect)
         var payload = EventPayload.task(task, kind: kind, eventID: id, at: now, reason: reason)
-        if scale, let context = try await scaleContexts(for: [task], db)[task.id] {
-            payload = ScaleTaskJSON.callbackBody(task, context)
+        if task.dialect != .native, let context = try await Self.taskContexts(for: [task], db)[task.id],
+            let body = dialect.callbackBody(for: task, kind: kind, context: context)
+        {
+            payload = body
         }
         var event = OutboxEvent(
             id: id, organizationID: task.organizationID, projectID: task.projectID, taskID: task.id,
             batchID: task.batchID, kind: kind, targetURL: target,
             orderingKey: OutboxEvent.endpoint(of: target) + "|task:" + task.id, payload: payload,
-            maxAttempts: settings.retryPolicy(scale: scale).maxAttempts, nextAttemptAt: now, createdAt: now)
-        event.format = scale ? "scale" : "native"
-        try await insertEvent(event, db)
+            maxAttempts: dialect.retryPolicy(projectPolicy: settings.retry).maxAttempts, nextAttemptAt: now,
+            createdAt: now)
+        event.dialect = task.dialect
+        try await Self.insertEvent(event, db)
     }
 
     /// Writes `batch.finished` for a batch that reached an end state, if its project has a callback URL.
-    static func recordBatchEvent(_ batch: Batch, now: Timestamp, _ db: any SQLConnection) async throws {
-        let settings = try await callbackSettings(projectID: batch.projectID, db)
+    func recordBatchEvent(_ batch: Batch, now: Timestamp, _ db: any SQLConnection) async throws {
+        let settings = try await Self.callbackSettings(projectID: batch.projectID, db)
         guard settings.events.contains(.batchFinished), let target = settings.url else { return }
-        let id = eventIDs.next()
-        try await insertEvent(
+        let id = Self.eventIDs.next()
+        try await Self.insertEvent(
             OutboxEvent(
                 id: id, organizationID: batch.organizationID, projectID: batch.projectID, taskID: nil,
                 batchID: batch.id, kind: .batchFinished, targetURL: target,
@@ -46,11 +49,11 @@ extension Store {
 
     /// Writes `task.created` for newly inserted tasks whose project asks for it (each project's
     /// settings read once).
-    static func recordCreationEvents(_ tasks: [WorkTask], now: Timestamp, _ db: any SQLConnection) async throws {
+    func recordCreationEvents(_ tasks: [WorkTask], now: Timestamp, _ db: any SQLConnection) async throws {
         var settingsByProject: [String: CallbackSettings] = [:]
         for task in tasks {
             var settings = settingsByProject[task.projectID]
-            if settings == nil { settings = try await callbackSettings(projectID: task.projectID, db) }
+            if settings == nil { settings = try await Self.callbackSettings(projectID: task.projectID, db) }
             guard let settings else { continue }
             settingsByProject[task.projectID] = settings
             if settings.events.contains(.taskCreated) {
@@ -76,7 +79,7 @@ extension Store {
                 event.taskID.map(SQLValue.text) ?? .null, event.batchID.map(SQLValue.text) ?? .null,
                 .text(event.kind.rawValue), .text(event.targetURL), .text(OutboxEvent.endpoint(of: event.targetURL)),
                 .text(event.orderingKey), .text(event.payload.text), .int(Int64(event.maxAttempts)),
-                .int(event.nextAttemptAt.microseconds), .int(event.createdAt.microseconds), .text(event.format),
+                .int(event.nextAttemptAt.microseconds), .int(event.createdAt.microseconds), .text(event.dialect.rawValue),
             ])
     }
 
@@ -94,7 +97,7 @@ extension Store {
             maxAttempts: row.int(11) ?? 1, nextAttemptAt: Timestamp(microseconds: row.int64(12)!),
             lastStatusCode: row.int(13), lastError: row.string(14), createdAt: Timestamp(microseconds: row.int64(15)!),
             deliveredAt: row.int64(16).map(Timestamp.init))
-        event.format = row.string(17) ?? "native"
+        event.dialect = DialectID(rawValue: row.string(17) ?? DialectID.native.rawValue)
         return event
     }
 }

@@ -75,13 +75,13 @@ extension Store {
                 stored: try await db.query("SELECT settings FROM projects WHERE id = ?", [.text(review.projectID)]).first?.string(0)
             ).paymentPerResult
             for assignmentID in pending {
-                try await Self.apply(
+                try await apply(
                     verdicts[assignmentID] ?? otherwise, to: assignmentID, taskID: review.taskID, reviewerID: reviewerID,
                     payment: payment, now: now, db)
             }
             try await db.execute(
                 "UPDATE reviews SET status = 'decided', decided_at = ? WHERE id = ?", [.int(now.microseconds), .text(reviewID)])
-            return try await Self.settleAfterReview(
+            return try await settleAfterReview(
                 taskID: review.taskID, answer: answer, method: "reviewer", payment: payment, now: now, db)
         }
     }

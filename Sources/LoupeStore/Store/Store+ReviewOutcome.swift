@@ -2,7 +2,7 @@ public import LoupeDomain
 
 extension Store {
     /// Records one verdict on a submitted result and moves the task's counters to match.
-    static func apply(
+    func apply(
         _ verdict: ReviewVerdict, to assignmentID: String, taskID: String, reviewerID: String, payment: Double,
         now: Timestamp, _ db: any SQLConnection
     ) async throws {
@@ -41,7 +41,7 @@ extension Store {
 
     /// After verdicts: complete when enough results are approved and none is being redone;
     /// wait while sent-back work is out; otherwise return the task to the queue for more results.
-    static func settleAfterReview(
+    func settleAfterReview(
         taskID: String, answer: JSONValue?, method: String, payment: Double, now: Timestamp, _ db: any SQLConnection
     ) async throws -> WorkTask {
         guard let row = try await db.query(
@@ -52,7 +52,7 @@ extension Store {
         ).first else { throw DomainError.notFound("task", taskID) }
         let (active, submitted, required, round) = (row.int(0) ?? 0, row.int(1) ?? 0, row.int(2) ?? 1, row.int(3) ?? 0)
         if active == 0 && submitted >= required {
-            let rows = try await roundResults(taskID: taskID, round: round, db)
+            let rows = try await Self.roundResults(taskID: taskID, round: round, db)
             let results = rows.map(\.result)
             var outcome = CompletionPolicy.majority(results)
             if let answer {
@@ -72,7 +72,7 @@ extension Store {
                 WHERE id = ?
                 """, [.int(now.microseconds), .text(taskID)])
         }
-        return try await task(id: taskID, db)
+        return try await Self.task(id: taskID, db)
     }
 
     /// Approves the results of tasks whose review time ran out with no reviewer holding them;
@@ -95,7 +95,7 @@ extension Store {
                     .int(Int64(limit)),
                 ])
             for row in due {
-                _ = try await Self.settleAfterReview(
+                _ = try await settleAfterReview(
                     taskID: row.string(0)!, answer: nil, method: "auto_approved",
                     payment: Self.workflow(stored: row.string(1)).paymentPerResult, now: now, db)
             }
@@ -107,12 +107,12 @@ extension Store {
     /// queue; the earlier round's results stay in its history with the reason as feedback.
     public func reworkTask(id: String, organizationID: String, reason: String, now: Timestamp) async throws -> WorkTask {
         try await database.write { db in
-            try await Self.rework(id: id, organizationID: organizationID, reason: reason, now: now, db)
+            try await rework(id: id, organizationID: organizationID, reason: reason, now: now, db)
         }
     }
 
     /// `reworkTask` inside the caller's transaction.
-    static func rework(id: String, organizationID: String, reason: String, now: Timestamp, _ db: any SQLConnection)
+    func rework(id: String, organizationID: String, reason: String, now: Timestamp, _ db: any SQLConnection)
         async throws -> WorkTask
     {
         let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
@@ -134,7 +134,7 @@ extension Store {
             WHERE id = ?
             """, [.int(now.microseconds), .text(id)])
         let task = try await Self.task(id: id, db)
-        try await Self.recordEvent(.taskReworked, task: task, reason: reason, now: now, db)
+        try await recordEvent(.taskReworked, task: task, reason: reason, now: now, db)
         return task
     }
 

@@ -67,11 +67,11 @@ extension Store {
     }
 
     /// Project and batch names and audits of `tasks`, for rendering them in Scale's shape.
-    public func scaleContexts(for tasks: [WorkTask]) async throws -> [String: ScaleTaskContext] {
-        try await database.read { db in try await Self.scaleContexts(for: tasks, db) }
+    public func taskContexts(for tasks: [WorkTask]) async throws -> [String: TaskContext] {
+        try await database.read { db in try await Self.taskContexts(for: tasks, db) }
     }
 
-    static func scaleContexts(for tasks: [WorkTask], _ db: any SQLConnection) async throws -> [String: ScaleTaskContext] {
+    static func taskContexts(for tasks: [WorkTask], _ db: any SQLConnection) async throws -> [String: TaskContext] {
         var projectNames: [String: String] = [:]
         var batchNames: [String: String] = [:]
         for projectID in Set(tasks.map(\.projectID)) {
@@ -82,16 +82,16 @@ extension Store {
                 "SELECT client_batch_id FROM batches WHERE id = ?", [.text(batchID)]
             ).first?.string(0)
         }
-        var audits: [String: [ScaleAudit]] = [:]
+        var audits: [String: [TaskAudit]] = [:]
         let audited = tasks.filter { $0.customerReviewStatus != nil }.map(\.id)
         for taskID in audited {
             audits[taskID] = try await db.query(
                 "SELECT accepted, comments, created_at FROM task_audits WHERE task_id = ? ORDER BY created_at", [.text(taskID)]
-            ).map { ScaleAudit(accepted: $0.bool(0), comments: $0.string(1), createdAt: Timestamp(microseconds: $0.int64(2) ?? 0)) }
+            ).map { TaskAudit(accepted: $0.bool(0), comments: $0.string(1), createdAt: Timestamp(microseconds: $0.int64(2) ?? 0)) }
         }
-        var contexts: [String: ScaleTaskContext] = [:]
+        var contexts: [String: TaskContext] = [:]
         for task in tasks {
-            contexts[task.id] = ScaleTaskContext(
+            contexts[task.id] = TaskContext(
                 projectName: projectNames[task.projectID] ?? task.projectID,
                 batchName: task.batchID.flatMap { batchNames[$0] }, audits: audits[task.id] ?? [])
         }
@@ -118,7 +118,7 @@ extension Store {
                 "UPDATE tasks SET customer_review_status = ?, updated_at = ? WHERE id = ?",
                 [.text(accepted ? "accepted" : "rejected"), .int(now.microseconds), .text(id)])
             if !accepted {
-                return try await Self.rework(
+                return try await rework(
                     id: id, organizationID: organizationID, reason: comments ?? "rejected in audit", now: now, db)
             }
             return try await Self.task(id: id, db)
@@ -142,10 +142,14 @@ extension Store {
     }
 
     /// The key Scale-dialect callbacks carry in `scale-callback-auth` (made on first use).
-    public func scaleCallbackAuthKey(organizationID: String) async throws -> String {
-        try await instanceSetting("scale_callback_auth_key:" + organizationID) {
+    public func callbackAuthKey(organizationID: String, dialect: DialectID) async throws -> String {
+        try await instanceSetting("\(dialect.rawValue)_callback_auth_key:" + organizationID) {
             var generator = SystemRandomNumberGenerator()
-            return (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined()
+            // Two hex digits per byte: 64 characters always (leading zeros were dropped before).
+            return (0..<32).map { _ in
+                let byte = UInt8.random(in: 0...255, using: &generator)
+                return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+            }.joined()
         }
     }
 }

@@ -40,7 +40,7 @@ extension Store {
             unchanged.updatedAt = now
             // While other leases are out the task cannot be decided yet: no need to look.
             guard stillActive == 0 else { return (current, unchanged) }
-            let task = try await Self.settleIfComplete(
+            let task = try await settleIfComplete(
                 taskID: current.taskID, now: now, model: model, db, unchanged: unchanged)
             return (current, task)
         }
@@ -49,7 +49,7 @@ extension Store {
     /// Decides a task whose results are all in (none active, enough submitted or approved) and
     /// applies the decision; otherwise leaves it as it is. Returns the decided task, or
     /// `unchanged` (the task as the caller already has it) when nothing was decided.
-    static func settleIfComplete(
+    func settleIfComplete(
         taskID: String, now: Timestamp, model: (any AnswerModel)?, _ db: any SQLConnection, unchanged: WorkTask
     ) async throws -> WorkTask {
         guard let row = try await db.query(
@@ -64,8 +64,8 @@ extension Store {
         guard active == 0, submitted >= required, status == .pending || status == .inProgress else {
             return unchanged
         }
-        let settings = workflow(stored: row.string(5))
-        let rows = try await roundResults(taskID: taskID, round: round, db)
+        let settings = Self.workflow(stored: row.string(5))
+        let rows = try await Self.roundResults(taskID: taskID, round: round, db)
         let results = rows.map(\.result)
         let alreadyReviewed = rows.contains { $0.reviewed }
         let decision: CompletionDecision =
@@ -83,21 +83,21 @@ extension Store {
             decided = try await db.query(
                 """
                 UPDATE tasks SET status = 'in_review', review_due_at = ?, outcome = ?, updated_at = ? WHERE id = ?
-                RETURNING \(taskColumns)
+                RETURNING \(Self.taskColumns)
                 """,
                 [
                     .int(now.adding(seconds: Double(settings.maxReviewTime)).microseconds),
-                    .text(outcomeText(outcome, results: results)), .int(now.microseconds), .text(taskID),
+                    .text(Self.outcomeText(outcome, results: results)), .int(now.microseconds), .text(taskID),
                 ]
-            ).first.map(task)
+            ).first.map(Self.task)
         case .oneMoreResult:
             decided = try await db.query(
                 """
                 UPDATE tasks SET extra_results = extra_results + 1, status = 'pending', slots_full = 0, updated_at = ?
                 WHERE id = ?
-                RETURNING \(taskColumns)
+                RETURNING \(Self.taskColumns)
                 """, [.int(now.microseconds), .text(taskID)]
-            ).first.map(task)
+            ).first.map(Self.task)
         }
         guard let decided else { throw DomainError.notFound("task", taskID) }
         return decided
@@ -108,7 +108,7 @@ extension Store {
     /// written (`callback`: the project's callback settings when the caller has them already).
     /// Returns the completed task.
     @discardableResult
-    static func complete(
+    func complete(
         taskID: String, projectID: String, results: [ResultAnswer], outcome: TaskOutcome, payment: Double,
         callback: CallbackSettings? = nil, now: Timestamp, _ db: any SQLConnection
     ) async throws -> WorkTask {
@@ -117,9 +117,9 @@ extension Store {
             try await db.execute(
                 """
                 UPDATE assignments SET status = 'approved',
-                    agrees = CASE WHEN id IN (\(agreeing.isEmpty ? "NULL" : placeholders(agreeing.count))) THEN 1 ELSE 0 END,
+                    agrees = CASE WHEN id IN (\(agreeing.isEmpty ? "NULL" : Self.placeholders(agreeing.count))) THEN 1 ELSE 0 END,
                     payment = CASE WHEN status = 'submitted' THEN ? ELSE payment END, updated_at = ?
-                WHERE id IN (\(placeholders(results.count)))
+                WHERE id IN (\(Self.placeholders(results.count)))
                 """,
                 agreeing + [.double(payment), .int(now.microseconds)] + results.map { .text($0.assignmentID) })
         }
@@ -128,7 +128,7 @@ extension Store {
                 review_due_at = NULL, callback_succeeded = NULL, callback_at = NULL
             """
         let values: [SQLValue] = [
-            .text(outcome.answer.serialized()), .text(outcomeText(outcome, results: results)),
+            .text(outcome.answer.serialized()), .text(Self.outcomeText(outcome, results: results)),
             .int(now.microseconds), .int(now.microseconds),
         ]
         let completed: SQLRow?
@@ -138,19 +138,19 @@ extension Store {
             // before the event, so the lock is held for as few round trips as possible.
             completed = try await db.query(
                 """
-                WITH counter AS (\(deliveryCounterIncrement))
+                WITH counter AS (\(Self.deliveryCounterIncrement))
                 UPDATE tasks SET \(completion), delivery_seq = (SELECT last_seq FROM counter)
-                WHERE id = ? RETURNING \(taskColumns)
+                WHERE id = ? RETURNING \(Self.taskColumns)
                 """, [.text(projectID)] + values + [.text(taskID)]
             ).first
         } else {
-            let sequence = try await nextDeliverySequence(projectID: projectID, db)
+            let sequence = try await Self.nextDeliverySequence(projectID: projectID, db)
             completed = try await db.query(
-                "UPDATE tasks SET \(completion), delivery_seq = ? WHERE id = ? RETURNING \(taskColumns)",
+                "UPDATE tasks SET \(completion), delivery_seq = ? WHERE id = ? RETURNING \(Self.taskColumns)",
                 values + [.int(sequence), .text(taskID)]
             ).first
         }
-        guard let task = completed.map(task) else { throw DomainError.notFound("task", taskID) }
+        guard let task = completed.map(Self.task) else { throw DomainError.notFound("task", taskID) }
         try await recordEvent(.taskCompleted, task: task, settings: callback, now: now, db)
         return task
     }

@@ -35,7 +35,7 @@ extension Store {
         binds.append(.int(WorkerPartition.key(forTaskID: task.id)))
         binds.append(.int(Int64(task.round)))
         binds.append(task.outcome.map { .text($0.text) } ?? .null)
-        binds.append(task.origin.map(SQLValue.text) ?? .null)
+        binds.append(task.dialect == .native ? .null : .text(task.dialect.rawValue))
         binds.append(task.awaitsAttachmentCheck ? .text("pending") : .null)
     }
 
@@ -51,7 +51,7 @@ extension Store {
             completedAt: row.int64(17).map(Timestamp.init), canceledAt: row.int64(18).map(Timestamp.init))
         task.round = row.int(20) ?? 0
         task.outcome = row.string(21).map(RawJSON.init(unchecked:))
-        task.origin = row.string(22)
+        task.dialect = row.string(22).map(DialectID.init(rawValue:)) ?? .native
         task.awaitsAttachmentCheck = row.string(23) != nil
         task.deliverySequence = row.int64(24)
         task.callbackSucceeded = row.int64(25).map { $0 != 0 }
@@ -69,17 +69,17 @@ extension Store {
 
     /// Inserts tasks with multi-row statements; returns the ids that were inserted (others hit a
     /// unique constraint: their `unique_id` or batch position already exists).
-    static func insertTasks(_ tasks: [WorkTask], _ db: any SQLConnection) async throws -> Set<String> {
+    func insertTasks(_ tasks: [WorkTask], _ db: any SQLConnection) async throws -> Set<String> {
         var inserted = Set<String>()
         var start = 0
         while start < tasks.count {
-            let chunk = tasks[start..<min(start + insertChunkSize, tasks.count)]
+            let chunk = tasks[start..<min(start + Self.insertChunkSize, tasks.count)]
             var binds: [SQLValue] = []
-            binds.reserveCapacity(chunk.count * taskColumnCount)
-            for task in chunk { taskBinds(task, into: &binds) }
-            let rows = try await db.query(insertStatement(rows: chunk.count), binds)
+            binds.reserveCapacity(chunk.count * Self.taskColumnCount)
+            for task in chunk { Self.taskBinds(task, into: &binds) }
+            let rows = try await db.query(Self.insertStatement(rows: chunk.count), binds)
             for row in rows { inserted.insert(row.string(0)!) }
-            start += insertChunkSize
+            start += Self.insertChunkSize
         }
         if let first = tasks.first, !inserted.isEmpty {
             try await recordCreationEvents(tasks.filter { inserted.contains($0.id) }, now: first.createdAt, db)

@@ -72,7 +72,7 @@ extension Store {
             {
                 return earlier
             }
-            let inserted = try await Self.insertTasks([task], db)
+            let inserted = try await insertTasks([task], db)
             if inserted.isEmpty, let uniqueID = task.uniqueID {
                 let existing = try await Self.taskIDs(uniqueIDs: [uniqueID], organizationID: task.organizationID, db)
                 throw Self.duplicateUniqueID(uniqueID, existingID: existing[uniqueID])

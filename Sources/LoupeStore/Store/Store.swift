@@ -5,6 +5,9 @@ public import LoupeDomain
 public struct Store: Sendable {
     /// The driver.
     public let database: any SQLDatabase
+    /// The dialects whose callback bodies and retry promises the outbox follows (native only until
+    /// the composition root registers the server's dialects).
+    public var dialects = DialectRegistry()
 
     /// A store over `database`.
     public init(database: any SQLDatabase) {

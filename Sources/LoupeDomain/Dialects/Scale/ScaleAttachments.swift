@@ -30,7 +30,7 @@ public enum ScaleAttachments {
     }
 
     /// Scale's error response for attachments that could not be downloaded.
-    public static func errorResponse(_ failures: [(url: String, statusCode: Int?, reason: String?)]) -> JSONValue {
+    public static func errorResponse(_ failures: [AttachmentFailure]) -> JSONValue {
         [
             "error": "One or more attachments could not be downloaded.",
             "attachments": .array(failures.map { failure in

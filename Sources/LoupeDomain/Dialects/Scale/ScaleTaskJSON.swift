@@ -1,39 +1,3 @@
-/// A requester's audit of a completed task (Scale's `audits`).
-public struct ScaleAudit: Sendable, Equatable {
-    /// Accepted or rejected.
-    public var accepted: Bool
-    /// The requester's comments.
-    public var comments: String?
-    /// When it was made.
-    public var createdAt: Timestamp
-
-    /// An audit.
-    public init(accepted: Bool, comments: String?, createdAt: Timestamp) {
-        self.accepted = accepted
-        self.comments = comments
-        self.createdAt = createdAt
-    }
-}
-
-/// What a Scale task object shows beyond the task itself: names instead of ids, and audits.
-public struct ScaleTaskContext: Sendable {
-    /// The project's name.
-    public var projectName: String
-    /// The batch's name, if the task is in one.
-    public var batchName: String?
-    /// Audits, oldest first.
-    public var audits: [ScaleAudit]
-    /// Where links to files Loupe serves start: the server's base URL, or "" for links relative to it.
-    public var linkBase = ""
-
-    /// A context.
-    public init(projectName: String, batchName: String?, audits: [ScaleAudit] = []) {
-        self.projectName = projectName
-        self.batchName = batchName
-        self.audits = audits
-    }
-}
-
 /// Scale's v1 task object: `task_id`, Scale's status names, the type-specific creation fields
 /// under `params`, the project and batch by name.
 public enum ScaleTaskJSON {
@@ -59,7 +23,7 @@ public enum ScaleTaskJSON {
     }
 
     /// The task object.
-    public static func value(_ task: WorkTask, _ context: ScaleTaskContext, limited: Bool = false) -> JSONValue {
+    public static func value(_ task: WorkTask, _ context: TaskContext, limited: Bool = false) -> JSONValue {
         var data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
         let instruction = data["instruction"]?.stringValue ?? ""
         data["instruction"] = nil
@@ -99,7 +63,7 @@ public enum ScaleTaskJSON {
     }
 
     /// Scale's callback body: `{"task", "response", "task_id", "status"}`.
-    public static func callbackBody(_ task: WorkTask, _ context: ScaleTaskContext) -> RawJSON {
+    public static func callbackBody(_ task: WorkTask, _ context: TaskContext) -> RawJSON {
         let task = value(task, context)
         let body: JSONValue = [
             "task": task, "task_id": task.objectValue?["task_id"] ?? .null, "status": task.objectValue?["status"] ?? .null,
