@@ -61,6 +61,46 @@ struct BadInputTests {
         }
     }
 
+    @Test func duplicateKeysAreRefusedNamingTheKey() async throws {
+        try await TestApp.run { app in
+            let top = try await app.send(.post, "/api/v1/projects", raw: Array(#"{"name": "A", "name": "B", "type": "x"}"#.utf8))
+            #expect(top.status == .badRequest)
+            #expect(top.errorCode == "invalid_json")
+            #expect(top.json["error"]?.objectValue?["message"]?.stringValue?.contains("duplicate key \"name\"") == true)
+            #expect(top.errorPaths == ["/name"])
+            let project = try await app.createProject()
+            let nested = try await app.send(
+                .post, "/api/v1/projects/\(project)/batches",
+                raw: Array(#"{"tasks": [{"data": {}}, {"data": {"a": 1, "a": 2}}]}"#.utf8))
+            #expect(nested.status == .badRequest)
+            #expect(nested.errorPaths == ["/tasks/1/data/a"])
+            let scale = try await app.send(
+                .post, "/scale/v1/task/categorization", raw: Array(#"{"attachment": "a", "attachment": "b"}"#.utf8))
+            #expect(scale.status == .badRequest)
+            #expect(try await app.send(.get, "/api/v1/projects").json["projects"]?.arrayValue?.count == 1, "nothing was created")
+        }
+    }
+
+    @Test func aFormBodyAtTheSizeLimitIsReadInLinearTime() async throws {
+        try await TestApp.run { app in
+            // 4 MiB of distinct keys: the old reader's time grew with the square of their number
+            // (a 277 KB body took 5.6 s); this one reads it in a fraction of a second.
+            var body = "attachment=a+cat&attachment_type=text&categories=cat&categories=dog"
+            var index = 0
+            while body.utf8.count < (4 << 20) - 64 {
+                body += "&metadata[k\(index)]=v"
+                index += 1
+            }
+            let started = ContinuousClock.now
+            let reply = try await app.send(
+                .post, "/scale/v1/task/categorization", raw: Array(body.utf8),
+                headers: TestApp.live + [.contentType: "application/x-www-form-urlencoded"])
+            #expect(reply.status == .ok, "\(reply.text.prefix(300))")
+            #expect(reply.json["metadata"]?.objectValue?.count == index)
+            #expect(ContinuousClock.now - started < .seconds(60), "the old reader needed about 15 minutes")
+        }
+    }
+
     @Test func badLimitsAndForgedTokens() async throws {
         try await TestApp.run { app in
             for query in ["limit=-1", "limit=0", "limit=1001", "limit=abc"] {

@@ -1,46 +1,59 @@
-/// A JSON syntax problem and the byte offset where it was found.
-public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Byte offset in the input.
-    public var offset: Int
-    /// What is wrong.
-    public var reason: String
-
-    /// An error at `offset`.
-    public init(offset: Int, reason: String) {
-        self.offset = offset
-        self.reason = reason
-    }
-
-    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
-}
-
 /// A strict RFC 8259 parser working on raw bytes: validates UTF-8, rejects trailing commas,
 /// comments, NaN and leading zeros, and keeps object keys in order.
+///
+/// A key repeated in one object keeps its first position and its last value, unless
+/// `rejectDuplicateKeys` is set (for request bodies): then it is an error naming the key and the
+/// JSON Pointer of the object holding it.
 public enum JSONParser {
     /// Parses one JSON value (surrounded by optional whitespace).
-    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONValue {
-        var parser = Parser(bytes: bytes, maxDepth: maxDepth)
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        if parser.index != bytes.count { throw parser.error("unexpected data after the JSON value") }
-        return value
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256, rejectDuplicateKeys: Bool = false
+    ) throws(JSONSyntaxError) -> JSONValue {
+        var parser = Parser(bytes: bytes, maxDepth: maxDepth, rejectDuplicateKeys: rejectDuplicateKeys)
+        do throws(JSONSyntaxError) {
+            parser.skipWhitespace()
+            let value = try parser.parseValue(depth: 0)
+            parser.skipWhitespace()
+            if parser.index != bytes.count { throw parser.error("unexpected data after the JSON value") }
+            return value
+        } catch {
+            guard let trail = parser.duplicateTrail else { throw error }
+            throw JSONSyntaxError.duplicateKey(trail: trail, offset: error.offset)
+        }
     }
 
     /// Parses bytes.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONValue {
-        try typed { try bytes.withUnsafeBytes { buffer in try parse(buffer, maxDepth: maxDepth) } }
+    public static func parse(
+        _ bytes: [UInt8], maxDepth: Int = 256, rejectDuplicateKeys: Bool = false
+    ) throws(JSONSyntaxError) -> JSONValue {
+        try typed {
+            try bytes.withUnsafeBytes { buffer in
+                try parse(buffer, maxDepth: maxDepth, rejectDuplicateKeys: rejectDuplicateKeys)
+            }
+        }
     }
 
     /// Parses a slice of bytes.
-    public static func parse(_ bytes: ArraySlice<UInt8>, maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONValue {
-        try typed { try bytes.withUnsafeBytes { buffer in try parse(buffer, maxDepth: maxDepth) } }
+    public static func parse(
+        _ bytes: ArraySlice<UInt8>, maxDepth: Int = 256, rejectDuplicateKeys: Bool = false
+    ) throws(JSONSyntaxError) -> JSONValue {
+        try typed {
+            try bytes.withUnsafeBytes { buffer in
+                try parse(buffer, maxDepth: maxDepth, rejectDuplicateKeys: rejectDuplicateKeys)
+            }
+        }
     }
 
     /// Parses text.
-    public static func parse(_ text: String, maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(
+        _ text: String, maxDepth: Int = 256, rejectDuplicateKeys: Bool = false
+    ) throws(JSONSyntaxError) -> JSONValue {
         var text = text
-        return try typed { try text.withUTF8 { buffer in try parse(UnsafeRawBufferPointer(buffer), maxDepth: maxDepth) } }
+        return try typed {
+            try text.withUTF8 { buffer in
+                try parse(UnsafeRawBufferPointer(buffer), maxDepth: maxDepth, rejectDuplicateKeys: rejectDuplicateKeys)
+            }
+        }
     }
 
     /// Narrows the untyped error of a rethrowing buffer accessor back to `JSONSyntaxError`.
@@ -58,11 +71,16 @@ public enum JSONParser {
 private struct Parser {
     let bytes: UnsafeRawBufferPointer
     let maxDepth: Int
+    let rejectDuplicateKeys: Bool
     var index = 0
+    /// Set when a repeated key was refused: the key, then the member names and array indices
+    /// enclosing it, filled in as the error travels up (so the happy path tracks no path).
+    var duplicateTrail: [String]?
 
-    init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
+    init(bytes: UnsafeRawBufferPointer, maxDepth: Int, rejectDuplicateKeys: Bool) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.rejectDuplicateKeys = rejectDuplicateKeys
     }
 
     func error(_ reason: String, at offset: Int? = nil) -> JSONSyntaxError {
@@ -116,6 +134,7 @@ private struct Parser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a string key")
             }
+            let keyOffset = index
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -123,7 +142,20 @@ private struct Parser {
             }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue(depth: depth)
+            let value: JSONValue
+            do throws(JSONSyntaxError) {
+                value = try parseValue(depth: depth)
+            } catch {
+                duplicateTrail?.append(key)
+                throw error
+            }
+            if !object.appendIfAbsent(key, value) {
+                if rejectDuplicateKeys {
+                    duplicateTrail = [key]
+                    throw self.error("duplicate key", at: keyOffset)
+                }
+                object[key] = value
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -149,7 +181,12 @@ private struct Parser {
         }
         while true {
             skipWhitespace()
-            array.append(try parseValue(depth: depth))
+            do throws(JSONSyntaxError) {
+                array.append(try parseValue(depth: depth))
+            } catch {
+                duplicateTrail?.append(String(array.count))
+                throw error
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in array") }
             if bytes[index] == UInt8(ascii: ",") {

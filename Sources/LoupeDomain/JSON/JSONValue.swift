@@ -66,6 +66,19 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
     }
 
+    /// Appends a member whose key is not present yet, with a single lookup; returns false (and
+    /// changes nothing) when the key is already there.
+    mutating func appendIfAbsent(_ key: String, _ value: JSONValue) -> Bool {
+        if position(of: key) != nil { return false }
+        members.append((key, value))
+        if index != nil {
+            index?[key] = members.count - 1
+        } else if members.count > 16 {
+            rebuildIndex()
+        }
+        return true
+    }
+
     private mutating func rebuildIndex() {
         guard members.count > 16 else {
             index = nil

@@ -19,11 +19,7 @@ public enum JSONBody {
         guard buffer.readableBytes > 0 else {
             throw DomainError(.invalidJSON, "the body is empty; a JSON object is expected")
         }
-        do {
-            return try buffer.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in try JSONParser.parse(bytes) }
-        } catch {
-            throw DomainError(.invalidJSON, "the body is not valid JSON: \(error)", details: [.init(path: "", reason: error.reason)])
-        }
+        return try parse(buffer)
     }
 
     /// The body as an object, or `{}` when empty (for routes whose body is optional).
@@ -31,10 +27,22 @@ public enum JSONBody {
         var request = request
         let buffer = try await request.collectBody(upTo: limit)
         guard buffer.readableBytes > 0 else { return .object(JSONObject()) }
+        return try parse(buffer)
+    }
+}
+
+extension JSONBody {
+    /// A request body parsed as JSON; a repeated key in an object is refused rather than one of its
+    /// values silently kept (the error's detail path is the object holding it).
+    static func parse(_ buffer: ByteBuffer) throws(DomainError) -> JSONValue {
         do {
-            return try buffer.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in try JSONParser.parse(bytes) }
+            return try buffer.withUnsafeReadableBytes { bytes throws(JSONSyntaxError) in
+                try JSONParser.parse(bytes, rejectDuplicateKeys: true)
+            }
         } catch {
-            throw DomainError(.invalidJSON, "the body is not valid JSON: \(error)", details: [.init(path: "", reason: error.reason)])
+            throw DomainError(
+                .invalidJSON, "the body is not valid JSON: \(error)",
+                details: [.init(path: error.pointer ?? "", reason: error.reason)])
         }
     }
 }
