@@ -24,6 +24,10 @@ public struct AppConfiguration: Sendable {
     public var publicBaseURL: String?
     /// The folder the web UI is served from (`LOUPE_WEB_ROOT`), else the one built with the binary.
     public var webRoot: String?
+    /// Proxies whose `X-Forwarded-For` names the client (`LOUPE_TRUSTED_PROXIES`, comma-separated IPs).
+    public var trustedProxies: Set<String> = []
+    /// The bearer token `/metrics` asks for (`LOUPE_METRICS_TOKEN`); without one only loopback peers may read it.
+    public var metricsToken: String?
     /// Whether callbacks may target loopback and private addresses (`LOUPE_ALLOW_PRIVATE_CALLBACKS=1`).
     public var allowPrivateCallbacks = false
     /// Webhook requests in flight per endpoint (`LOUPE_WEBHOOK_CONCURRENCY`); a project's `max_concurrency` may lower it.
@@ -78,6 +82,10 @@ public struct AppConfiguration: Sendable {
         if let email = value("LOUPE_ADMIN_EMAIL") { configuration.adminEmail = email }
         configuration.publicBaseURL = value("LOUPE_PUBLIC_URL")
         configuration.webRoot = value("LOUPE_WEB_ROOT")
+        configuration.trustedProxies = Set(
+            (value("LOUPE_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty })
+        configuration.metricsToken = value("LOUPE_METRICS_TOKEN")
         configuration.allowPrivateCallbacks = ["1", "true", "yes"].contains(value("LOUPE_ALLOW_PRIVATE_CALLBACKS") ?? "")
         if let number = value("LOUPE_WEBHOOK_CONCURRENCY").flatMap(Int.init), number > 0 {
             configuration.webhookConcurrency = number

@@ -44,6 +44,8 @@ public func buildApplication(
             uploadTTLSeconds: configuration.uploadTTLSeconds, publicBaseURL: configuration.publicBaseURL)
         env.fetchesAttachments = configuration.fetchAttachments
         env.dialects = registry
+        env.trustedProxies = configuration.trustedProxies
+        env.metricsToken = configuration.metricsToken
         env.webRoot = configuration.webRoot ?? WebAssetsMiddleware.builtRoot()
         return env
     }()

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import LoupeDomain
+import LoupeServer
 import LoupeTestSupport
 import Testing
 
@@ -122,15 +123,33 @@ struct APIBasicsTests {
 
 @Suite("Operations")
 struct OperationsTests {
-    @Test func metricsCountRequestsTasksAndBatches() async throws {
+    @Test func apiAnswersAreNeitherSniffedNorCachedAndThePageForbidsPlugins() async throws {
         try await TestApp.run { app in
+            let reply = try await app.send(.get, "/api/v1/projects")
+            #expect(reply.headers[.xContentTypeOptions] == "nosniff")
+            #expect(reply.headers[.cacheControl] == "no-store")
+            let refused = try await app.send(.get, "/api/v1/projects", headers: [:])
+            #expect(refused.headers[.xContentTypeOptions] == "nosniff")
+            // Without LOUPE_METRICS_TOKEN, /metrics is for loopback peers only; this in-process
+            // request has no peer at all.
+            #expect(try await app.send(.get, "/metrics", headers: [:]).status == .forbidden)
+            let page = try await app.send(.get, "/", headers: [:])
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentSecurityPolicy]?.contains("object-src 'none'") == true)
+        }
+    }
+
+    @Test func metricsCountRequestsTasksAndBatches() async throws {
+        try await TestApp.run(configure: { $0.metricsToken = "metrics-token" }) { app in
             let project = try await app.createProject()
             _ = try await app.createTask(project, ["data": ["a": 1]])
             _ = try await app.send(.post, "/api/v1/projects/\(project)/batches", json: ["tasks": [["data": ["a": 2]]]])
             // The same route twice with one status, once with another: two series, counted apart.
             for _ in 0..<2 { _ = try await app.send(.get, "/api/v1/projects/\(project)") }
             _ = try await app.send(.get, "/api/v1/projects/\(String(repeating: "0", count: 24))")
-            let metrics = try await app.send(.get, "/metrics", headers: [:]).text
+            #expect(try await app.send(.get, "/metrics", headers: [:]).status == .unauthorized)
+            #expect(try await app.send(.get, "/metrics", headers: [.authorization: "Bearer nope"]).status == .unauthorized)
+            let metrics = try await app.send(.get, "/metrics", headers: [.authorization: "Bearer metrics-token"]).text
             #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}/tasks\",method=\"POST\",status=\"201\"} 1"))
             #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}\",method=\"GET\",status=\"200\"} 2"))
             #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}\",method=\"GET\",status=\"404\"} 1"))

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import LoupeDomain
+import LoupeServer
 import LoupeTestSupport
 import Testing
 
@@ -38,10 +39,12 @@ struct AccessTableTests {
         case session
         /// Anyone authenticated (logout answers a key with a 400: there is no session to end).
         case authenticated
+        /// Only the bearer of `LOUPE_METRICS_TOKEN` (set here), never an API key or session.
+        case metricsToken
     }
 
     static let table: [String: Access] = [
-        "get /health": .open, "get /metrics": .open, "get /api/v1/openapi.json": .open,
+        "get /health": .open, "get /metrics": .metricsToken, "get /api/v1/openapi.json": .open,
         "put /api/v1/uploads/{token}": .open, "post /api/v1/auth/token": .open,
         "post /api/v1/auth/logout": .authenticated, "get /api/v1/me": .session, "put /api/v1/me/preferences": .session,
         "get /api/v1/me/projects": .session,
@@ -91,6 +94,7 @@ struct AccessTableTests {
         let reads = method == "get"
         switch (access, credential) {
         case (.open, _): return .passes
+        case (.metricsToken, _): return .unauthenticated
         case (_, .none): return .unauthenticated
         case (_, .readOnlyKey) where !reads: return .forbidden
         case (.authenticated, _): return .passes
@@ -113,7 +117,7 @@ struct AccessTableTests {
         let routes = try RouteList.all()
         let missing = routes.filter { Self.table[$0] == nil }
         #expect(missing.isEmpty, "routes without an entry in the access table: \(missing)")
-        try await TestApp.run { app in
+        try await TestApp.run(configure: { $0.metricsToken = "metrics-only" }) { app in
             var headers: [Credential: HTTPFields] = [.none: [:], .liveAdminKey: TestApp.live, .testKey: TestApp.test]
             for (credential, role) in [(Credential.liveRequesterKey, "requester"), (.readOnlyKey, "read_only")] {
                 let key = try await app.send(.post, "/api/v1/keys", json: ["name": .string(role), "role": .string(role)])

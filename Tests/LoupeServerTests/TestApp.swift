@@ -20,13 +20,13 @@ struct TestApp {
     /// Runs `body` against a fresh instance through the in-process router.
     static func run(
         configure: (inout AppConfiguration) -> Void = { _ in }, dialects: [any APIDialect] = StandardDialects.all,
-        _ body: @Sendable @escaping (TestApp) async throws -> Void
+        overSockets: Bool = false, _ body: @Sendable @escaping (TestApp) async throws -> Void
     ) async throws {
         var configured = try await TestDatabase.freshConfiguration()
         configure(&configured)
         let configuration = configured
         let app = try await buildApplication(configuration: configuration, dialects: dialects)
-        try await app.test(.router) { client in
+        try await app.test(overSockets ? .live : .router) { client in
             try await body(TestApp(client: client, configuration: configuration))
         }
     }

@@ -58,6 +58,9 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     public var details: [Detail]
     /// Extra machine-readable facts (e.g. `existing_task_id` for a duplicate unique id).
     public var extra: JSONObject
+    /// For a refusal that passes with time (429, 503): seconds until trying again makes sense,
+    /// sent as `Retry-After`.
+    public var retryAfterSeconds: Int?
 
     /// A failure with a code, message and optional details.
     public init(_ code: Code, _ message: String, details: [Detail] = [], extra: JSONObject = JSONObject()) {
@@ -78,6 +81,13 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A JSON Schema in the request that Loupe cannot honour: `path` points at the offending keyword.
     public static func invalidSchema(_ path: String, _ reason: String) -> DomainError {
         DomainError(.invalidSchema, "\(path) is not a usable JSON Schema: \(reason)", details: [Detail(path: path, reason: reason)])
+    }
+
+    /// A refusal for now (429) with the seconds after which trying again makes sense.
+    public static func rateLimited(_ message: String, retryAfter seconds: Int) -> DomainError {
+        var error = DomainError(.rateLimited, message)
+        error.retryAfterSeconds = max(1, seconds)
+        return error
     }
 
     /// A missing resource of the given kind.

@@ -17,7 +17,7 @@ public struct AuthController: Sendable {
     public static let sessionSeconds = 12.0 * 3_600
 
     // Compared against when the e-mail is unknown, so that both failures take as long.
-    private static let decoyHash = Bcrypt.hash("not-a-real-password", cost: 10)
+    private static let decoyHash = PasswordHasher.hashNow("not-a-real-password")
 
     /// The unauthenticated login route, relative to `/api/v1`.
     public var publicEndpoints: RouteCollection<AppRequestContext> {
@@ -36,16 +36,22 @@ public struct AuthController: Sendable {
         let email = try reader.requiredString("email", maxLength: 254).lowercased()
         let password = try reader.requiredString("password", maxLength: 200)
         try reader.rejectUnknownFields()
-        guard env.loginThrottle.allows(email) else {
-            throw DomainError(.rateLimited, "too many failed logins; wait a few minutes and try again")
+        let address = context.clientAddress(request, trustedProxies: env.trustedProxies)
+        if let wait = env.loginThrottle.retryAfter(email: email, address: address) {
+            throw DomainError.rateLimited("too many failed logins; try again in \(wait) s", retryAfter: wait)
         }
         let user = try await env.store.user(email: email)
-        let verified = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
-        guard let user, verified else {
-            env.loginThrottle.recordFailure(email)
+        // A decoy check for unknown e-mails, so timing does not tell which exist.
+        let verified = try await env.passwords.verify(password, against: user?.passwordHash ?? Self.decoyHash)
+        guard let user, verified.matches else {
+            env.loginThrottle.recordFailure(email: email, address: address)
             throw DomainError(.unauthorized, "wrong e-mail or password")
         }
-        env.loginThrottle.recordSuccess(email)
+        env.loginThrottle.recordSuccess(email: email, address: address)
+        if verified.needsUpgrade {
+            try await env.store.setPasswordHash(
+                userID: user.id, organizationID: user.organizationID, hash: try await env.passwords.hash(password))
+        }
         let token = SessionToken.prefix + BatchesController.newToken()
         let now = env.now
         let session = Session(

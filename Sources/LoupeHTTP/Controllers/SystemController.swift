@@ -28,6 +28,7 @@ public struct SystemController: Sendable {
     }
 
     func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try Self.checkMetricsAccess(request, context, token: env.metricsToken)
         var buffer: [UInt8] = []
         env.metrics.emit(into: &buffer)
         let (tasks, batches) = try await env.store.statusCounts()
@@ -43,5 +44,23 @@ public struct SystemController: Sendable {
 
     func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
         JSONResponse.make(.ok, OpenAPIDocument.bytes)
+    }
+
+    /// Task counts and traffic are not for anyone: with `LOUPE_METRICS_TOKEN` set, `/metrics`
+    /// asks for `Authorization: Bearer <token>`; without it, only loopback peers (a local
+    /// Prometheus or sidecar) may read it.
+    static func checkMetricsAccess(_ request: Request, _ context: AppRequestContext, token: String?) throws(DomainError) {
+        if let token {
+            guard let header = request.headers[.authorization], header == "Bearer " + token else {
+                throw DomainError(
+                    .unauthorized, "/metrics needs Authorization: Bearer <LOUPE_METRICS_TOKEN>",
+                    details: [.init(path: "Authorization", reason: "is missing or wrong")])
+            }
+            return
+        }
+        guard let peer = context.peerAddress, peer.hasPrefix("127.") || peer == "::1" || peer.hasPrefix("::ffff:127.") else {
+            throw DomainError(
+                .forbidden, "/metrics answers loopback clients only; set LOUPE_METRICS_TOKEN to read it from elsewhere")
+        }
     }
 }

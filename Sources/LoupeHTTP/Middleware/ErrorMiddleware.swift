@@ -44,7 +44,7 @@ public struct ErrorMiddleware: RouterMiddleware {
                 context.logger.debug(
                     "request rejected", metadata: ["request_id": "\(context.requestID)", "code": "\(domainError.code)"])
             }
-            var headers = HTTPFields()
+            var headers = HTTPErrorMapping.headers(for: domainError, status: status)
             if status == .unauthorized { headers[.wwwAuthenticate] = "Basic realm=\"loupe\", Bearer" }
             response = JSONResponse.make(
                 status, HTTPErrorMapping.body(domainError, requestID: context.requestID), headers: headers)

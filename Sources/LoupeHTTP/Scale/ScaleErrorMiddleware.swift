@@ -25,7 +25,8 @@ public struct ScaleErrorMiddleware: RouterMiddleware {
                 default: nativeStatus
                 }
             let body: JSONValue = ["error": .string(domainError.message), "status_code": .int(Int64(status.code))]
-            return JSONResponse.make(status, body.serializedBytes())
+            return JSONResponse.make(
+                status, body.serializedBytes(), headers: HTTPErrorMapping.headers(for: domainError, status: status))
         }
     }
 }

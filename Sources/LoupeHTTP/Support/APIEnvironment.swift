@@ -36,6 +36,12 @@ public struct APIEnvironment: Sendable {
     public var leaseProjects = LeaseProjectCache(timeToLive: .seconds(86_400), capacity: 200_000)
     /// Failed-login counts.
     public var loginThrottle = LoginThrottle()
+    /// Hashes and checks passwords off the request threads.
+    public var passwords = PasswordHasher.shared
+    /// The bearer token `/metrics` asks for; nil lets only loopback peers read it.
+    public var metricsToken: String?
+    /// Proxies whose `X-Forwarded-For` is believed for the client's address (`LOUPE_TRUSTED_PROXIES`).
+    public var trustedProxies: Set<String> = []
     /// Answer models for the aggregate review strategy.
     public var answerModels: AnswerModels
     /// Base URL for absolute links such as `upload_url` when the request has no Host header.

@@ -1,6 +1,9 @@
 public import Hummingbird
 public import Logging
 public import LoupeDomain
+import Foundation
+import HTTPTypes
+import NIOCore
 
 /// Who is calling: the organization and how they authenticated.
 public struct Caller: Sendable, Equatable {
@@ -60,11 +63,28 @@ public struct AppRequestContext: RequestContext {
     public var caller: Caller?
     /// The id echoed in `X-Request-ID` and in error bodies.
     public var requestID: String
+    /// The connection, for the peer's address (read only where it matters, such as logins).
+    private let channel: (any Channel)?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestID = ""
+        channel = source.channel
     }
+
+    /// The address of the peer on the other end of the connection, if it is an IP address.
+    public var peerAddress: String? { channel?.remoteAddress?.ipAddress }
+
+    /// The client's address: the peer's, or — when the peer is one of `trustedProxies` — the
+    /// nearest address in `X-Forwarded-For` that is not a trusted proxy.
+    public func clientAddress(_ request: Request, trustedProxies: Set<String>) -> String {
+        guard let peer = peerAddress else { return "unknown" }
+        guard trustedProxies.contains(peer), let forwarded = request.headers[Self.forwardedFor] else { return peer }
+        let hops = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return hops.last { !trustedProxies.contains($0) && !$0.isEmpty } ?? peer
+    }
+
+    private static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     /// JSON bodies are read through `JSONBody` with per-route limits; this is the default ceiling.
     public var maxUploadSize: Int { 1 << 20 }

@@ -53,6 +53,18 @@ public enum HTTPErrorMapping {
         }
     }
 
+    /// The headers an error response carries beyond its body: `Retry-After` on every 429 and
+    /// 503 (1 s unless the error knows better), and the auth challenge on a 401.
+    public static func headers(for error: DomainError, status: HTTPResponse.Status) -> HTTPFields {
+        var headers = HTTPFields()
+        if let seconds = error.retryAfterSeconds {
+            headers[.retryAfter] = String(seconds)
+        } else if status == .tooManyRequests || status == .serviceUnavailable {
+            headers[.retryAfter] = "1"
+        }
+        return headers
+    }
+
     /// The JSON error body.
     public static func body(_ error: DomainError, requestID: String) -> [UInt8] {
         var writer = JSONWriter()

@@ -49,10 +49,13 @@ extension JSONBody {
 
 /// JSON responses built from already-serialized bytes.
 public enum JSONResponse {
-    /// A response with `bytes` as its JSON body.
+    /// A response with `bytes` as its JSON body; never sniffed as another type, never cached
+    /// (API answers are per caller and change).
     public static func make(_ status: HTTPResponse.Status = .ok, _ bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
+        fields[.xContentTypeOptions] = "nosniff"
+        if fields[.cacheControl] == nil { fields[.cacheControl] = "no-store" }
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

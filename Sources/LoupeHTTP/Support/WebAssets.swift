@@ -32,7 +32,7 @@ public struct WebAssetsMiddleware: RouterMiddleware {
             // Task media (images, audio, video, PDFs, websites) come from anywhere; scripts only from here.
             response.headers[.contentSecurityPolicy] =
                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src * data: blob:; "
-                + "media-src * data: blob:; frame-src *; object-src *; connect-src 'self'; base-uri 'none'; "
+                + "media-src * data: blob:; frame-src *; object-src 'none'; connect-src 'self'; base-uri 'none'; "
                 + "frame-ancestors 'none'; form-action 'self'"
         }
         return response

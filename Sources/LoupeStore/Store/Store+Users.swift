@@ -37,6 +37,14 @@ extension Store {
         }
     }
 
+    /// Replaces a user's stored password hash (an older kind upgraded at login).
+    public func setPasswordHash(userID: String, organizationID: String, hash: String) async throws {
+        try await database.write { db in
+            try await db.execute(
+                "UPDATE users SET password_hash = ? WHERE id = ? AND org_id = ?", [.text(hash), .text(userID), .text(organizationID)])
+        }
+    }
+
     /// The user, if it exists in the organization.
     public func user(id: String, organizationID: String) async throws -> User? {
         try await database.read { db in

@@ -1,7 +1,7 @@
 // Reads an annotation task's settings (image, geometries, labels, attributes, layers) and turns the
 // annotator's shapes into the answer the server expects, with the problems to fix before submitting.
 
-import { setting } from './index.js';
+import { setting } from './task-settings.js';
 import { KIND_NAMES, bounds } from './annotator-shapes.js';
 import { fromAnswer, geometryAnswer, inferKind, labelTree, leaves } from './annotator-format.js';
 import { attributeProblems, effectiveAttributes } from './annotator-attributes.js';

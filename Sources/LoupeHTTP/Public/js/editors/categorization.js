@@ -6,7 +6,7 @@
 // Test selectors: every category's <input> carries data-category="<category>".
 
 import { h, uid } from '../dom.js';
-import { setting } from './index.js';
+import { setting } from './task-settings.js';
 import { renderAttachment } from '../attachments.js';
 import { taskAttachment, overlayMarkers, overlayNotes, changed } from './common.js';
 

@@ -3,7 +3,7 @@
 
 import { h } from '../dom.js';
 import { normalizeAttachment } from '../attachments.js';
-import { setting } from './index.js';
+import { setting } from './task-settings.js';
 
 /**
  * The task's single attachment, from `attachment` + `attachment_type` (Scale), else `image`,

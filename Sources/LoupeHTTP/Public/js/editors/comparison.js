@@ -6,7 +6,7 @@
 // Test selectors: each choice's <input> has data-choice="<choice>"; field controls name="<field>".
 
 import { h, uid } from '../dom.js';
-import { setting } from './index.js';
+import { setting } from './task-settings.js';
 import { renderAttachment } from '../attachments.js';
 import { overlayMarkers, overlayNotes, changed } from './common.js';
 import { fieldDefinitions, fieldControl, fieldTitle, controlValue } from './transcription.js';

@@ -18,7 +18,7 @@
 // components-media.js, components-choices.js and components-inputs.js.
 
 import { h } from '../dom.js';
-import { setting } from './index.js';
+import { setting } from './task-settings.js';
 import { overlayNotes, changed } from './common.js';
 import { attributesOf, flag } from './components-attributes.js';
 import { textComponent, imageComponent, mediaComponent } from './components-media.js';

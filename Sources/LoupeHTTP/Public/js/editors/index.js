@@ -16,6 +16,9 @@
 //
 // Editors never add their own document keydown listeners: they declare actions and the shell
 // binds them, honouring the user's remapped keys.
+//
+// This module only registers editors: helpers they share live in their own modules
+// (task-settings.js, common.js), so no editor imports its registry.
 
 const editors = {
   categorization: () => import('./categorization.js'),
@@ -38,11 +41,4 @@ export async function mountEditor(container, task, options = {}) {
   const load = editors[task.type] || (() => import('./json.js'));
   const module = await load();
   return module.mount(container, task, options);
-}
-
-/** Reads a task setting: the task's data first, then the project's params. */
-export function setting(task, key, fallback = undefined) {
-  if (task.data && task.data[key] !== undefined) return task.data[key];
-  if (task.params && task.params[key] !== undefined) return task.params[key];
-  return fallback;
 }

@@ -6,7 +6,7 @@
 // Test selector: the text area has name="text".
 
 import { h, uid } from '../dom.js';
-import { setting } from './index.js';
+import { setting } from './task-settings.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderAttachment } from '../attachments.js';
 import { taskAttachment, overlayNotes, changed } from './common.js';

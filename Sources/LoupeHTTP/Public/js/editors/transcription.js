@@ -11,7 +11,7 @@
 // has data-testid="add-row", each remove button data-testid="remove-row".
 
 import { h, uid } from '../dom.js';
-import { setting } from './index.js';
+import { setting } from './task-settings.js';
 import { renderAttachment } from '../attachments.js';
 import { taskAttachment, overlayNotes, hasOverlays, changed } from './common.js';
 

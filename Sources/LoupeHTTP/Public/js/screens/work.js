@@ -3,7 +3,8 @@
 import { api } from '../api.js';
 import { h, clear, toast } from '../dom.js';
 import { activate } from '../shortcuts.js';
-import { mountEditor, setting } from '../editors/index.js';
+import { mountEditor } from '../editors/index.js';
+import { setting } from '../editors/task-settings.js';
 import { renderMarkdown } from '../markdown.js';
 import { screenActions, bind } from './work-actions.js';
 import { secondsLeft, formatCountdown, keepAlive, giveBack } from './lease.js';
