@@ -75,10 +75,22 @@ public final class CallbackAddressPolicy: Sendable {
     static func privateReason(ipv6 bytes: [UInt8]) -> String? {
         guard bytes.count == 16 else { return "not an internet address" }
         if bytes[0..<15].allSatisfy({ $0 == 0 }) && (bytes[15] == 1 || bytes[15] == 0) { return "a loopback address" }
-        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
-            let ipv4 = UInt32(bytes[12]) << 24 | UInt32(bytes[13]) << 16 | UInt32(bytes[14]) << 8 | UInt32(bytes[15])
-            return privateReason(ipv4: ipv4)
+        func embedded(at offset: Int) -> UInt32 {
+            UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
+                | UInt32(bytes[offset + 3])
         }
+        // IPv4 carried inside IPv6 reaches the IPv4 address, so it is judged as that address:
+        // mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::/96 and the local-use
+        // 64:ff9b:1::/48) and 6to4 (2002:a.b.c.d::/16).
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+            return privateReason(ipv4: embedded(at: 12))
+        }
+        if bytes[0..<12].allSatisfy({ $0 == 0 }) { return privateReason(ipv4: embedded(at: 12)) ?? "an IPv4-compatible address" }
+        if bytes[0..<12] == [0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0] {
+            return privateReason(ipv4: embedded(at: 12)).map { $0 + " behind NAT64" }
+        }
+        if bytes[0..<6] == [0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01] { return "a local-use NAT64 address" }
+        if bytes[0] == 0x20 && bytes[1] == 0x02 { return privateReason(ipv4: embedded(at: 2)).map { $0 + " behind 6to4" } }
         if bytes[0] & 0xFE == 0xFC { return "a private address" }
         if bytes[0] == 0xFE && bytes[1] & 0xC0 == 0x80 { return "a link-local address" }
         if bytes[0] == 0xFF { return "a multicast address" }

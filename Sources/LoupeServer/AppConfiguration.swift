@@ -24,6 +24,18 @@ public struct AppConfiguration: Sendable {
     public var publicBaseURL: String?
     /// The folder the web UI is served from (`LOUPE_WEB_ROOT`), else the one built with the binary.
     public var webRoot: String?
+    /// Seconds a connection may sit without a complete request (idle keep-alive, or headers sent
+    /// half-way) before it is closed (`LOUPE_IDLE_TIMEOUT`).
+    public var idleTimeoutSeconds: Double = 30
+    /// Connections open at once; past it new ones wait in the listen backlog until one closes
+    /// (`LOUPE_MAX_CONNECTIONS`), so idle sockets cannot exhaust the file limit.
+    public var maxConnections = 4_096
+    /// bcrypt's cost for new password hashes (`LOUPE_PASSWORD_COST`, 4–16): each step doubles the
+    /// work of a login check and of a guess.
+    public var passwordCost = 10
+    /// Seconds an upload PUT may go unheard of before its batch returns to `pending`
+    /// (`LOUPE_UPLOAD_STALE_SECONDS`); a live upload marks itself four times as often.
+    public var uploadStaleSeconds: Double = 120
     /// Proxies whose `X-Forwarded-For` names the client (`LOUPE_TRUSTED_PROXIES`, comma-separated IPs).
     public var trustedProxies: Set<String> = []
     /// The bearer token `/metrics` asks for (`LOUPE_METRICS_TOKEN`); without one only loopback peers may read it.
@@ -86,6 +98,12 @@ public struct AppConfiguration: Sendable {
             (value("LOUPE_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty })
         configuration.metricsToken = value("LOUPE_METRICS_TOKEN")
+        if let seconds = value("LOUPE_IDLE_TIMEOUT").flatMap(Double.init), seconds > 0 { configuration.idleTimeoutSeconds = seconds }
+        if let count = value("LOUPE_MAX_CONNECTIONS").flatMap(Int.init), count > 0 { configuration.maxConnections = count }
+        if let cost = value("LOUPE_PASSWORD_COST").flatMap(Int.init) { configuration.passwordCost = min(16, max(4, cost)) }
+        if let seconds = value("LOUPE_UPLOAD_STALE_SECONDS").flatMap(Double.init), seconds > 0 {
+            configuration.uploadStaleSeconds = seconds
+        }
         configuration.allowPrivateCallbacks = ["1", "true", "yes"].contains(value("LOUPE_ALLOW_PRIVATE_CALLBACKS") ?? "")
         if let number = value("LOUPE_WEBHOOK_CONCURRENCY").flatMap(Int.init), number > 0 {
             configuration.webhookConcurrency = number

@@ -46,6 +46,8 @@ public func buildApplication(
         env.dialects = registry
         env.trustedProxies = configuration.trustedProxies
         env.metricsToken = configuration.metricsToken
+        env.uploadStaleSeconds = configuration.uploadStaleSeconds
+        env.passwordCost = configuration.passwordCost
         env.webRoot = configuration.webRoot ?? WebAssetsMiddleware.builtRoot()
         return env
     }()
@@ -53,12 +55,17 @@ public func buildApplication(
     ingester.onTasksCreated = { env.countCreated($0) }
     var app = Application(
         router: buildRouter(env: env, dialects: dialects),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe"),
+        server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1_000)))),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe",
+            availableConnectionsDelegate: .maximum(configuration.maxConnections, logger: logger)),
         onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
     if let service = opened.service { app.addServices(service) }
     app.addServices(
-        WorkflowTimers(store: store, clock: clock, interval: .seconds(2), isReady: { readiness.isReady }, logger: logger))
+        WorkflowTimers(
+            store: store, clock: clock, interval: .seconds(2), uploads: uploads,
+            uploadStaleSeconds: configuration.uploadStaleSeconds, isReady: { readiness.isReady }, logger: logger))
     let synthetic = SyntheticWorker(store: store, factory: factory, validator: env.validator, models: env.answerModels)
     app.addServices(SyntheticWorkerService(worker: synthetic, isReady: { readiness.isReady }, logger: logger))
     app.addServices(

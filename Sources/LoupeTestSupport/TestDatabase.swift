@@ -34,6 +34,8 @@ public enum TestDatabase {
         configuration.initialAPIKey = liveKey
         configuration.initialTestAPIKey = testKey
         configuration.initialAdminPassword = "admin-password-123"
+        // The cheapest bcrypt: the suite logs in hundreds of times on one hashing thread.
+        configuration.passwordCost = 4
         configuration.logLevel = .warning
         configuration.printsCredentials = false
         if isPostgres { configuration.databaseURL = try await makePostgresDatabase() }

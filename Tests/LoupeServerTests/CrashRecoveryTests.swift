@@ -42,6 +42,18 @@ final class ServerProcess: Sendable {
         throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "loupe serve did not start: \(seen.withLock { $0 })"])
     }
 
+    /// The environment of a server on fresh storage with the suite's keys, plus `extra`.
+    static func freshEnvironment(_ extra: [String: String]) async throws -> [String: String] {
+        let configuration = try await TestDatabase.freshConfiguration()
+        var environment = [
+            "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
+            "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
+            "LOUPE_LOG_LEVEL": "critical",
+        ]
+        if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
+        return environment.merging(extra) { $1 }
+    }
+
     private init(process: Process, baseURL: String) {
         self.process = process
         self.baseURL = baseURL

@@ -61,10 +61,10 @@ struct LoginLimitTests {
 
     @Test func hashesMadeBeforeStillVerifyAndAskToBeUpgraded() async throws {
         let legacy = Bcrypt.hash("old password", cost: 4)
-        let hasher = PasswordHasher(threads: 1, queueLimit: 4, cost: 4)
+        let hasher = PasswordHasher(threads: 1, queueLimit: 4)
         #expect(try await hasher.verify("old password", against: legacy) == (true, true))
         #expect(try await hasher.verify("wrong", against: legacy).matches == false)
-        let fresh = try await hasher.hash("old password")
+        let fresh = try await hasher.hash("old password", cost: 4)
         #expect(fresh.hasPrefix("sha256:"))
         #expect(try await hasher.verify("old password", against: fresh) == (true, false))
     }

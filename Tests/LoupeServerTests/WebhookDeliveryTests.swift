@@ -141,12 +141,17 @@ struct WebhookDeliveryTests {
     @Test func addressGuardRefusesNonPublicAddresses() async {
         let guarded = CallbackAddressPolicy(allowPrivate: false)
         for url in ["http://127.0.0.1:9/x", "http://10.1.2.3/", "https://192.168.0.10/h", "http://172.20.0.1/",
-            "http://169.254.169.254/latest", "http://[::1]:8080/", "http://[fd00::1]/", "http://0.0.0.0/"]
+            "http://169.254.169.254/latest", "http://[::1]:8080/", "http://[fd00::1]/", "http://0.0.0.0/",
+            // IPv4 inside IPv6: compatible, mapped, NAT64 and 6to4 forms of loopback, private and metadata addresses.
+            "http://[::127.0.0.1]/", "http://[::ffff:127.0.0.1]/", "http://[64:ff9b::7f00:1]/", "http://[64:ff9b::a9fe:a9fe]/",
+            "http://[2002:7f00:1::]/", "http://[2002:c0a8:1::1]/", "http://[64:ff9b:1::1]/"]
         {
             #expect(await guarded.refusal(for: url) != nil, "\(url)")
         }
         #expect(await guarded.refusal(for: "http://93.184.216.34/hook") == nil)
         #expect(await guarded.refusal(for: "https://[2606:4700::1111]/") == nil)
+        #expect(await guarded.refusal(for: "http://[64:ff9b::5db8:d822]/") == nil, "NAT64 of a public address")
+        #expect(await guarded.refusal(for: "http://[2002:5db8:d822::1]/") == nil, "6to4 of a public address")
         #expect(await CallbackAddressPolicy(allowPrivate: true).refusal(for: "http://127.0.0.1/") == nil)
     }
 

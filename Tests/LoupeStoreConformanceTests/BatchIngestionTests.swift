@@ -144,7 +144,8 @@ struct BatchIngestionTests {
                 return task
             }
             let stored = try await store.createInlineBatch(
-                batch, tasks: tasks, failures: [BatchFailure(index: 2, reason: "/data is required")])
+                batch, tasks: tasks, failures: [BatchFailure(index: 2, reason: "/data is required")]
+            ).batch
             #expect(stored.created == 1)
             #expect(stored.failed == 2)
             let failures = try await store.batchFailures(batchID: batch.id, afterIndex: -1, limit: 10)

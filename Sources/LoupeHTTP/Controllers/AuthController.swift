@@ -17,7 +17,6 @@ public struct AuthController: Sendable {
     public static let sessionSeconds = 12.0 * 3_600
 
     // Compared against when the e-mail is unknown, so that both failures take as long.
-    private static let decoyHash = PasswordHasher.hashNow("not-a-real-password")
 
     /// The unauthenticated login route, relative to `/api/v1`.
     public var publicEndpoints: RouteCollection<AppRequestContext> {
@@ -42,7 +41,8 @@ public struct AuthController: Sendable {
         }
         let user = try await env.store.user(email: email)
         // A decoy check for unknown e-mails, so timing does not tell which exist.
-        let verified = try await env.passwords.verify(password, against: user?.passwordHash ?? Self.decoyHash)
+        let verified = try await env.passwords.verify(
+            password, against: user?.passwordHash ?? env.passwords.decoy(cost: env.passwordCost))
         guard let user, verified.matches else {
             env.loginThrottle.recordFailure(email: email, address: address)
             throw DomainError(.unauthorized, "wrong e-mail or password")
@@ -50,7 +50,7 @@ public struct AuthController: Sendable {
         env.loginThrottle.recordSuccess(email: email, address: address)
         if verified.needsUpgrade {
             try await env.store.setPasswordHash(
-                userID: user.id, organizationID: user.organizationID, hash: try await env.passwords.hash(password))
+                userID: user.id, organizationID: user.organizationID, hash: try await env.passwords.hash(password, cost: env.passwordCost))
         }
         let token = SessionToken.prefix + BatchesController.newToken()
         let now = env.now

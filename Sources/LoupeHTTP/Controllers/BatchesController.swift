@@ -27,10 +27,22 @@ public struct BatchesController: Sendable {
             .post("batches/:id/cancel", use: cancel)
     }
 
+    /// `POST projects/{id}/batches`: an inline batch (its tasks made at once) or an upload batch.
+    /// Exactly once: a `client_batch_id` already used in the project answers 200 with that batch
+    /// (`"existing": true`) and makes nothing, however many creates race; an `Idempotency-Key`
+    /// replays the first answer.
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let projectID = try context.parameters.id(kind: "project")
-        var reader = try FieldReader(try await JSONBody.read(request, limit: env.inlineBatchBodyLimit))
+        let body = try await JSONBody.read(request, limit: env.inlineBatchBodyLimit)
+        let idempotencyKey = try TasksController.idempotencyKey(request)
+        let fingerprint = "POST \(request.uri.path) " + Hex.encode(SHA256.hash(data: Data(body.serializedBytes())))
+        if let idempotencyKey,
+            let earlier = try await env.store.idempotentResponse(organizationID: caller.organizationID, key: idempotencyKey)
+        {
+            return try TasksController.replay(earlier, fingerprint: fingerprint)
+        }
+        var reader = try FieldReader(body)
         let items = try reader.array("tasks", maxCount: Self.inlineLimit)
         let upload = try reader.bool("upload") ?? false
         let clientBatchID = try reader.string("client_batch_id", maxLength: 256, allowEmpty: false)
@@ -66,16 +78,42 @@ public struct BatchesController: Sendable {
                     failures.append(BatchFailure(index: index, reason: reason))
                 }
             }
-            batch = try await env.store.createInlineBatch(batch, tasks: tasks, failures: failures)
-            env.countCreated(batch.created)
-            let stored = try await env.store.batchFailures(batchID: batch.id, afterIndex: -1, limit: 1_000)
-            return JSONResponse.make(.created, value: BatchDTO.value(batch, failures: stored))
+            let itemFailures = failures
+            let stored = try await env.store.createInlineBatch(
+                batch, tasks: tasks, failures: itemFailures,
+                idempotency: idempotencyKey.map { key in
+                    IdempotencyRecord(key: key, fingerprint: fingerprint) { made in
+                        (201, BatchDTO.value(made, failures: itemFailures).serialized())
+                    }
+                })
+            if let replay = stored.replay { return try TasksController.replay(replay, fingerprint: fingerprint) }
+            guard stored.created else { return try await existing(stored.batch) }
+            env.countCreated(stored.batch.created)
+            let failed = try await env.store.batchFailures(batchID: stored.batch.id, afterIndex: -1, limit: 1_000)
+            return JSONResponse.make(.created, value: BatchDTO.value(stored.batch, failures: failed))
         }
         let token = Self.newToken()
         batch.uploadExpiresAt = now.adding(seconds: env.uploadTTLSeconds)
-        try await env.store.createBatch(batch, uploadTokenHash: Self.hash(token))
         let uploadURL = env.baseURL(request) + "/api/v1/uploads/" + token
+        let stored = try await env.store.createBatch(
+            batch, uploadTokenHash: Self.hash(token),
+            idempotency: idempotencyKey.map { key in
+                IdempotencyRecord(key: key, fingerprint: fingerprint) { made in
+                    (201, BatchDTO.value(made, failures: [], uploadURL: uploadURL).serialized())
+                }
+            })
+        if let replay = stored.replay { return try TasksController.replay(replay, fingerprint: fingerprint) }
+        guard stored.created else { return try await existing(stored.batch) }
         return JSONResponse.make(.created, value: BatchDTO.value(batch, failures: [], uploadURL: uploadURL))
+    }
+
+    /// The batch an earlier create made with the same `client_batch_id` (its upload URL is not
+    /// shown again: only its creator holds it).
+    private func existing(_ batch: Batch) async throws -> Response {
+        let failures = try await env.store.batchFailures(batchID: batch.id, afterIndex: -1, limit: 1_000)
+        var value = BatchDTO.value(batch, failures: failures).objectValue ?? JSONObject()
+        value["existing"] = true
+        return JSONResponse.make(.ok, value: .object(value))
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -40,9 +40,17 @@ public struct UploadsController: Sendable {
                 throw DomainError(.invalidState, "cannot store the upload")
             }
             defer { try? file.close() }
+            var lastTouch = ContinuousClock.now
+            let touchInterval = Duration.seconds(max(0.25, env.uploadStaleSeconds / 4))
             for try await buffer in request.body {
                 bytes += Int64(buffer.readableBytes)
                 try buffer.withUnsafeReadableBytes { try file.write(contentsOf: $0) }
+                // A live upload says so now and then; one that falls silent (its node crashed)
+                // returns to `pending` after LOUPE_UPLOAD_STALE_SECONDS.
+                if ContinuousClock.now - lastTouch > touchInterval {
+                    try await env.store.touchUpload(batchID: batch.id, now: env.now)
+                    lastTouch = ContinuousClock.now
+                }
             }
             try file.synchronize()
             try env.uploads.commitPartial(batchID: batch.id)

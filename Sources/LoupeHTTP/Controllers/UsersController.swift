@@ -45,7 +45,7 @@ public struct UsersController: Sendable {
         try reader.rejectUnknownFields()
         let user = User(
             id: env.factory.ids.next(), organizationID: caller.organizationID, email: email,
-            passwordHash: try await env.passwords.hash(password), roles: roles, groups: groups, createdAt: env.now)
+            passwordHash: try await env.passwords.hash(password, cost: env.passwordCost), roles: roles, groups: groups, createdAt: env.now)
         try await env.store.createUser(user)
         return JSONResponse.make(.created, value: UserDTO.value(user))
     }

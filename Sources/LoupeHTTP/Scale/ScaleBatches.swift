@@ -44,7 +44,9 @@ public struct ScaleBatches: Sendable {
             status: .pending, priority: 0, testMode: caller.mode == .test, metadata: RawJSON(.object(metadata)),
             createdAt: now, updatedAt: now)
         batch.callbackURL = callback?.isEmpty == false ? callback : nil
-        try await env.store.createBatch(batch, uploadTokenHash: nil)
+        guard try await env.store.createBatch(batch, uploadTokenHash: nil).created else {
+            throw DomainError(.conflict, "Batch with name \(name) already exists")
+        }
         return JSONResponse.make(value: try await value(batch, projectName: project.name))
     }
 

@@ -48,6 +48,8 @@ public struct ScaleTasksController: Sendable {
         let instruction = try reader.string("instruction", maxLength: 100_000) ?? ""
         let version = try reader.int("project_param_version", in: -1...1_000_000)
         var params = JSONObject(body.filter { !Self.commonFields.contains($0.key) }.map { ($0.key, $0.value) })
+        // Storage providers' preview links become direct downloads, as Scale's reference promises.
+        params = ScaleAttachments.withDirectDownloadLinks(params)
         if let problem = ScaleTaskRules.violations(type: type, params: params).first {
             throw DomainError.invalidField(problem.path, problem.reason)
         }

@@ -22,6 +22,9 @@ public struct APIEnvironment: Sendable {
     public var isReady: @Sendable () -> Bool
     /// How long an upload URL stays valid.
     public var uploadTTLSeconds: Double
+    /// Seconds an upload may go unheard of before it counts as abandoned; a live one marks itself
+    /// four times as often.
+    public var uploadStaleSeconds: Double = 120
     /// Body limit for inline batches.
     public var inlineBatchBodyLimit: Int
     /// Recently verified API keys.
@@ -38,6 +41,8 @@ public struct APIEnvironment: Sendable {
     public var loginThrottle = LoginThrottle()
     /// Hashes and checks passwords off the request threads.
     public var passwords = PasswordHasher.shared
+    /// bcrypt's cost for new password hashes (`LOUPE_PASSWORD_COST`).
+    public var passwordCost = 10
     /// The bearer token `/metrics` asks for; nil lets only loopback peers read it.
     public var metricsToken: String?
     /// Proxies whose `X-Forwarded-For` is believed for the client's address (`LOUPE_TRUSTED_PROXIES`).

@@ -20,20 +20,27 @@ public final class PasswordHasher: Sendable {
     private let pool: NIOThreadPool
     private let waiting = Atomic<Int>(0)
     private let queueLimit: Int
-    private let cost: Int
+    private let decoys = Mutex<[Int: String]>([:])
 
     /// A hasher with `threads` threads, refusing work past `queueLimit` waiting requests.
-    public init(threads: Int = 1, queueLimit: Int = 32, cost: Int = 10) {
+    public init(threads: Int = 1, queueLimit: Int = 32) {
         pool = NIOThreadPool(numberOfThreads: threads)
         pool.start()
         self.queueLimit = queueLimit
-        self.cost = cost
     }
 
-    /// A stored hash of `password` (pre-hashed, so all of it counts).
-    public func hash(_ password: String) async throws -> String {
-        let cost = cost
-        return try await run { Self.prehashedPrefix + Bcrypt.hash(Self.prehash(password), cost: UInt8(cost)) }
+    /// A stored hash of `password` at bcrypt `cost` (pre-hashed, so all of it counts).
+    public func hash(_ password: String, cost: Int) async throws -> String {
+        try await run { Self.hashNow(password, cost: cost) }
+    }
+
+    /// A hash of no one's password at `cost`, checked for unknown e-mails so that the time a
+    /// login takes does not tell which e-mails exist.
+    public func decoy(cost: Int) -> String {
+        if let known = decoys.withLock({ $0[cost] }) { return known }
+        let made = Self.hashNow(UUID().uuidString, cost: cost)
+        decoys.withLock { $0[cost] = made }
+        return made
     }
 
     /// The same, on the caller's thread: for start-up and the command line, never a request.

@@ -17,7 +17,7 @@ public enum Migrations {
     /// The list applied by `Store.migrate()`.
     public static let all: [Migration] = [
         initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes, workerHistoryIndex,
-        fullTasksLeaveQueue, apiKeyRoles,
+        fullTasksLeaveQueue, apiKeyRoles, uniqueClientBatchIDs,
     ]
 
     static let initial = Migration(
@@ -286,5 +286,22 @@ public enum Migrations {
             // scripted stops working. Test keys are sandboxed by their mode whatever the role.
             "ALTER TABLE api_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'",
             "UPDATE api_keys SET role = 'requester' WHERE mode = 'test'",
+        ])
+
+    static let uniqueClientBatchIDs = Migration(
+        version: 12, name: "client_batch_id unique within a project",
+        statements: [
+            // Concurrent creates with one client_batch_id made one batch each; later twins keep
+            // their data under a suffixed name so the unique index can be built.
+            """
+            UPDATE batches SET client_batch_id = client_batch_id || '#' || id
+            WHERE client_batch_id IS NOT NULL AND EXISTS (
+                SELECT 1 FROM batches b
+                WHERE b.project_id = batches.project_id AND b.client_batch_id = batches.client_batch_id AND b.id < batches.id)
+            """,
+            """
+            CREATE UNIQUE INDEX batches_client_unique ON batches (project_id, client_batch_id)
+            WHERE client_batch_id IS NOT NULL
+            """,
         ])
 }

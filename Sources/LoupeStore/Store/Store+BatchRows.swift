@@ -21,12 +21,16 @@ extension Store {
         return batch
     }
 
-    static func insert(_ batch: Batch, uploadTokenHash: String?, _ db: any SQLConnection) async throws {
-        try await db.execute(
+    /// Inserts `batch`; false when its `client_batch_id` is already taken in the project (nothing
+    /// is written then).
+    @discardableResult
+    static func insert(_ batch: Batch, uploadTokenHash: String?, _ db: any SQLConnection) async throws -> Bool {
+        try await !db.query(
             """
             INSERT INTO batches (id, org_id, project_id, client_batch_id, status, priority, test_mode, total, created,
                 failed, upload_token_hash, upload_expires_at, metadata, created_at, updated_at, finished_at, callback_url)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING RETURNING id
             """,
             [
                 .text(batch.id), .text(batch.organizationID), .text(batch.projectID),
@@ -36,6 +40,15 @@ extension Store {
                 batch.uploadExpiresAt.map { .int($0.microseconds) } ?? .null, .text(batch.metadata.text),
                 .int(batch.createdAt.microseconds), .int(batch.updatedAt.microseconds),
                 batch.finishedAt.map { .int($0.microseconds) } ?? .null, batch.callbackURL.map(SQLValue.text) ?? .null,
-            ])
+            ]
+        ).isEmpty
+    }
+
+    /// The project's batch with `clientBatchID`.
+    static func batch(projectID: String, clientBatchID: String, _ db: any SQLConnection) async throws -> Batch? {
+        try await db.query(
+            "SELECT \(batchColumns) FROM batches WHERE project_id = ? AND client_batch_id = ?",
+            [.text(projectID), .text(clientBatchID)]
+        ).first.map(batch)
     }
 }

@@ -12,8 +12,26 @@ public struct BatchChunkOutcome: Sendable, Equatable {
 
 extension Store {
     /// Stores a new batch; `uploadTokenHash` is the hash of its upload capability, if it has one.
-    public func createBatch(_ batch: Batch, uploadTokenHash: String?) async throws {
-        try await database.write { db in try await Self.insert(batch, uploadTokenHash: uploadTokenHash, db) }
+    /// Returns the batch stored under the batch's `client_batch_id` when another create took it
+    /// first (`created` false: nothing was written), so concurrent creates make one batch.
+    @discardableResult
+    public func createBatch(_ batch: Batch, uploadTokenHash: String?, idempotency: IdempotencyRecord? = nil)
+        async throws -> (batch: Batch, created: Bool, replay: IdempotentResponse?)
+    {
+        try await resolvingIdempotencyRace(
+            idempotency, organizationID: batch.organizationID, fallback: { (batch, false, $0) }
+        ) {
+            try await database.write { db in
+                if let replay = try await Self.replay(idempotency, organizationID: batch.organizationID, db) {
+                    return (batch, false, replay)
+                }
+                guard try await Self.insert(batch, uploadTokenHash: uploadTokenHash, db) else {
+                    return (try await Self.existing(batch, db), false, nil)
+                }
+                try await Self.remember(idempotency, for: batch, organizationID: batch.organizationID, db)
+                return (batch, true, nil)
+            }
+        }
     }
 
     /// The batch, if it exists in the organization.
@@ -71,6 +89,28 @@ extension Store {
         try await database.write { db in try await db.execute("ANALYZE tasks") }
     }
 
+    /// Marks an upload in progress as alive (its `updated_at`), so no node takes it for abandoned.
+    public func touchUpload(batchID: String, now: Timestamp) async throws {
+        try await database.write { db in
+            try await db.execute(
+                "UPDATE batches SET updated_at = ? WHERE id = ? AND status = 'uploading'",
+                [.int(now.microseconds), .text(batchID)])
+        }
+    }
+
+    /// Returns uploads not heard of since `cutoff` (their node crashed mid-PUT) to `pending`, so the
+    /// client can PUT again; returns their batch ids for the partial files to be discarded.
+    public func returnStaleUploads(before cutoff: Timestamp, now: Timestamp) async throws -> [String] {
+        try await database.write { db in
+            try await db.query(
+                """
+                UPDATE batches SET status = 'pending', updated_at = ?
+                WHERE status = 'uploading' AND updated_at < ? RETURNING id
+                """, [.int(now.microseconds), .int(cutoff.microseconds)]
+            ).compactMap { $0.string(0) }
+        }
+    }
+
     /// Moves a batch from one of `from` to `to`, applying `set` (extra `column = ?` assignments).
     /// Returns the updated batch, or nil when it was not in one of `from` (or does not exist).
     public func transitionBatch(
@@ -107,18 +147,45 @@ extension Store {
     }
 
     /// Creates a batch and its tasks at once (inline batches), recording failures.
-    public func createInlineBatch(_ batch: Batch, tasks: [WorkTask], failures: [BatchFailure]) async throws -> Batch {
+    /// A `client_batch_id` already taken returns that batch with `created` false, and no task is made.
+    public func createInlineBatch(
+        _ batch: Batch, tasks: [WorkTask], failures: [BatchFailure], idempotency: IdempotencyRecord? = nil
+    ) async throws -> (batch: Batch, created: Bool, replay: IdempotentResponse?) {
+        try await resolvingIdempotencyRace(
+            idempotency, organizationID: batch.organizationID, fallback: { (batch, false, $0) }
+        ) {
+            try await inlineBatchTransaction(batch, tasks: tasks, failures: failures, idempotency: idempotency)
+        }
+    }
+
+    private func inlineBatchTransaction(
+        _ batch: Batch, tasks: [WorkTask], failures: [BatchFailure], idempotency: IdempotencyRecord?
+    ) async throws -> (batch: Batch, created: Bool, replay: IdempotentResponse?) {
         try await database.write { db in
             var batch = batch
-            try await Self.insert(batch, uploadTokenHash: nil, db)
+            if let replay = try await Self.replay(idempotency, organizationID: batch.organizationID, db) {
+                return (batch, false, replay)
+            }
+            guard try await Self.insert(batch, uploadTokenHash: nil, db) else {
+                return (try await Self.existing(batch, db), false, nil)
+            }
             let outcome = try await insertChunk(batchID: batch.id, tasks: tasks, failures: failures, db)
             batch.created = outcome.created
             batch.failed = outcome.failures.count
             try await db.execute(
                 "UPDATE batches SET created = ?, failed = ? WHERE id = ?",
                 [.int(Int64(batch.created)), .int(Int64(batch.failed)), .text(batch.id)])
-            return batch
+            try await Self.remember(idempotency, for: batch, organizationID: batch.organizationID, db)
+            return (batch, true, nil)
         }
+    }
+
+    /// The batch that holds `batch`'s `client_batch_id` (a create lost the race to it).
+    private static func existing(_ batch: Batch, _ db: any SQLConnection) async throws -> Batch {
+        guard let clientBatchID = batch.clientBatchID,
+            let existing = try await Self.batch(projectID: batch.projectID, clientBatchID: clientBatchID, db)
+        else { throw DomainError(.conflict, "batch \(batch.id) could not be stored") }
+        return existing
     }
 
     /// Takes the lease on one `processing` batch whose lease is free or expired.

@@ -42,6 +42,70 @@ public struct TaskFilter: Sendable, Equatable {
     public init(organizationID: String) { self.organizationID = organizationID }
 }
 
+/// An `Idempotency-Key` with what the request was, and how to render the response to keep for it.
+public struct IdempotencyRecord: Sendable {
+    /// The client's key.
+    public var key: String
+    /// The method, path and body hash: the same key with another request is refused.
+    public var fingerprint: String
+    /// The response to replay, rendered from the batch as stored.
+    public var render: @Sendable (Batch) -> (status: Int, body: String)
+
+    /// A record for `key`.
+    public init(key: String, fingerprint: String, render: @escaping @Sendable (Batch) -> (status: Int, body: String)) {
+        self.key = key
+        self.fingerprint = fingerprint
+        self.render = render
+    }
+}
+
+extension Store {
+    /// The response kept for `record`'s key, if one was.
+    static func replay(_ record: IdempotencyRecord?, organizationID: String, _ db: any SQLConnection) async throws
+        -> IdempotentResponse?
+    {
+        guard let record else { return nil }
+        return try await idempotentResponse(organizationID, record.key, db)
+    }
+
+    /// Keeps the response for `record`'s key, in the transaction that made `batch`.
+    static func remember(_ record: IdempotencyRecord?, for batch: Batch, organizationID: String, _ db: any SQLConnection)
+        async throws
+    {
+        guard let record else { return }
+        let (status, body) = record.render(batch)
+        let kept = try await db.query(
+            """
+            INSERT INTO idempotency_keys (org_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING RETURNING key
+            """,
+            [
+                .text(organizationID), .text(record.key), .text(record.fingerprint), .int(Int64(status)), .text(body),
+                .int(batch.createdAt.microseconds),
+            ])
+        // A concurrent request with the key committed first (PostgreSQL runs both at once): undo
+        // this one and answer with that one's response.
+        if kept.isEmpty { throw IdempotencyRace() }
+    }
+
+    /// Runs `write`; when it lost an idempotency race, answers with the winner's kept response.
+    func resolvingIdempotencyRace<T: Sendable>(
+        _ record: IdempotencyRecord?, organizationID: String, fallback: @Sendable (IdempotentResponse) -> T,
+        _ write: @Sendable () async throws -> T
+    ) async throws -> T {
+        do {
+            return try await write()
+        } catch is IdempotencyRace {
+            guard let record, let kept = try await idempotentResponse(organizationID: organizationID, key: record.key)
+            else { throw DomainError(.conflict, "a concurrent request with this Idempotency-Key failed; retry") }
+            return fallback(kept)
+        }
+    }
+}
+
+/// Another request with the same `Idempotency-Key` committed first.
+struct IdempotencyRace: Error {}
+
 /// A stored response replayed for a repeated `Idempotency-Key`.
 public struct IdempotentResponse: Sendable, Equatable {
     /// What the request was (method, path and body hash); a different request with the same key is refused.

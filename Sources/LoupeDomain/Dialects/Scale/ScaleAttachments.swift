@@ -1,11 +1,13 @@
 /// The attachments of a Scale task that are fetched by URL (everything but plain text).
 public enum ScaleAttachments {
     /// The http(s) URLs among `attachment`, `attachments` (strings or `{type, content}`) and
-    /// `context_attachments` (`{attachment}`), in order, without repeats.
+    /// `context_attachments` (`{attachment}`), in order, without repeats, each as the direct-download
+    /// link `directDownloadURL(_:)` makes of it, since that is what gets fetched.
     public static func urls(in params: JSONObject) -> [String] {
         var urls: [String] = []
-        func add(_ value: String?, type: String?) {
-            guard let value, type != "text", isFetchable(value), !urls.contains(value) else { return }
+        func add(_ text: String?, type: String?) {
+            guard let value = text.map(directDownloadURL), type != "text", isFetchable(value), !urls.contains(value)
+            else { return }
             urls.append(value)
         }
         let mainType = params["attachment_type"]?.stringValue

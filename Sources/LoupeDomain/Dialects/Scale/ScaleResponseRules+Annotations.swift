@@ -10,6 +10,9 @@ extension ScaleResponseRules {
                 annotation, at: path, geometry: geometry, settings: params, labelRequired: labelRequired, params: params,
                 into: &findings)
         }
+        if geometry == .cuboid, let list = response["annotations"]?.arrayValue {
+            cuboidCount(list.count, settings: params, into: &findings)
+        }
     }
 
     /// An `imageannotation` answer: `{"annotations": [...]}`, each with a `type` among the task's
@@ -29,6 +32,23 @@ extension ScaleResponseRules {
             check(
                 annotation, at: path, geometry: geometry, settings: settings, labelRequired: true, params: params,
                 into: &findings)
+        }
+        if let settings = geometries["cuboid"]?.objectValue, let list = response["annotations"]?.arrayValue {
+            let cuboids = list.filter { $0.objectValue?["type"]?.stringValue == "cuboid" }
+            cuboidCount(cuboids.count, settings: settings, into: &findings)
+        }
+    }
+
+    /// The seed's bounds on how many cuboids an answer holds: `min_annotations` (default 0) and
+    /// `max_annotations` ("A value of 0 (default) means no limit").
+    static func cuboidCount(_ count: Int, settings: JSONObject, into findings: inout ScaleFindings) {
+        let fewest = settings["min_annotations"].flatMap(ScaleValue.integer) ?? 0
+        let most = settings["max_annotations"].flatMap(ScaleValue.integer) ?? 0
+        if count < fewest {
+            findings.add("/annotations", "must have at least \(fewest) cuboids (min_annotations), got \(count)")
+        }
+        if most > 0, count > most {
+            findings.add("/annotations", "must have at most \(most) cuboids (max_annotations), got \(count)")
         }
     }
 

@@ -117,6 +117,10 @@ public struct ScaleSegmentation: Sendable {
         } else {
             findings.add("/polygons", "is required (or masks): the segments to rasterize")
         }
+        // Coverage is only worth rasterizing for an answer that is otherwise well formed.
+        if findings.violations.isEmpty, let uncovered = coverageViolation(params: params, answer: answer) {
+            findings.add(uncovered.path, uncovered.reason)
+        }
         return findings.violations
     }
 

@@ -15,6 +15,10 @@ enum ScaleGeometry: String, CaseIterable {
         }
     }
 
+    /// The largest `min_annotations` a cuboid task may ask for: a bound on what an answer (and the
+    /// synthetic worker) must hold, far above what one image shows.
+    static let mostCuboidsRequired: Int64 = 10_000
+
     /// How many entries `objects_to_annotate` may have in the v1 type: 3 lines, 6 of anything else.
     var legacyLabelLimit: Int { self == .line ? 3 : 6 }
 

@@ -5,14 +5,22 @@ public enum ScaleSyntheticAnswer {
     /// An answer for a task of `type` created with `params`, or nil for types without a known format.
     public static func make(type: String, params: JSONObject) -> JSONObject? {
         if let geometry = ScaleGeometry(legacyType: type) {
-            return ["annotations": [.object(shape(geometry, settings: params, typed: false))]]
+            let one = JSONValue.object(shape(geometry, settings: params, typed: false))
+            let count = geometry == .cuboid ? max(1, fewestCuboids(params)) : 1
+            return ["annotations": .array(Array(repeating: one, count: count))]
         }
         switch type {
         case "imageannotation":
             let geometries = params["geometries"]?.objectValue ?? JSONObject()
             let name = geometries.keys.first { $0 == "box" } ?? geometries.keys.first
             guard let name, let geometry = ScaleGeometry(rawValue: name) else { return ["annotations": []] }
-            return ["annotations": [.object(shape(geometry, settings: geometries[name]?.objectValue ?? JSONObject(), typed: true))]]
+            var annotations = [JSONValue.object(shape(geometry, settings: geometries[name]?.objectValue ?? JSONObject(), typed: true))]
+            if let cuboidSettings = geometries["cuboid"]?.objectValue {
+                let cuboid = JSONValue.object(shape(.cuboid, settings: cuboidSettings, typed: true))
+                let missing = fewestCuboids(cuboidSettings) - (geometry == .cuboid ? 1 : 0)
+                annotations += Array(repeating: cuboid, count: max(0, missing))
+            }
+            return ["annotations": .array(annotations)]
         case "categorization":
             let first = JSONValue.string(ScaleLabels.leaves(params["categories"]?.arrayValue ?? []).first ?? "test")
             let multiple = params["allow_multiple"].flatMap(ScaleValue.flag) ?? false
@@ -30,11 +38,22 @@ public enum ScaleSyntheticAnswer {
             let labels = ScaleLabels.leaves(params["labels"]?.arrayValue ?? [])
             let instances = Set(ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? []))
             guard let label = labels.first(where: { !instances.contains($0) }) ?? labels.first else { return nil }
-            let square: JSONValue = [["x": 16, "y": 12], ["x": 48, "y": 12], ["x": 48, "y": 36], ["x": 16, "y": 36]]
-            return ["width": 64, "height": 48, "polygons": [["label": .string(label), "vertices": square]]]
+            // A square in the middle where unlabelled pixels are allowed; else the whole frame.
+            let allowsUnlabeled = params["allow_unlabeled"].flatMap(ScaleValue.flag) ?? false
+            let area: JSONValue =
+                allowsUnlabeled
+                ? [["x": 16, "y": 12], ["x": 48, "y": 12], ["x": 48, "y": 36], ["x": 16, "y": 36]]
+                : [["x": 0, "y": 0], ["x": 64, "y": 0], ["x": 64, "y": 48], ["x": 0, "y": 48]]
+            return ["width": 64, "height": 48, "polygons": [["label": .string(label), "vertices": area]]]
         default:
             return nil
         }
+    }
+
+    /// The task's `min_annotations`, within the bound task creation enforces.
+    private static func fewestCuboids(_ settings: JSONObject) -> Int {
+        let asked = settings["min_annotations"].flatMap(ScaleValue.integer) ?? 0
+        return Int(max(0, min(asked, ScaleGeometry.mostCuboidsRequired)))
     }
 
     /// Every field with its first choice, or "test".

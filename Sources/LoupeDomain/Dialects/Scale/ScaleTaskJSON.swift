@@ -73,12 +73,13 @@ public enum ScaleTaskJSON {
     }
 
     /// The stored answer as Scale shows it: segmentation answers become Scale's label mapping and
-    /// image links (`<linkBase>/scale/v1/task/<id>/segmentation/<image>.png`).
+    /// image links (`<linkBase>/scale/v1/task/<id>/segmentation/<image>.png`); cuboids gain
+    /// `points_2d` and `points_3d` when the task gave its camera (`ScaleCuboidProjection`).
     static func response(_ task: WorkTask, _ response: RawJSON, data: JSONObject, linkBase: String) -> JSONValue {
         let parsed = (try? JSONParser.parse(response.text)) ?? .null
         guard task.type == "segmentannotation", let answer = parsed.objectValue,
             let segmentation = ScaleSegmentation(answer: answer, params: data)
-        else { return parsed }
+        else { return ScaleCuboidProjection.annotating(parsed, type: task.type, params: data) }
         return segmentation.response(base: "\(linkBase)/scale/v1/task/\(task.id)/segmentation")
     }
 }

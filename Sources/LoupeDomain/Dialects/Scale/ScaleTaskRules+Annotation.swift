@@ -101,7 +101,11 @@ extension ScaleTaskRules {
     }
 
     private static func cuboidOptions(_ settings: JSONObject, at path: String, into findings: inout ScaleFindings) {
-        let fewest = findings.integer(settings, "min_annotations", at: path, minimum: 0)
+        var fewest = findings.integer(settings, "min_annotations", at: path, minimum: 0)
+        if let count = fewest, count > ScaleGeometry.mostCuboidsRequired {
+            findings.add(ScaleValue.path(path, "min_annotations"), "must be at most \(ScaleGeometry.mostCuboidsRequired)")
+            fewest = nil
+        }
         // max_annotations 0 means no limit.
         if let most = findings.integer(settings, "max_annotations", at: path, minimum: 0), most > 0, most < (fewest ?? 0) {
             findings.add(ScaleValue.path(path, "max_annotations"), "must be 0 (no limit) or at least min_annotations")
