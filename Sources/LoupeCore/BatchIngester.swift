@@ -86,6 +86,9 @@ public struct BatchIngester: Sendable {
         case broken(JSONSyntaxError)
     }
 
+    /// The most item bytes gathered into one chunk before it is made and committed.
+    static let chunkByteLimit = 16 << 20
+
     /// Reads, parses and commits chunk after chunk; the next chunk is parsed while the previous
     /// one is being written (one commit in flight at a time, so resume points stay in order).
     private func ingest(
@@ -100,6 +103,7 @@ public struct BatchIngester: Sendable {
                 return true
             }
             var elements: [JSONStreamElement] = []
+            var pendingBytes = 0
             var outcome = IngestOutcome.done
             reading: while true {
                 try Task.checkCancellation()
@@ -114,10 +118,13 @@ public struct BatchIngester: Sendable {
                 }
                 for element in found {
                     elements.append(element)
-                    if elements.count >= chunkSize {
+                    pendingBytes += element.bytes.count
+                    // Large items make a chunk early, so ingest memory stays bounded by bytes too.
+                    if elements.count >= chunkSize || pendingBytes >= Self.chunkByteLimit {
                         let chunk = await makeChunk(elements, project: project, batch: batch, mode: splitter.mode)
                         guard try await submit(chunk) else { return .stopped }
                         elements.removeAll(keepingCapacity: true)
+                        pendingBytes = 0
                     }
                 }
                 if data.isEmpty { break }
@@ -136,7 +143,15 @@ public struct BatchIngester: Sendable {
         let now = factory.clock.now()
         let factory = self.factory
         let convert: @Sendable (ArraySlice<JSONStreamElement>) -> [Result<WorkTask, BatchFailure>] = { slice in
-            slice.map { factory.makeTask(fromItem: $0.bytes, index: $0.index, project: project, batch: batch, now: now) }
+            slice.map { element in
+                if let size = element.oversizedBytes {
+                    return .failure(
+                        BatchFailure(
+                            index: element.index,
+                            reason: "the item is \(size) bytes, over the \(JSONStreamSplitter.defaultMaxElementBytes)-byte limit for one task"))
+                }
+                return factory.makeTask(fromItem: element.bytes, index: element.index, project: project, batch: batch, now: now)
+            }
         }
         let middle = elements.count / 2
         let results: [Result<WorkTask, BatchFailure>]

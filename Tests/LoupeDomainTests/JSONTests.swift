@@ -91,3 +91,22 @@ struct JSONTests {
         }
     }
 }
+
+@Suite("Upload splitting keeps memory bounded")
+struct SplitterLimitTests {
+    @Test(arguments: ["lines", "array"])
+    func anElementOverTheLimitIsReportedNotKept(_ shape: String) throws {
+        var splitter = JSONStreamSplitter()
+        splitter.maxElementBytes = 64
+        let big = #"{"data": {"text": ""# + String(repeating: "x", count: 1_000) + #""}}"#
+        let items = [#"{"data": {"n": 1}}"#, big, #"{"data": {"n": 3}}"#]
+        let text = shape == "lines" ? items.joined(separator: "\n") : "[" + items.joined(separator: ", ") + "]"
+        var elements = try Array(text.utf8).withUnsafeBytes { try splitter.feed($0) }
+        elements += try splitter.finish()
+        #expect(elements.map(\.index) == [0, 1, 2])
+        #expect(elements[0].oversizedBytes == nil && elements[2].oversizedBytes == nil)
+        #expect(elements[1].oversizedBytes == Int64(big.utf8.count))
+        #expect(elements[1].bytes.isEmpty)
+        #expect(String(decoding: elements[2].bytes, as: UTF8.self) == #"{"data": {"n": 3}}"#)
+    }
+}

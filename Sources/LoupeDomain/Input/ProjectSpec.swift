@@ -17,6 +17,11 @@ public struct ProjectSpec: Sendable, Equatable {
     /// Free metadata.
     public var metadata: JSONObject?
 
+    /// The longest instruction, in characters (a project keeps `Project.keptVersions` of them).
+    public static let instructionLimit = 262_144
+    /// The largest project metadata, in bytes of JSON.
+    public static let metadataLimit = 65_536
+
     /// Parses a create (`requireNameAndType`) or patch body.
     public static func parse(_ value: JSONValue, requireNameAndType: Bool) throws(DomainError) -> ProjectSpec {
         var reader = try FieldReader(value)
@@ -30,13 +35,16 @@ public struct ProjectSpec: Sendable, Equatable {
         if let type = spec.type, !TaskTypeName.isValid(type) {
             throw DomainError.invalidField("/type", "must be lowercase letters, digits and underscores")
         }
-        spec.instruction = try reader.string("instruction", maxLength: 1_000_000)
+        spec.instruction = try reader.string("instruction", maxLength: Self.instructionLimit)
         spec.params = try reader.object("params")
         spec.creationSchema = try schema(&reader, "creation_schema")
         spec.deliverySchema = try schema(&reader, "delivery_schema")
         spec.settings = try reader.object("settings")
         if let settings = spec.settings { _ = try WorkflowSettings.parse(settings) }
         spec.metadata = try reader.object("metadata")
+        if let metadata = spec.metadata, JSONValue.object(metadata).serializedBytes().count > Self.metadataLimit {
+            throw DomainError.invalidField("/metadata", "must be at most \(Self.metadataLimit) bytes of JSON")
+        }
         try reader.rejectUnknownFields()
         return spec
     }

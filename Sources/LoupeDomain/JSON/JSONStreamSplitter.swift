@@ -6,17 +6,26 @@ public struct JSONStreamElement: Sendable {
     public var bytes: [UInt8]
     /// Absolute file offset just after this element and its separator, to resume from.
     public var endOffset: Int64
+    /// The element's size when it was larger than the splitter's limit (its bytes were not
+    /// kept); nil for an element within the limit.
+    public var oversizedBytes: Int64?
 }
 
 /// Splits a batch file, fed in chunks of any size, into its elements: either one JSON array
-/// (`[ {...}, {...} ]`) or JSONL (one value per line). Memory stays bounded by the largest element.
+/// (`[ {...}, {...} ]`) or JSONL (one value per line). Memory stays bounded by `maxElementBytes`:
+/// a larger element is measured, not kept, and reported as oversized.
 public struct JSONStreamSplitter: Sendable {
+    /// The default largest element kept: 4 MiB.
+    public static let defaultMaxElementBytes = 4 << 20
+    /// Elements larger than this are reported as oversized instead of kept.
+    public var maxElementBytes = JSONStreamSplitter.defaultMaxElementBytes
     /// The two file shapes.
     public enum Mode: String, Sendable { case array, lines }
 
     /// The shape, once the first non-blank byte was seen.
     public private(set) var mode: Mode?
     private var current: [UInt8] = []
+    private var currentSize: Int64 = 0
     private var offset: Int64 = 0
     private var nextIndex = 0
     private var depth = 0
@@ -52,7 +61,7 @@ public struct JSONStreamSplitter: Sendable {
         var elements: [JSONStreamElement] = []
         switch mode {
         case .lines:
-            if !isBlank(current) { emit(into: &elements) }
+            if currentSize > Int64(maxElementBytes) || !isBlank(current) { emit(into: &elements) }
         case .array:
             if !arrayClosed { throw JSONSyntaxError(offset: Int(offset), reason: "the JSON array is not closed with ']'") }
         case nil:
@@ -66,11 +75,31 @@ public struct JSONStreamSplitter: Sendable {
     }
 
     private mutating func emit(into elements: inout [JSONStreamElement], endOffset: Int64? = nil) {
-        var bytes = current
+        let oversized = currentSize > Int64(maxElementBytes)
+        var bytes = oversized ? [] : current
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes.removeLast() }
-        elements.append(JSONStreamElement(index: nextIndex, bytes: bytes, endOffset: endOffset ?? offset + 1))
+        elements.append(
+            JSONStreamElement(
+                index: nextIndex, bytes: bytes, endOffset: endOffset ?? offset + 1,
+                oversizedBytes: oversized ? currentSize : nil))
         nextIndex += 1
-        current.removeAll(keepingCapacity: true)
+        clearCurrent()
+    }
+
+    /// Adds a byte of the element being read, keeping it only while the element fits the limit.
+    private mutating func keep(_ byte: UInt8) {
+        currentSize += 1
+        if currentSize <= Int64(maxElementBytes) {
+            current.append(byte)
+        } else if currentSize == Int64(maxElementBytes) + 1 {
+            current = [0x78]  // a placeholder: the element is no longer empty, its bytes are gone
+            current.reserveCapacity(1)
+        }
+    }
+
+    private mutating func clearCurrent() {
+        current.removeAll(keepingCapacity: current.count <= 1 << 16)
+        currentSize = 0
     }
 
     private mutating func consume(_ byte: UInt8, into elements: inout [JSONStreamElement]) throws(JSONSyntaxError) {
@@ -88,9 +117,9 @@ public struct JSONStreamSplitter: Sendable {
         }
         if mode == .lines {
             if byte == 0x0A {
-                if !isBlank(current) { emit(into: &elements) } else { current.removeAll(keepingCapacity: true) }
+                if currentSize > Int64(maxElementBytes) || !isBlank(current) { emit(into: &elements) } else { clearCurrent() }
             } else {
-                current.append(byte)
+                keep(byte)
             }
             return
         }
@@ -104,7 +133,7 @@ public struct JSONStreamSplitter: Sendable {
             return
         }
         if inString {
-            current.append(byte)
+            keep(byte)
             if escaped {
                 escaped = false
             } else if byte == UInt8(ascii: "\\") {
@@ -145,6 +174,6 @@ public struct JSONStreamSplitter: Sendable {
             if depth < 0 { throw JSONSyntaxError(offset: Int(offset), reason: "unbalanced '\(Character(Unicode.Scalar(byte)))'") }
         default: break
         }
-        current.append(byte)
+        keep(byte)
     }
 }

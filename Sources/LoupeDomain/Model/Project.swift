@@ -53,6 +53,18 @@ public struct Project: Sendable, Equatable {
 
     /// The latest version number in `paramHistory` (0 when empty).
     public var currentVersion: Int { paramHistory.last?.version ?? 0 }
+
+    /// How many versions of instruction and params a project keeps: older ones are dropped, so
+    /// twenty edits of a large instruction do not make every read of the project carry twenty copies.
+    public static let keptVersions = 20
+
+    /// Makes `instruction` and `params` the next version, keeping the last `keptVersions`.
+    public mutating func recordVersion(instruction: String, params: JSONObject, at time: Timestamp) {
+        self.instruction = instruction
+        self.params = params
+        paramHistory.append(ParamVersion(version: currentVersion + 1, instruction: instruction, params: params, createdAt: time))
+        if paramHistory.count > Self.keptVersions { paramHistory.removeFirst(paramHistory.count - Self.keptVersions) }
+    }
 }
 
 /// One version of a project's instruction and parameters.

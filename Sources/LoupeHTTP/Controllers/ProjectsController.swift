@@ -1,3 +1,4 @@
+import Foundation
 public import Hummingbird
 import LoupeCore
 import LoupeDomain
@@ -43,6 +44,8 @@ public struct ProjectsController: Sendable {
         let caller = try context.requireCaller()
         let query = QueryReader(request)
         let includeArchived = try query.bool("include_archived") ?? false
+        // Lists stay small: the version history is on the project's own page unless asked for.
+        let includeHistory = try Self.includes(query, "param_history")
         let window = try PageWindow(
             query, scope: "projects|\(caller.organizationID)|\(includeArchived)", cursor: env.cursor)
         let projects = try await env.store.projects(
@@ -50,7 +53,10 @@ public struct ProjectsController: Sendable {
             limit: window.fetchLimit)
         let (page, next) = window.page(projects, id: \.id)
         return JSONResponse.make(
-            value: ["projects": .array(page.map(ProjectDTO.value)), "next_token": next.map(JSONValue.string) ?? .null])
+            value: [
+                "projects": .array(page.map { ProjectDTO.value($0, includeHistory: includeHistory) }),
+                "next_token": next.map(JSONValue.string) ?? .null,
+            ])
     }
 
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -81,10 +87,7 @@ public struct ProjectsController: Sendable {
             let instruction = spec.instruction ?? project.instruction
             let params = spec.params ?? project.params
             if instruction != project.instruction || params != project.params {
-                project.instruction = instruction
-                project.params = params
-                project.paramHistory.append(
-                    ParamVersion(version: project.currentVersion + 1, instruction: instruction, params: params, createdAt: now))
+                project.recordVersion(instruction: instruction, params: params, at: now)
             }
             project.updatedAt = now
         }
@@ -102,5 +105,15 @@ public struct ProjectsController: Sendable {
             project.updatedAt = now
         }
         return JSONResponse.make(value: ProjectDTO.value(project))
+    }
+
+    /// Whether `include=a,b` names `part`; an unknown part is a 400.
+    static func includes(_ query: QueryReader, _ part: String) throws(DomainError) -> Bool {
+        guard let text = query.string("include") else { return false }
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for name in parts where name != "param_history" {
+            throw DomainError.invalidField("include", "knows param_history only, got \(name)")
+        }
+        return parts.contains(part)
     }
 }

@@ -2,8 +2,8 @@ public import LoupeDomain
 
 /// The native API's JSON form of a project.
 public enum ProjectDTO {
-    /// The project as a JSON value.
-    public static func value(_ project: Project) -> JSONValue {
+    /// The project as a JSON value; lists leave out the version history (`param_history`).
+    public static func value(_ project: Project, includeHistory: Bool = true) -> JSONValue {
         let history: [JSONValue] = project.paramHistory.map { version in
             let entry: JSONObject = [
                 "version": .int(Int64(version.version)), "instruction": .string(version.instruction),
@@ -11,7 +11,7 @@ public enum ProjectDTO {
             ]
             return .object(entry)
         }
-        let object: JSONObject = [
+        var object: JSONObject = [
             "id": .string(project.id),
             "name": .string(project.name),
             "type": .string(project.type),
@@ -27,6 +27,7 @@ public enum ProjectDTO {
             "created_at": .string(project.createdAt.iso8601),
             "updated_at": .string(project.updatedAt.iso8601),
         ]
+        if !includeHistory { object["param_history"] = nil }
         return .object(object)
     }
 }

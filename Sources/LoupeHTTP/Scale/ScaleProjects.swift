@@ -58,10 +58,7 @@ public struct ScaleProjects: Sendable {
         let updated = try await env.store.updateProject(id: project.id, organizationID: caller.organizationID) { project in
             var params = project.params
             for (key, value) in changes { params[key] = value }
-            project.params = params
-            project.instruction = instruction ?? project.instruction
-            project.paramHistory.append(
-                ParamVersion(version: project.currentVersion + 1, instruction: project.instruction, params: params, createdAt: now))
+            project.recordVersion(instruction: instruction ?? project.instruction, params: params, at: now)
             project.updatedAt = now
         }
         return JSONResponse.make(value: Self.value(updated))
