@@ -18,7 +18,7 @@ swift build -c release --product loupe-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
 server=""
 start_server() {
-  LOUPE_API_KEY=$key LOUPE_LOG_LEVEL=warning LOUPE_ALLOW_PRIVATE_CALLBACKS=1 \
+  LOUPE_API_KEY=$key LOUPE_RATE_LIMIT_KEY=0 LOUPE_RATE_LIMIT_ORG=0 LOUPE_LOG_LEVEL=warning LOUPE_ALLOW_PRIVATE_CALLBACKS=1 \
     "$bin/loupe" serve --port $port --data-dir "$data" >>"$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && return; sleep 0.2; done

@@ -21,7 +21,7 @@ if [ "$mode" = "--postgres" ]; then
   pg_url=$(scripts/pg-test-cluster.sh start "$pg_dir" 55433)
   db_args=(--database-url "$pg_url")
 fi
-LOUPE_API_KEY=$key LOUPE_LOG_LEVEL=warning "$bin/loupe" serve --port $port --data-dir "$data" "${db_args[@]}" >"$data/server.log" 2>&1 &
+LOUPE_API_KEY=$key LOUPE_RATE_LIMIT_KEY=0 LOUPE_RATE_LIMIT_ORG=0 LOUPE_LOG_LEVEL=warning "$bin/loupe" serve --port $port --data-dir "$data" "${db_args[@]}" >"$data/server.log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true

@@ -30,6 +30,11 @@ public struct AppConfiguration: Sendable {
     /// Connections open at once; past it new ones wait in the listen backlog until one closes
     /// (`LOUPE_MAX_CONNECTIONS`), so idle sockets cannot exhaust the file limit.
     public var maxConnections = 4_096
+    /// API requests per second one key may make, sustained (`LOUPE_RATE_LIMIT_KEY`, 0: no limit);
+    /// bursts of twice that pass.
+    public var keyRequestsPerSecond: Double = 200
+    /// API requests per second all of an organization's keys may make (`LOUPE_RATE_LIMIT_ORG`, 0: no limit).
+    public var organizationRequestsPerSecond: Double = 1_000
     /// bcrypt's cost for new password hashes (`LOUPE_PASSWORD_COST`, 4–16): each step doubles the
     /// work of a login check and of a guess.
     public var passwordCost = 10
@@ -100,6 +105,10 @@ public struct AppConfiguration: Sendable {
         configuration.metricsToken = value("LOUPE_METRICS_TOKEN")
         if let seconds = value("LOUPE_IDLE_TIMEOUT").flatMap(Double.init), seconds > 0 { configuration.idleTimeoutSeconds = seconds }
         if let count = value("LOUPE_MAX_CONNECTIONS").flatMap(Int.init), count > 0 { configuration.maxConnections = count }
+        if let rate = value("LOUPE_RATE_LIMIT_KEY").flatMap(Double.init), rate >= 0 { configuration.keyRequestsPerSecond = rate }
+        if let rate = value("LOUPE_RATE_LIMIT_ORG").flatMap(Double.init), rate >= 0 {
+            configuration.organizationRequestsPerSecond = rate
+        }
         if let cost = value("LOUPE_PASSWORD_COST").flatMap(Int.init) { configuration.passwordCost = min(16, max(4, cost)) }
         if let seconds = value("LOUPE_UPLOAD_STALE_SECONDS").flatMap(Double.init), seconds > 0 {
             configuration.uploadStaleSeconds = seconds

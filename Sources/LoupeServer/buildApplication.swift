@@ -48,6 +48,9 @@ public func buildApplication(
         env.metricsToken = configuration.metricsToken
         env.uploadStaleSeconds = configuration.uploadStaleSeconds
         env.passwordCost = configuration.passwordCost
+        env.requestBudget = RequestBudget(
+            perKey: .init(rate: configuration.keyRequestsPerSecond),
+            perOrganization: .init(rate: configuration.organizationRequestsPerSecond))
         env.webRoot = configuration.webRoot ?? WebAssetsMiddleware.builtRoot()
         return env
     }()

@@ -36,6 +36,9 @@ public enum TestDatabase {
         configuration.initialAdminPassword = "admin-password-123"
         // The cheapest bcrypt: the suite logs in hundreds of times on one hashing thread.
         configuration.passwordCost = 4
+        // Request budgets are tested on their own; the rest of the suite calls as fast as it can.
+        configuration.keyRequestsPerSecond = 0
+        configuration.organizationRequestsPerSecond = 0
         configuration.logLevel = .warning
         configuration.printsCredentials = false
         if isPostgres { configuration.databaseURL = try await makePostgresDatabase() }

@@ -48,6 +48,7 @@ final class ServerProcess: Sendable {
         var environment = [
             "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
             "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
+            "LOUPE_RATE_LIMIT_KEY": "0", "LOUPE_RATE_LIMIT_ORG": "0", "LOUPE_PASSWORD_COST": "4",
             "LOUPE_LOG_LEVEL": "critical",
         ]
         if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
@@ -90,6 +91,7 @@ struct CrashRecoveryTests {
             var environment = [
                 "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
                 "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
+            "LOUPE_RATE_LIMIT_KEY": "0", "LOUPE_RATE_LIMIT_ORG": "0", "LOUPE_PASSWORD_COST": "4",
                 "LOUPE_ALLOW_PRIVATE_CALLBACKS": "1", "LOUPE_WEBHOOK_TIMEOUT": "1", "LOUPE_WEBHOOK_CONNECT_TIMEOUT": "1",
                 "LOUPE_WEBHOOK_LEASE": "1", "LOUPE_WEBHOOK_POLL_INTERVAL": "0.05", "LOUPE_LOG_LEVEL": "critical",
             ]

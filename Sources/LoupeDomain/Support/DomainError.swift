@@ -61,6 +61,8 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     /// For a refusal that passes with time (429, 503): seconds until trying again makes sense,
     /// sent as `Retry-After`.
     public var retryAfterSeconds: Int?
+    /// Further headers the error response carries (e.g. `RateLimit-Limit`).
+    public var responseHeaders: [String: String] = [:]
 
     /// A failure with a code, message and optional details.
     public init(_ code: Code, _ message: String, details: [Detail] = [], extra: JSONObject = JSONObject()) {

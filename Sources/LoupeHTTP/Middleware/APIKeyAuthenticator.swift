@@ -14,21 +14,25 @@ public struct APIKeyAuthenticator: RouterMiddleware {
     private let cache: APIKeyCache
     private let sessions: SessionCache
     private let credentials: [CredentialScheme]
+    private let budget: RequestBudget
 
     /// An authenticator reading keys and sessions from `store` through the caches, from wherever
     /// `credentials` say a request carries them.
     public init(
-        store: Store, cache: APIKeyCache, sessions: SessionCache, credentials: [CredentialScheme] = CredentialScheme.standard
+        store: Store, cache: APIKeyCache, sessions: SessionCache, credentials: [CredentialScheme] = CredentialScheme.standard,
+        budget: RequestBudget = .unlimited
     ) {
         self.store = store
         self.cache = cache
         self.sessions = sessions
         self.credentials = credentials
+        self.budget = budget
     }
 
     /// An authenticator over `env`'s store and caches, reading credentials as `credentials` say.
     public init(env: APIEnvironment, credentials: [CredentialScheme] = CredentialScheme.standard) {
-        self.init(store: env.store, cache: env.keyCache, sessions: env.sessionCache, credentials: credentials)
+        self.init(
+            store: env.store, cache: env.keyCache, sessions: env.sessionCache, credentials: credentials, budget: env.requestBudget)
     }
 
     public func handle(
@@ -69,6 +73,17 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         }
         if cached == nil { cache.store(record, hash: hash) }
         let caller = Caller(key: record)
+        do {
+            try budget.take(keyID: record.id, organizationID: record.organizationID)
+        } catch {
+            var refused = DomainError.rateLimited(
+                "this \(error.scope == "key" ? "API key" : "organization") is over its request budget; retry in \(error.retryAfter) s",
+                retryAfter: error.retryAfter)
+            refused.responseHeaders = [
+                "RateLimit-Limit": String(error.limit), "RateLimit-Remaining": "0", "RateLimit-Reset": String(error.retryAfter),
+            ]
+            throw refused
+        }
         if caller.readOnly && request.method != .get && request.method != .head {
             throw DomainError(
                 .forbidden, "this API key is read-only",

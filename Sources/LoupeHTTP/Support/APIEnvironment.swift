@@ -37,6 +37,8 @@ public struct APIEnvironment: Sendable {
     public var projectCache = ProjectCache(timeToLive: .seconds(2))
     /// Projects of the leases handed out here, for submits.
     public var leaseProjects = LeaseProjectCache(timeToLive: .seconds(86_400), capacity: 200_000)
+    /// Requests each API key and organization may make (shared by the native API and every dialect).
+    public var requestBudget = RequestBudget.unlimited
     /// Failed-login counts.
     public var loginThrottle = LoginThrottle()
     /// Hashes and checks passwords off the request threads.

@@ -57,6 +57,9 @@ public enum HTTPErrorMapping {
     /// 503 (1 s unless the error knows better), and the auth challenge on a 401.
     public static func headers(for error: DomainError, status: HTTPResponse.Status) -> HTTPFields {
         var headers = HTTPFields()
+        for (name, value) in error.responseHeaders {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         if let seconds = error.retryAfterSeconds {
             headers[.retryAfter] = String(seconds)
         } else if status == .tooManyRequests || status == .serviceUnavailable {
