@@ -87,12 +87,15 @@ step("tasks: create five into the batch, get, duplicate unique_id 409, unknown 4
 first_page = client.tasks(project=project_name, limit=2)
 assert len(first_page.docs) == 2 and first_page.total == 5 and first_page.has_more and first_page.next_token
 second_page = client.tasks(project=project_name, limit=2, next_token=first_page.next_token)
-assert [t.id for t in first_page.docs + second_page.docs] == ids[:4]
-assert [t.id for t in client.get_tasks(project_name=project_name)] == ids
+assert [t.id for t in first_page.docs + second_page.docs] == ids[::-1][:4]
+assert [t.id for t in client.get_tasks(project_name=project_name)] == ids[::-1], "newest first"
+# The reference documents offset + limit; the client's tasks() does not pass offset, so ask directly.
+offset_page = client.api.get_request("tasks", params={"project": project_name, "limit": 2, "offset": 2})
+assert [t["task_id"] for t in offset_page["docs"]] == ids[::-1][2:4] and offset_page["offset"] == 2, offset_page
 assert client.get_tasks_count(project_name=project_name) == 5
 assert len(list(client.get_tasks(project_name=project_name, tags=["smoke"]))) == 3
 assert {t.id for t in client.get_tasks(project_name=project_name, unique_id=[f"{run}-1", f"{run}-2"])} == {ids[1], ids[2]}
-step("tasks: paging with next_token and has_more, generator, count, tag and unique_id filters")
+step("tasks: newest first, paging with next_token and has_more, offset + limit, generator, count, tag and unique_id filters")
 
 assert client.set_task_metadata(ids[0], {"reviewed": False}).metadata == {"reviewed": False}
 assert client.set_task_tags(ids[0], ["a", "b"]).tags == ["a", "b"]
@@ -112,7 +115,7 @@ expect_raises(ScaleInvalidRequest, lambda: client.cancel_task(ids[4]))
 client.cancel_task(ids[3], clear_unique_id=True)
 assert client.create_task(TaskType.ImageAnnotation, project=project_name, attachment="https://example.com/y.jpg",
                           geometries={"box": {"objects_to_annotate": ["cat"]}}, unique_id=f"{run}-3").status == "pending"
-assert [t.id for t in client.get_tasks(project_name=project_name, status=TaskStatus.Canceled)] == [ids[3], ids[4]]
+assert [t.id for t in client.get_tasks(project_name=project_name, status=TaskStatus.Canceled)] == [ids[4], ids[3]]
 expect_raises(ScaleInvalidRequest, lambda: client.audit_task(ids[2], True))
 step("finalize, batch status counts, cancel (+clear_unique_id), double cancel 400, audit of a pending task 400")
 

@@ -8,6 +8,8 @@ enum ScaleTaskQuery {
     /// The filter, and whether the named project and batch exist (a list of an unknown one is empty).
     static func filter(_ request: Request, caller: Caller, env: APIEnvironment) async throws -> (TaskFilter, Bool) {
         var filter = TaskFilter(for: caller)
+        // Scale lists tasks newest first.
+        filter.newestFirst = true
         var known = true
         if let name = ScaleInput.all(request, "project").last {
             let project = try await env.store.project(named: name, organizationID: caller.organizationID)
@@ -46,5 +48,14 @@ enum ScaleTaskQuery {
             throw DomainError.invalidField("limit", "must be an integer between 1 and 100")
         }
         return limit
+    }
+
+    /// `offset`: tasks to skip (0…100,000), echoed in the answer; 400 naming it otherwise.
+    static func offset(_ request: Request) throws(DomainError) -> Int {
+        guard let text = ScaleInput.all(request, "offset").last else { return 0 }
+        guard let value = Int(text), (0...100_000).contains(value) else {
+            throw DomainError.invalidField("offset", "must be an integer from 0 to 100000")
+        }
+        return value
     }
 }

@@ -88,6 +88,7 @@ public struct ScaleTasksController: Sendable {
         let caller = try context.requireCaller()
         let (filter, knownProject) = try await ScaleTaskQuery.filter(request, caller: caller, env: env)
         let limit = try ScaleTaskQuery.limit(request)
+        let offset = try ScaleTaskQuery.offset(request)
         let scope = "scale-tasks|\(filter)"
         let afterID = try ScaleInput.all(request, "next_token").last.map { token throws(DomainError) in
             try env.cursor.lastID(from: token, scope: scope)
@@ -95,7 +96,8 @@ public struct ScaleTasksController: Sendable {
         var tasks: [WorkTask] = []
         var total = 0
         if knownProject {
-            let found = try await env.store.tasks(matching: filter, afterID: afterID, limit: limit + 1, countTotal: true)
+            let found = try await env.store.tasks(
+                matching: filter, afterID: afterID, offset: offset, limit: limit + 1, countTotal: true)
             tasks = found.tasks
             total = found.total ?? 0
         }
@@ -110,7 +112,7 @@ public struct ScaleTasksController: Sendable {
             return ScaleTaskJSON.value(task, context, limited: limited)
         }
         return JSONResponse.make(value: [
-            "docs": .array(docs), "total": .int(Int64(total)), "limit": .int(Int64(limit)), "offset": 0,
+            "docs": .array(docs), "total": .int(Int64(total)), "limit": .int(Int64(limit)), "offset": .int(Int64(offset)),
             "has_more": .bool(next != nil), "next_token": next.map(JSONValue.string) ?? .null,
         ])
     }

@@ -37,6 +37,8 @@ public struct TaskFilter: Sendable, Equatable {
     public var reviewStatuses: [String] = []
     /// Only test-mode tasks (true) or only live ones (false); nil for both.
     public var testMode: Bool?
+    /// Newest first (ids descending; a page continues before its cursor) instead of oldest first.
+    public var newestFirst = false
 
     /// A filter for the organization's tasks.
     public init(organizationID: String) { self.organizationID = organizationID }
@@ -181,23 +183,27 @@ extension Store {
         }
     }
 
-    /// Tasks matching `filter` in id (creation) order after `afterID`, at most `limit`; with the
-    /// number of all matches when `countTotal` is set. One read snapshot serves both.
-    public func tasks(matching filter: TaskFilter, afterID: String?, limit: Int, countTotal: Bool) async throws
-        -> (tasks: [WorkTask], total: Int?)
+    /// Tasks matching `filter` in id (creation) order after `afterID` (newest first: before it),
+    /// skipping `offset`, at most `limit`; with the number of all matches when `countTotal` is set.
+    /// One read snapshot serves both.
+    public func tasks(matching filter: TaskFilter, afterID: String?, offset: Int = 0, limit: Int, countTotal: Bool)
+        async throws -> (tasks: [WorkTask], total: Int?)
     {
         let (conditions, binds) = Self.conditions(filter)
         return try await database.read { db in
             var pageBinds = binds
             var pageConditions = conditions
             if let afterID {
-                pageConditions.append("t.id > ?")
+                pageConditions.append(filter.newestFirst ? "t.id < ?" : "t.id > ?")
                 pageBinds.append(.text(afterID))
             }
             pageBinds.append(.int(Int64(limit)))
+            pageBinds.append(.int(Int64(offset)))
             let rows = try await db.query(
-                "SELECT \(Self.qualifiedTaskColumns) FROM tasks t WHERE \(pageConditions.joined(separator: " AND ")) ORDER BY t.id LIMIT ?",
-                pageBinds)
+                """
+                SELECT \(Self.qualifiedTaskColumns) FROM tasks t WHERE \(pageConditions.joined(separator: " AND "))
+                ORDER BY t.id\(filter.newestFirst ? " DESC" : "") LIMIT ? OFFSET ?
+                """, pageBinds)
             var total: Int?
             if countTotal {
                 total = try await db.query(
