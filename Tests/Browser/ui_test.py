@@ -466,6 +466,12 @@ def main():
         secret = session.find("[data-testid=new-key]").get_attribute("value")
         assert secret.startswith("live_"), secret
         assert call("GET", "/projects", token=secret)["projects"], "the new key does not work"
+        Select(form.find_element(By.CSS_SELECTOR, "[name=role]")).select_by_value("read_only")
+        form.find_element(By.CSS_SELECTOR, "[name=name]").send_keys("dashboards")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        # The list is drawn anew after the create, so read it fresh each time.
+        session.wait.until(lambda d: "read only" in d.execute_script(
+            "return document.querySelector('[data-testid=keys]')?.textContent || ''"))
         session.shot("12-keys")
         session.console_errors()
         assert not session.errors, "console errors:\n" + "\n".join(session.errors)

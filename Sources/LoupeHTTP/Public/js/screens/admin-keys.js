@@ -12,13 +12,19 @@ export async function render(root, params, ctx) {
   const name = h('input', { type: 'text', name: 'name', autocomplete: 'off', maxlength: 200, required: true, placeholder: 'e.g. nightly import' });
   const live = h('input', { type: 'radio', name: 'mode', value: 'live', checked: true });
   const test = h('input', { type: 'radio', name: 'mode', value: 'test' });
+  // Test keys are sandboxed requesters: they cannot be admin keys.
+  const role = h('select', { name: 'role' },
+    h('option', { value: 'requester', selected: true }, 'Requester — projects, tasks, batches, results, exports'),
+    h('option', { value: 'read_only' }, 'Read-only — what a requester may read'),
+    h('option', { value: 'admin' }, 'Admin — everything, including keys, users and signing secrets'));
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Create key');
   const form = h('form', { 'data-testid': 'key-form', class: 'stack', novalidate: true, onsubmit: save },
     field('Name', name, { path: '/name' }),
     group('Mode', h('div', { class: 'checks' },
       h('label', { class: 'check' }, live, ' Live ', h('small', { class: 'muted' }, '(real tasks, done by people)')),
-      h('label', { class: 'check' }, test, ' Test ', h('small', { class: 'muted' }, '(test tasks, answered by a synthetic worker)'))),
+      h('label', { class: 'check' }, test, ' Test ', h('small', { class: 'muted' }, '(a sandbox: test tasks only, answered by a synthetic worker)'))),
     { path: '/mode' }),
+    field('Role', role, { path: '/role' }),
     h('div', { class: 'actions' }, submit));
 
   clear(root).append(h('div', { class: 'admin' },
@@ -38,6 +44,7 @@ export async function render(root, params, ctx) {
         columns: [
           { label: 'Name', rowHeader: true, key: 'name' },
           { label: 'Mode', render: (key) => badge(key.mode) },
+          { label: 'Role', render: (key) => badge(key.role) },
           { label: 'Key starts with', render: (key) => h('code', {}, `${key.prefix}…`) },
           { label: 'Created', render: (key) => formatTime(key.created_at) },
           { label: 'State', render: (key) => (key.revoked_at ? [badge('revoked'), ' ', formatTime(key.revoked_at)] : badge('active')) },
@@ -83,7 +90,7 @@ export async function render(root, params, ctx) {
     }
     submit.disabled = true;
     try {
-      const key = await api('POST', '/keys', { name: name.value.trim(), mode: test.checked ? 'test' : 'live' });
+      const key = await api('POST', '/keys', { name: name.value.trim(), mode: test.checked ? 'test' : 'live', role: role.value });
       form.reset();
       showSecret(key);
       await load();
