@@ -88,7 +88,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Public")],
+            resources: [.copy("Public"), .copy("OpenAPI")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -157,7 +157,8 @@ let package = Package(
         .testTarget(
             name: "LoupeServerTests",
             dependencies: [
-                "LoupeServer", "LoupeHTTP", "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeStoreSQLite", "LoupeTestSupport",
+                "LoupeServer", "LoupeHTTP", "LoupeDomain", "LoupeStore", "LoupeCore", "LoupeStoreSQLite",
+                "LoupeTestSupport",
                 "LoupeDelivery", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

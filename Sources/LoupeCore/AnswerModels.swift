@@ -31,13 +31,17 @@ public final class AnswerModels: Sendable {
         guard let categories = Self.categories(of: project),
             (try? WorkflowSettings.parse(project.settings))?.reviewStrategy == .aggregate
         else { return nil }
-        if Self.allowsMultiple(project) { return try await multiLabelModel(projectID: project.id, categories: categories) }
+        if Self.allowsMultiple(project) {
+            return try await multiLabelModel(projectID: project.id, categories: categories)
+        }
         return try await categoricalModel(projectID: project.id, categories: categories)
     }
 
     /// The fitted model (or the cold-start one) of a single-label project with these categories.
     public func categoricalModel(projectID: String, categories: [String]) async throws -> CategoricalAnswerModel {
-        if let cached = cache.withLock({ $0[projectID]?.model }) as? CategoricalAnswerModel, cached.categories == categories {
+        if let cached = cache.withLock({ $0[projectID]?.model }) as? CategoricalAnswerModel,
+            cached.categories == categories
+        {
             return cached
         }
         var model = CategoricalAnswerModel.coldStart(categories: categories)
@@ -51,7 +55,9 @@ public final class AnswerModels: Sendable {
 
     /// The fitted models (or the cold-start ones) of a multi-label project with these categories.
     public func multiLabelModel(projectID: String, categories: [String]) async throws -> MultiLabelAnswerModel {
-        if let cached = cache.withLock({ $0[projectID]?.model }) as? MultiLabelAnswerModel, cached.categories == categories {
+        if let cached = cache.withLock({ $0[projectID]?.model }) as? MultiLabelAnswerModel,
+            cached.categories == categories
+        {
             return cached
         }
         var model = MultiLabelAnswerModel.coldStart(categories: categories)
@@ -102,8 +108,11 @@ public final class AnswerModels: Sendable {
         var judgments: [Judgment] = []
         judgments.reserveCapacity(rows.count)
         for row in rows {
-            guard let answer = try? JSONParser.parse(row.answer), let label = previous.label(of: answer) else { continue }
-            judgments.append(Judgment(task: indexes.task(row.taskID), worker: indexes.worker(row.workerID), label: label))
+            guard let answer = try? JSONParser.parse(row.answer), let label = previous.label(of: answer) else {
+                continue
+            }
+            judgments.append(
+                Judgment(task: indexes.task(row.taskID), worker: indexes.worker(row.workerID), label: label))
         }
         guard !judgments.isEmpty else { return }
         let warmStart = previous.model.workerCount > 0 ? previous.model : nil
@@ -111,7 +120,8 @@ public final class AnswerModels: Sendable {
             judgments, taskCount: indexes.taskCount, workerCount: indexes.workers.count, classCount: categories.count,
             warmStart: warmStart)
         let fitted = CategoricalAnswerModel(categories: categories, workers: indexes.workers, model: model)
-        try await save(Stored(categories: categories, workers: indexes.workers, model: model), fitted, projectID, rows.count, now)
+        try await save(
+            Stored(categories: categories, workers: indexes.workers, model: model), fitted, projectID, rows.count, now)
     }
 
     /// The multi-label refit: one binary fit per category (binary relevance), each warm-started.
@@ -121,13 +131,17 @@ public final class AnswerModels: Sendable {
         var indexes = JudgmentIndexes(workers: previous.workerIndex)
         var sets: [(task: Int32, worker: Int32, labels: Set<Int32>)] = []
         for row in rows {
-            guard let answer = try? JSONParser.parse(row.answer), let labels = previous.labels(of: answer) else { continue }
+            guard let answer = try? JSONParser.parse(row.answer), let labels = previous.labels(of: answer) else {
+                continue
+            }
             sets.append((indexes.task(row.taskID), indexes.worker(row.workerID), labels))
         }
         guard !sets.isEmpty else { return }
         var models: [DawidSkeneModel] = []
         for label in categories.indices {
-            let binary = sets.map { Judgment(task: $0.task, worker: $0.worker, label: $0.labels.contains(Int32(label)) ? 1 : 0) }
+            let binary = sets.map {
+                Judgment(task: $0.task, worker: $0.worker, label: $0.labels.contains(Int32(label)) ? 1 : 0)
+            }
             let warmStart = previous.models[label].workerCount > 0 ? previous.models[label] : nil
             models.append(
                 DawidSkene().fit(
@@ -136,10 +150,14 @@ public final class AnswerModels: Sendable {
                 ).0)
         }
         let fitted = MultiLabelAnswerModel(categories: categories, workers: indexes.workers, models: models)
-        try await save(Stored(categories: categories, workers: indexes.workers, labelModels: models), fitted, projectID, rows.count, now)
+        try await save(
+            Stored(categories: categories, workers: indexes.workers, labelModels: models), fitted, projectID,
+            rows.count, now)
     }
 
-    private func save(_ stored: Stored, _ fitted: any AnswerModel, _ projectID: String, _ judgments: Int, _ now: Timestamp)
+    private func save(
+        _ stored: Stored, _ fitted: any AnswerModel, _ projectID: String, _ judgments: Int, _ now: Timestamp
+    )
         async throws
     {
         let text = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)

@@ -42,8 +42,9 @@ public struct BatchIngester: Sendable {
     /// Claims and processes one batch; returns false when none was waiting.
     public func processNext() async throws -> Bool {
         let now = factory.clock.now()
-        guard let batch = try await store.claimProcessingBatch(
-            owner: nodeID, now: now, leaseUntil: now.adding(seconds: leaseSeconds))
+        guard
+            let batch = try await store.claimProcessingBatch(
+                owner: nodeID, now: now, leaseUntil: now.adding(seconds: leaseSeconds))
         else { return false }
         try await process(batch)
         return true
@@ -110,7 +111,8 @@ public struct BatchIngester: Sendable {
                 let data = try file.read(upToCount: 1 << 20) ?? Data()
                 let found: [JSONStreamElement]
                 do throws(JSONSyntaxError) {
-                    found = try data.isEmpty
+                    found =
+                        try data.isEmpty
                         ? splitter.finish() : JSONParser.typed { try data.withUnsafeBytes { try splitter.feed($0) } }
                 } catch {
                     outcome = .broken(error)
@@ -148,9 +150,12 @@ public struct BatchIngester: Sendable {
                     return .failure(
                         BatchFailure(
                             index: element.index,
-                            reason: "the item is \(size) bytes, over the \(JSONStreamSplitter.defaultMaxElementBytes)-byte limit for one task"))
+                            reason:
+                                "the item is \(size) bytes, over the \(JSONStreamSplitter.defaultMaxElementBytes)-byte limit for one task"
+                        ))
                 }
-                return factory.makeTask(fromItem: element.bytes, index: element.index, project: project, batch: batch, now: now)
+                return factory.makeTask(
+                    fromItem: element.bytes, index: element.index, project: project, batch: batch, now: now)
             }
         }
         let middle = elements.count / 2
@@ -193,7 +198,9 @@ private struct PendingChunk: Sendable {
 
     var count: Int { tasks.count + failures.count }
 
-    mutating func add(_ element: JSONStreamElement, _ result: Result<WorkTask, BatchFailure>, mode: JSONStreamSplitter.Mode?) {
+    mutating func add(
+        _ element: JSONStreamElement, _ result: Result<WorkTask, BatchFailure>, mode: JSONStreamSplitter.Mode?
+    ) {
         switch result {
         case .success(let task): tasks.append(task)
         case .failure(let failure): failures.append(failure)

@@ -10,12 +10,14 @@ public final class SchemaCache: Sendable {
 
     /// The compiled creation schema of `project`, or nil when it has none.
     public func creationSchema(of project: Project) throws(DomainError) -> JSONSchema? {
-        try compiled(project.creationSchema, key: "c:\(project.id):\(project.updatedAt.microseconds)", field: "/creation_schema")
+        try compiled(
+            project.creationSchema, key: "c:\(project.id):\(project.updatedAt.microseconds)", field: "/creation_schema")
     }
 
     /// The compiled delivery schema of `project`, or nil when it has none.
     public func deliverySchema(of project: Project) throws(DomainError) -> JSONSchema? {
-        try compiled(project.deliverySchema, key: "d:\(project.id):\(project.updatedAt.microseconds)", field: "/delivery_schema")
+        try compiled(
+            project.deliverySchema, key: "d:\(project.id):\(project.updatedAt.microseconds)", field: "/delivery_schema")
     }
 
     private func compiled(_ source: JSONValue?, key: String, field: String) throws(DomainError) -> JSONSchema? {

@@ -41,18 +41,23 @@ public struct SyntheticWorker: Sendable {
             {
                 claimedAny = true
                 if projects[task.projectID] == nil {
-                    projects[task.projectID] = try await store.project(id: task.projectID, organizationID: task.organizationID)
+                    projects[task.projectID] = try await store.project(
+                        id: task.projectID, organizationID: task.organizationID)
                 }
                 guard let project = projects[task.projectID] else { continue }
                 let data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
-                let dialectAnswer = validator.dialects.dialect(task.dialect).syntheticAnswer(type: task.type, data: data)
-                let answer = dialectAnswer ?? SyntheticAnswer.make(
-                    type: task.type, data: data, params: project.params, deliverySchema: project.deliverySchema)
+                let dialectAnswer = validator.dialects.dialect(task.dialect).syntheticAnswer(
+                    type: task.type, data: data)
+                let answer =
+                    dialectAnswer
+                    ?? SyntheticAnswer.make(
+                        type: task.type, data: data, params: project.params, deliverySchema: project.deliverySchema)
                 do {
                     try validator.validate(answer, task: task, project: project)
                 } catch {
                     // An answer we cannot make valid is given back; the task stays for a person to see.
-                    try await store.release(assignmentID: assignment.id, workerID: assignment.workerID, now: factory.clock.now())
+                    try await store.release(
+                        assignmentID: assignment.id, workerID: assignment.workerID, now: factory.clock.now())
                     continue
                 }
                 _ = try await store.submitAnswer(

@@ -60,7 +60,9 @@ public struct TaskFactory: Sendable {
         do {
             let value = try JSONParser.parse(bytes)
             let spec = try TaskSpec.parse(value)
-            return .success(try makeTask(spec, project: project, testMode: batch.testMode, batch: batch, batchIndex: index, now: now))
+            return .success(
+                try makeTask(
+                    spec, project: project, testMode: batch.testMode, batch: batch, batchIndex: index, now: now))
         } catch let error as JSONSyntaxError {
             return .failure(BatchFailure(index: index, reason: error.description))
         } catch let error as DomainError {

@@ -54,12 +54,15 @@ public struct AttachmentChecker: Service {
     /// Checks one lease's worth of tasks; returns how many.
     func checkDue() async throws -> Int {
         let now = clock.now()
-        let tasks = try await store.claimAttachmentChecks(now: now, leaseUntil: now.adding(seconds: timeout * 4 + 30), limit: 16)
+        let tasks = try await store.claimAttachmentChecks(
+            now: now, leaseUntil: now.adding(seconds: timeout * 4 + 30), limit: 16)
         await withTaskGroup(of: Void.self) { group in
             for task in tasks {
                 group.addTask {
                     do { try await check(task) } catch {
-                        logger.error("checking a task's attachments failed", metadata: ["task": "\(task.id)", "error": "\(error)"])
+                        logger.error(
+                            "checking a task's attachments failed",
+                            metadata: ["task": "\(task.id)", "error": "\(error)"])
                     }
                 }
             }
@@ -77,7 +80,8 @@ public struct AttachmentChecker: Service {
         if failures.isEmpty {
             try await store.passAttachmentCheck(taskID: task.id, now: clock.now())
         } else {
-            try await store.failTask(id: task.id, response: dialect.attachmentFailureResponse(failures), now: clock.now())
+            try await store.failTask(
+                id: task.id, response: dialect.attachmentFailureResponse(failures), now: clock.now())
         }
     }
 
@@ -99,9 +103,11 @@ public struct AttachmentChecker: Service {
                         url: url, statusCode: Int(response.status.code), reason: "larger than \(maxBytes) bytes")
                 }
             }
-            return response.status.code == 200 ? nil : AttachmentFailure(url: url, statusCode: Int(response.status.code), reason: nil)
+            return response.status.code == 200
+                ? nil : AttachmentFailure(url: url, statusCode: Int(response.status.code), reason: nil)
         } catch {
-            return AttachmentFailure(url: url, statusCode: nil, reason: String(describing: error).prefix(200).description)
+            return AttachmentFailure(
+                url: url, statusCode: nil, reason: String(describing: error).prefix(200).description)
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Synchronization
 
@@ -48,7 +48,9 @@ public final class CallbackAddressPolicy: Sendable {
     private static func privateReason(_ address: UnsafeMutablePointer<sockaddr>) -> String? {
         switch Int32(address.pointee.sa_family) {
         case AF_INET:
-            let ipv4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt32(bigEndian: $0.pointee.sin_addr.s_addr) }
+            let ipv4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                UInt32(bigEndian: $0.pointee.sin_addr.s_addr)
+            }
             return privateReason(ipv4: ipv4)
         case AF_INET6:
             let bytes = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
@@ -64,7 +66,9 @@ public final class CallbackAddressPolicy: Sendable {
     static func privateReason(ipv4: UInt32) -> String? {
         func inRange(_ base: UInt32, _ bits: UInt32) -> Bool { ipv4 >> (32 - bits) == base >> (32 - bits) }
         if inRange(0x7F00_0000, 8) { return "a loopback address" }
-        if inRange(0x0A00_0000, 8) || inRange(0xAC10_0000, 12) || inRange(0xC0A8_0000, 16) { return "a private address" }
+        if inRange(0x0A00_0000, 8) || inRange(0xAC10_0000, 12) || inRange(0xC0A8_0000, 16) {
+            return "a private address"
+        }
         if inRange(0xA9FE_0000, 16) { return "a link-local address" }
         if inRange(0x6440_0000, 10) { return "a shared (carrier-grade NAT) address" }
         if inRange(0x0000_0000, 8) || inRange(0xE000_0000, 4) || inRange(0xF000_0000, 4) { return "a reserved address" }
@@ -85,12 +89,16 @@ public final class CallbackAddressPolicy: Sendable {
         if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
             return privateReason(ipv4: embedded(at: 12))
         }
-        if bytes[0..<12].allSatisfy({ $0 == 0 }) { return privateReason(ipv4: embedded(at: 12)) ?? "an IPv4-compatible address" }
+        if bytes[0..<12].allSatisfy({ $0 == 0 }) {
+            return privateReason(ipv4: embedded(at: 12)) ?? "an IPv4-compatible address"
+        }
         if bytes[0..<12] == [0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0] {
             return privateReason(ipv4: embedded(at: 12)).map { $0 + " behind NAT64" }
         }
         if bytes[0..<6] == [0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01] { return "a local-use NAT64 address" }
-        if bytes[0] == 0x20 && bytes[1] == 0x02 { return privateReason(ipv4: embedded(at: 2)).map { $0 + " behind 6to4" } }
+        if bytes[0] == 0x20 && bytes[1] == 0x02 {
+            return privateReason(ipv4: embedded(at: 2)).map { $0 + " behind 6to4" }
+        }
         if bytes[0] & 0xFE == 0xFC { return "a private address" }
         if bytes[0] == 0xFE && bytes[1] & 0xC0 == 0x80 { return "a link-local address" }
         if bytes[0] == 0xFF { return "a multicast address" }

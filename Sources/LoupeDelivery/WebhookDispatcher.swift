@@ -80,7 +80,8 @@ public struct WebhookDispatcher: Service {
             while true {
                 let now = clock.now()
                 let pollDue = Double(now.microseconds - lastClaim.microseconds) >= settings.pollInterval * 1_000_000
-                let worthClaiming = !state.drained || pollDue || state.excludedEndpointFreed(settings.concurrencyPerEndpoint)
+                let worthClaiming =
+                    !state.drained || pollDue || state.excludedEndpointFreed(settings.concurrencyPerEndpoint)
                 if !Task.isCancelled, state.held <= settings.capacity / 2, worthClaiming {
                     await claim(into: &state, now: now)
                     lastClaim = now
@@ -109,7 +110,8 @@ public struct WebhookDispatcher: Service {
                     lastFlush = after
                 }
                 if Double(after.microseconds - lastRenewal.microseconds) > settings.leaseSeconds * 1_000_000 / 3 {
-                    try? await store.renewEventLeases(owner: settings.nodeID, until: after.adding(seconds: settings.leaseSeconds))
+                    try? await store.renewEventLeases(
+                        owner: settings.nodeID, until: after.adding(seconds: settings.leaseSeconds))
                     lastRenewal = after
                 }
             }
@@ -124,7 +126,8 @@ public struct WebhookDispatcher: Service {
                 owner: settings.nodeID, now: now, leaseUntil: now.adding(seconds: settings.leaseSeconds), limit: room,
                 excludingEndpoints: excluded)
             for event in events {
-                let config = try? await configs.config(projectID: event.projectID, organizationID: event.organizationID, now: now)
+                let config = try? await configs.config(
+                    projectID: event.projectID, organizationID: event.organizationID, now: now)
                 let limit = config?.callback.maxConcurrency
                 state.enqueue(event, limit: limit ?? settings.concurrencyPerEndpoint)
             }
@@ -142,7 +145,8 @@ public struct WebhookDispatcher: Service {
             try await store.recordDeliveries(outcomes, owner: settings.nodeID, now: clock.now())
         } catch {
             // The leases run out and the events are sent again: receivers deduplicate by webhook-id.
-            logger.error("recording webhook attempts failed", metadata: ["error": "\(error)", "count": "\(outcomes.count)"])
+            logger.error(
+                "recording webhook attempts failed", metadata: ["error": "\(error)", "count": "\(outcomes.count)"])
         }
         outcomes.removeAll(keepingCapacity: true)
     }
@@ -172,9 +176,11 @@ public struct WebhookDispatcher: Service {
         if let refusal = await addresses.refusal(for: event.targetURL) {
             return outcome(.final, status: nil, error: refusal)
         }
-        let found = try? await configs.config(projectID: event.projectID, organizationID: event.organizationID, now: started)
+        let found = try? await configs.config(
+            projectID: event.projectID, organizationID: event.organizationID, now: started)
         guard let config = found else {
-            return outcome(.retry(retryAfter: nil), status: nil, error: "reading the project's callback settings failed")
+            return outcome(
+                .retry(retryAfter: nil), status: nil, error: "reading the project's callback settings failed")
         }
         policy = dialect.retryPolicy(projectPolicy: config.callback.retry)
         var signed = SignedDelivery(event: event, auth: config.callback.auth, secrets: config.secrets, now: started)

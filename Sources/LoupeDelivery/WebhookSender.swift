@@ -23,10 +23,13 @@ public struct WebhookSender: Sendable {
 
     /// A client configured for webhooks: `connectTimeout` and `readTimeout` in seconds,
     /// `connectionsPerEndpoint` kept open per host.
-    public static func makeClient(connectTimeout: Double, readTimeout: Double, connectionsPerEndpoint: Int) -> HTTPClient {
+    public static func makeClient(connectTimeout: Double, readTimeout: Double, connectionsPerEndpoint: Int)
+        -> HTTPClient
+    {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .milliseconds(Int64(connectTimeout * 1_000)), read: .milliseconds(Int64(readTimeout * 1_000))))
+            timeout: .init(
+                connect: .milliseconds(Int64(connectTimeout * 1_000)), read: .milliseconds(Int64(readTimeout * 1_000))))
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, connectionsPerEndpoint))
         configuration.httpVersion = .http1Only

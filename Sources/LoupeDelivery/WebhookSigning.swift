@@ -23,9 +23,10 @@ public enum StandardWebhookSignature {
 
     /// Whether `header` carries a valid signature by any of `secrets` (what a receiver checks).
     public static func verify(header: String, id: String, timestamp: Int64, body: [UInt8], secrets: [String]) -> Bool {
-        let offered = Set(header.split(separator: " ").compactMap { entry -> String? in
-            entry.hasPrefix("v1,") ? String(entry.dropFirst(3)) : nil
-        })
+        let offered = Set(
+            header.split(separator: " ").compactMap { entry -> String? in
+                entry.hasPrefix("v1,") ? String(entry.dropFirst(3)) : nil
+            })
         return secrets.contains { offered.contains(signature(id: id, timestamp: timestamp, body: body, secret: $0)) }
     }
 }
@@ -71,7 +72,10 @@ public struct SignedDelivery: Sendable {
         headers = [
             ("Content-Type", "application/json"), ("User-Agent", "Loupe-Webhooks/1"), ("webhook-id", event.id),
             ("webhook-timestamp", String(seconds)),
-            ("webhook-signature", StandardWebhookSignature.header(id: event.id, timestamp: seconds, body: body, secrets: secrets)),
+            (
+                "webhook-signature",
+                StandardWebhookSignature.header(id: event.id, timestamp: seconds, body: body, secrets: secrets)
+            ),
             ("X-Loupe-Event", event.kind.rawValue), ("X-Loupe-Attempt", String(event.attempts + 1)),
         ]
         switch auth {
@@ -86,11 +90,12 @@ public struct SignedDelivery: Sendable {
         case .hmac(let keyID, let secret):
             let date = Timestamp(microseconds: seconds * 1_000_000).iso8601Seconds
             headers.append(("X-wsm-date", date))
-            headers.append((
-                "Authorization",
-                HMACCallbackSignature.authorization(
-                    keyID: keyID, secret: secret, pathAndQuery: Self.pathAndQuery(of: url), date: date, body: body)
-            ))
+            headers.append(
+                (
+                    "Authorization",
+                    HMACCallbackSignature.authorization(
+                        keyID: keyID, secret: secret, pathAndQuery: Self.pathAndQuery(of: url), date: date, body: body)
+                ))
         }
     }
 

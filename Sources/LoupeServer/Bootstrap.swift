@@ -26,7 +26,8 @@ public enum Bootstrap {
         let password = configuration.initialAdminPassword ?? randomPassword()
         let admin = User(
             id: ids.next(), organizationID: organization.id, email: configuration.adminEmail,
-            passwordHash: PasswordHasher.hashNow(password, cost: configuration.passwordCost), roles: [.admin, .requester], groups: [], createdAt: now)
+            passwordHash: PasswordHasher.hashNow(password, cost: configuration.passwordCost),
+            roles: [.admin, .requester], groups: [], createdAt: now)
         let (live, liveSecret) = APIKeyMaker.make(
             name: "default live", mode: .live, role: .admin, organizationID: organization.id, ids: ids, now: now,
             secret: configuration.initialAPIKey)

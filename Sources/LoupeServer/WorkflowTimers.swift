@@ -30,7 +30,9 @@ struct WorkflowTimers: Service {
             let approved = try await store.autoApproveDueReviews(now: clock.now())
             if approved > 0 { logger.info("auto-approved reviews", metadata: ["tasks": "\(approved)"]) }
             let now = clock.now()
-            for batchID in try await store.returnStaleUploads(before: now.adding(seconds: -uploadStaleSeconds), now: now) {
+            for batchID in try await store.returnStaleUploads(
+                before: now.adding(seconds: -uploadStaleSeconds), now: now)
+            {
                 try? FileManager.default.removeItem(atPath: uploads.partialPath(for: batchID))
                 logger.warning("an abandoned upload returned to pending", metadata: ["batch": "\(batchID)"])
             }

@@ -58,7 +58,8 @@ public func buildApplication(
     ingester.onTasksCreated = { env.countCreated($0) }
     var app = Application(
         router: buildRouter(env: env, dialects: dialects),
-        server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1_000)))),
+        server: .http1(
+            configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1_000)))),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe",
             availableConnectionsDelegate: .maximum(configuration.maxConnections, logger: logger)),
@@ -73,8 +74,10 @@ public func buildApplication(
     app.addServices(SyntheticWorkerService(worker: synthetic, isReady: { readiness.isReady }, logger: logger))
     app.addServices(
         AnswerModelService(models: env.answerModels, clock: clock, isReady: { readiness.isReady }, logger: logger))
-    app.addServices(makeDispatcher(configuration: configuration, store: store, clock: clock, nodeID: ingester.nodeID,
-        isReady: { readiness.isReady }, logger: logger))
+    app.addServices(
+        makeDispatcher(
+            configuration: configuration, store: store, clock: clock, nodeID: ingester.nodeID,
+            isReady: { readiness.isReady }, logger: logger))
     app.addServices(
         EventRetention(
             store: store, clock: clock, retentionDays: configuration.eventRetentionDays, isReady: { readiness.isReady },
@@ -85,11 +88,13 @@ public func buildApplication(
             connectionsPerEndpoint: 8)
         app.addServices(
             AttachmentChecker(
-                store: store, client: client, addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
+                store: store, client: client,
+                addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
                 clock: clock, timeout: configuration.attachmentTimeout, maxBytes: configuration.attachmentMaxBytes,
                 isReady: { readiness.isReady }, logger: logger))
     }
-    app.addServices(BatchIngestService(ingester: ingester, wakeup: wakeup, isReady: { readiness.isReady }, logger: logger))
+    app.addServices(
+        BatchIngestService(ingester: ingester, wakeup: wakeup, isReady: { readiness.isReady }, logger: logger))
     app.beforeServerStarts {
         let applied = try await store.migrate(now: clock.now())
         if !applied.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(applied)"]) }
@@ -114,11 +119,14 @@ func makeDispatcher(
         connectionsPerEndpoint: configuration.webhookConcurrency)
     var settings = DispatcherSettings(nodeID: nodeID)
     settings.concurrencyPerEndpoint = configuration.webhookConcurrency
-    settings.leaseSeconds = max(configuration.webhookLeaseSeconds, configuration.webhookTimeout + configuration.webhookConnectTimeout + 1)
+    settings.leaseSeconds = max(
+        configuration.webhookLeaseSeconds, configuration.webhookTimeout + configuration.webhookConnectTimeout + 1)
     settings.pollInterval = configuration.webhookPollInterval
     settings.publicBaseURL = configuration.publicBaseURL
     return WebhookDispatcher(
-        store: store, sender: WebhookSender(client: client, requestTimeout: configuration.webhookTimeout + configuration.webhookConnectTimeout),
+        store: store,
+        sender: WebhookSender(
+            client: client, requestTimeout: configuration.webhookTimeout + configuration.webhookConnectTimeout),
         addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks), clock: clock,
         settings: settings, isReady: isReady, logger: logger)
 }

@@ -83,11 +83,12 @@ struct PostgresSQLConnection: SQLConnection {
                 // postgres-nio asks for every result in binary, but its prepared-statement API keeps
                 // the format the statement was described with when prepared (text).
                 return try await statement.execute(binds.map(Self.data)).get().map { row in
-                    SQLRow(try row.map { cell in
-                        var cell = cell
-                        cell.format = .binary
-                        return try Self.value(of: cell)
-                    })
+                    SQLRow(
+                        try row.map { cell in
+                            var cell = cell
+                            cell.format = .binary
+                            return try Self.value(of: cell)
+                        })
                 }
             }
             var rows: [SQLRow] = []
@@ -169,7 +170,8 @@ struct PostgresSQLConnection: SQLConnection {
     }
 
     static func translate(_ error: PSQLError) -> SQLError {
-        translate(state: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? String(reflecting: error))
+        translate(
+            state: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? String(reflecting: error))
     }
 
     /// An error of the older API named statements run through.

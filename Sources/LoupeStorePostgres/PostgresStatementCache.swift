@@ -100,7 +100,9 @@ final class PostgresStatementCache: Sendable {
         let (plan, isNew) = connections.withLock { connections in
             let isNew = connections[connection.id] == nil
             // Mutated in place: a copy taken out of the dictionary would copy every statement.
-            return (connections[connection.id, default: ConnectionStatements()].plan(for: key, capacity: capacity), isNew)
+            return (
+                connections[connection.id, default: ConnectionStatements()].plan(for: key, capacity: capacity), isNew
+            )
         }
         if isNew {
             let id = connection.id

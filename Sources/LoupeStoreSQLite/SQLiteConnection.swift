@@ -16,7 +16,8 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
     init(path: String, readOnly: Bool, memoryMapBytes: Int = 268_435_456) throws {
         _ = Self.processSetup
         var db: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+        let flags =
+            (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         let status = sqlite3_open_v2(path, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
@@ -57,11 +58,13 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
     func onCommit(_ hook: @escaping (Int) -> Void) {
         let box = CommitHook(hook)
         commitHook = box
-        sqlite3_wal_hook(handle, { context, _, _, frames in
-            guard let context else { return SQLITE_OK }
-            Unmanaged<CommitHook>.fromOpaque(context).takeUnretainedValue().hook(Int(frames))
-            return SQLITE_OK
-        }, Unmanaged.passUnretained(box).toOpaque())
+        sqlite3_wal_hook(
+            handle,
+            { context, _, _, frames in
+                guard let context else { return SQLITE_OK }
+                Unmanaged<CommitHook>.fromOpaque(context).takeUnretainedValue().hook(Int(frames))
+                return SQLITE_OK
+            }, Unmanaged.passUnretained(box).toOpaque())
     }
 
     /// A passive checkpoint: copies what it can of the write-ahead log into the database file
@@ -136,7 +139,8 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
             var text = text
             status = text.withUTF8 { buffer in
                 sqlite3_bind_text(
-                    statement, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                    statement, index,
+                    buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
                     Int32(buffer.count), SQLiteConnection.transient)
             }
         }

@@ -16,9 +16,10 @@ public struct SQLiteDatabase: SQLDatabase {
         self.path = path
         let writerConnection = try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: memoryMapBytes)
         writer = try SQLiteWriteGroup(connection: writerConnection, path: path)
-        readers = AsyncResourcePool(try (0..<max(1, readerCount)).map { _ in
-            try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: memoryMapBytes)
-        })
+        readers = AsyncResourcePool(
+            try (0..<max(1, readerCount)).map { _ in
+                try SQLiteConnection(path: path, readOnly: false, memoryMapBytes: memoryMapBytes)
+            })
     }
 
     public func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {

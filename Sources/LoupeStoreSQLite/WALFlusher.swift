@@ -46,7 +46,8 @@ final class WALFlusher: @unchecked Sendable {
             let stop = stopping
             condition.unlock()
             if stop { return }
-            Thread.sleep(forTimeInterval: Double(delay.components.attoseconds) / 1e18 + Double(delay.components.seconds))
+            Thread.sleep(
+                forTimeInterval: Double(delay.components.attoseconds) / 1e18 + Double(delay.components.seconds))
             condition.lock()
             dirty = false
             condition.unlock()

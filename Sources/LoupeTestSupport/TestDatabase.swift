@@ -94,7 +94,8 @@ extension TestDatabase {
             let key = "live_other_" + ids.next()
             try await store.createAPIKey(
                 APIKey(
-                    id: ids.next(), organizationID: organization.id, name: "other", mode: .live, role: .admin, prefix: "live_othe",
+                    id: ids.next(), organizationID: organization.id, name: "other", mode: .live, role: .admin,
+                    prefix: "live_othe",
                     hash: APIKeyAuthenticator.hash(key), createdAt: .now()))
             return key
         }

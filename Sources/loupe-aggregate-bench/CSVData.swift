@@ -18,7 +18,11 @@ struct LabeledData {
     init(contentsOf path: String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline)
-        guard let header = lines.first, header.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) == ["task", "worker", "label"] else {
+        guard let header = lines.first,
+            header.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) == [
+                "task", "worker", "label",
+            ]
+        else {
             throw BenchError.badInput("\(path): expected header task,worker,label")
         }
         lines.removeFirst()
@@ -30,14 +34,16 @@ struct LabeledData {
         for (number, line) in lines.enumerated() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 3 else { throw BenchError.badInput("\(path): line \(number + 2) needs 3 fields") }
-            rawJudgments.append((
-                Self.index(of: fields[0], in: &taskIndex, names: &taskNames),
-                Self.index(of: fields[1], in: &workerIndex, names: &workerNames),
-                Self.index(of: fields[2], in: &labelIndex, names: &classNames)
-            ))
+            rawJudgments.append(
+                (
+                    Self.index(of: fields[0], in: &taskIndex, names: &taskNames),
+                    Self.index(of: fields[1], in: &workerIndex, names: &workerNames),
+                    Self.index(of: fields[2], in: &labelIndex, names: &classNames)
+                ))
         }
         // Re-number classes into sorted order so class k is the k-th label value.
-        let sortedNames = classNames.allSatisfy { Int($0) != nil }
+        let sortedNames =
+            classNames.allSatisfy { Int($0) != nil }
             ? classNames.sorted { Int($0)! < Int($1)! }
             : classNames.sorted()
         let rank = Dictionary(uniqueKeysWithValues: sortedNames.enumerated().map { ($1, Int32($0)) })

@@ -62,18 +62,23 @@ func dawidSkene(_ options: Options) -> DawidSkene {
 func warmStartModel(_ data: LabeledData, options: Options) -> DawidSkeneModel? {
     guard options.method == "ds", let fraction = options.warmStartFraction else { return nil }
     let earlier = Array(data.judgments.prefix(Int(Double(data.judgments.count) * fraction)))
-    return dawidSkene(options).fit(earlier, taskCount: data.taskNames.count, workerCount: data.workerNames.count,
-                                   classCount: data.classNames.count).0
+    return dawidSkene(options).fit(
+        earlier, taskCount: data.taskNames.count, workerCount: data.workerNames.count,
+        classCount: data.classNames.count
+    ).0
 }
 
 /// Runs the chosen method once on the parsed data.
 func aggregate(_ data: LabeledData, options: Options, warmStart: DawidSkeneModel?) -> AggregateResult {
     let taskCount = data.taskNames.count, workerCount = data.workerNames.count, classCount = data.classNames.count
     if options.method == "mv" {
-        return MajorityVote.aggregate(data.judgments, taskCount: taskCount, workerCount: workerCount, classCount: classCount)
+        return MajorityVote.aggregate(
+            data.judgments, taskCount: taskCount, workerCount: workerCount, classCount: classCount)
     }
-    return dawidSkene(options).fit(data.judgments, taskCount: taskCount, workerCount: workerCount,
-                                   classCount: classCount, warmStart: warmStart).1
+    return dawidSkene(options).fit(
+        data.judgments, taskCount: taskCount, workerCount: workerCount,
+        classCount: classCount, warmStart: warmStart
+    ).1
 }
 
 do {
@@ -91,8 +96,9 @@ do {
     if let path = options.predictions { try data.writePredictions(result, to: path) }
     if let path = options.workers { try data.writeWorkerScores(result, to: path) }
     let timing = times.map { String(format: "%.4f", $0) }.joined(separator: " ")
-    print("method=\(options.method) judgments=\(data.judgments.count) tasks=\(data.taskNames.count) "
-        + "workers=\(data.workerNames.count) classes=\(data.classNames.count)")
+    print(
+        "method=\(options.method) judgments=\(data.judgments.count) tasks=\(data.taskNames.count) "
+            + "workers=\(data.workerNames.count) classes=\(data.classNames.count)")
     print("fit+predict seconds: \(timing) (min \(String(format: "%.4f", times.min()!)))")
     print("iterations: \(result.iterations)" + (warmStart == nil ? "" : " (warm-started)"))
 } catch {

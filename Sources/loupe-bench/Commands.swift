@@ -61,7 +61,10 @@ struct Ingest: AsyncParsableCommand {
             let seconds = (ContinuousClock.now - start).seconds
             let uploadSeconds = uploaded.seconds
             print("ingest: \(tasks) tasks, status \(state), counts \(counts.serialized())")
-            print(String(format: "ingest: %.2f s end to end (upload %.2f s) = %.0f tasks/s", seconds, uploadSeconds, Double(tasks) / seconds))
+            print(
+                String(
+                    format: "ingest: %.2f s end to end (upload %.2f s) = %.0f tasks/s", seconds, uploadSeconds,
+                    Double(tasks) / seconds))
             if let pid = serverPid {
                 let hwm = ProcessMemory.residentMegabytes(pid: pid, field: "VmHWM") ?? 0
                 print(String(format: "ingest: server RSS peak sampled %.0f MB, VmHWM %.0f MB", peakRSS, hwm))
@@ -78,7 +81,8 @@ struct Ingest: AsyncParsableCommand {
         var chunk = ""
         let filler = String(repeating: "x", count: 170)
         for index in 0..<count {
-            chunk += "{\"data\":{\"url\":\"https://images.example.com/streets/\(index).jpg\",\"camera\":\"cam-\(index % 17)\",\"note\":\"\(filler)\"},\"unique_id\":\"bench-\(index)\"}\n"
+            chunk +=
+                "{\"data\":{\"url\":\"https://images.example.com/streets/\(index).jpg\",\"camera\":\"cam-\(index % 17)\",\"note\":\"\(filler)\"},\"unique_id\":\"bench-\(index)\"}\n"
             if chunk.utf8.count > 1 << 20 {
                 handle.write(Data(chunk.utf8))
                 chunk = ""
@@ -104,7 +108,8 @@ struct Page: AsyncParsableCommand {
 
 /// Create one task and print its id (the target for `wrk`).
 struct MakeTask: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "make-task", abstract: "Create one task; print its id.")
+    static let configuration = CommandConfiguration(
+        commandName: "make-task", abstract: "Create one task; print its id.")
     @OptionGroup var target: Target
     @Option(help: "Project id.") var project: String
 

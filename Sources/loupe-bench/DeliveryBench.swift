@@ -26,22 +26,33 @@ struct Webhooks: AsyncParsableCommand {
                 .POST, "/api/v1/projects",
                 json: [
                     "name": .string("webhook-bench-\(UUID().uuidString.prefix(8))"), "type": "categorization",
-                    "settings": ["callback": ["url": .string("http://127.0.0.1:\(port)/hook"), "events": ["task.created"]]],
+                    "settings": [
+                        "callback": ["url": .string("http://127.0.0.1:\(port)/hook"), "events": ["task.created"]]
+                    ],
                 ])
-            guard let projectID = created.objectValue?["id"]?.stringValue else { throw ValidationError("no project: \(created)") }
+            guard let projectID = created.objectValue?["id"]?.stringValue else {
+                throw ValidationError("no project: \(created)")
+            }
             let start = ContinuousClock.now
             for first in stride(from: 0, to: events, by: 1_000) {
                 let items: [JSONValue] = (first..<min(first + 1_000, events)).map { ["data": ["n": .int(Int64($0))]] }
-                _ = try await client.request(.POST, "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
+                _ = try await client.request(
+                    .POST, "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
             }
             let creating = ContinuousClock.now - start
             let deadline = ContinuousClock.now + .seconds(maxSeconds)
-            while recorder.distinct < events && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            while recorder.distinct < events && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             let total = ContinuousClock.now - start
             let window = recorder.window ?? total
             print("webhooks: \(recorder.distinct)/\(events) events delivered (\(recorder.requests) requests)")
-            print(String(format: "webhooks: %.0f deliveries/s (first to last delivery, %.2f s); tasks created in %.2f s; all delivered %.2f s after the first create",
-                Double(recorder.distinct) / max(window.seconds, 1e-9), window.seconds, creating.seconds, total.seconds))
+            print(
+                String(
+                    format:
+                        "webhooks: %.0f deliveries/s (first to last delivery, %.2f s); tasks created in %.2f s; all delivered %.2f s after the first create",
+                    Double(recorder.distinct) / max(window.seconds, 1e-9), window.seconds, creating.seconds,
+                    total.seconds))
         }
         try await channel.close()
     }
@@ -61,7 +72,10 @@ struct Feed: AsyncParsableCommand {
         try await target.withClient { client in
             let (total, seconds) = try await client.pageThrough(
                 "/api/v1/projects/\(project)/deliveries?limit=\(limit)", maxTasks: maxTasks)
-            print(String(format: "feed: %d tasks in %.2f s = %.0f tasks/s (limit %d)", total, seconds, Double(total) / seconds, limit))
+            print(
+                String(
+                    format: "feed: %d tasks in %.2f s = %.0f tasks/s (limit %d)", total, seconds,
+                    Double(total) / seconds, limit))
         }
     }
 }
@@ -81,18 +95,23 @@ struct SeedCompleted: AsyncParsableCommand {
         let count = tasks
         let projectID = try await opened.withRunning { store in
             try await store.migrate(now: .now())
-            guard let organization = try await store.defaultOrganization() else { throw ValidationError("start the server once first") }
+            guard let organization = try await store.defaultOrganization() else {
+                throw ValidationError("start the server once first")
+            }
             let ids = ObjectIDGenerator()
             let now = Timestamp.now()
             let project = Project(
                 id: ids.next(), organizationID: organization.id, name: "seeded-\(ids.next())", type: "annotation",
-                instruction: "Box the cars", params: JSONObject(), creationSchema: nil, deliverySchema: nil, settings: JSONObject(),
+                instruction: "Box the cars", params: JSONObject(), creationSchema: nil, deliverySchema: nil,
+                settings: JSONObject(),
                 paramHistory: [], metadata: JSONObject(), archived: false, createdAt: now, updatedAt: now)
             try await store.createProject(project)
-            let data = RawJSON(unchecked: #"{"image":"https://example.com/street.jpg","image_width":1280,"image_height":720}"#)
+            let data = RawJSON(
+                unchecked: #"{"image":"https://example.com/street.jpg","image_width":1280,"image_height":720}"#)
             for first in stride(from: 0, to: count, by: 50_000) {
                 let batch = Batch(
-                    id: ids.next(), organizationID: organization.id, projectID: project.id, clientBatchID: "seed-\(first)",
+                    id: ids.next(), organizationID: organization.id, projectID: project.id,
+                    clientBatchID: "seed-\(first)",
                     status: .completed, priority: 0, testMode: false, createdAt: now, updatedAt: now)
                 let chunk = (first..<min(first + 50_000, count)).map { index in
                     WorkTask(
@@ -108,7 +127,9 @@ struct SeedCompleted: AsyncParsableCommand {
                         """,
                         [
                             .int(now.microseconds),
-                            .text(#"{"annotations":[{"left":100,"top":200,"width":300,"height":150,"label":"car"},{"type":"polygon","label":"person","vertices":[{"x":10,"y":10},{"x":60,"y":10},{"x":60,"y":90}]}]}"#),
+                            .text(
+                                #"{"annotations":[{"left":100,"top":200,"width":300,"height":150,"label":"car"},{"type":"polygon","label":"person","vertices":[{"x":10,"y":10},{"x":60,"y":10},{"x":60,"y":90}]}]}"#
+                            ),
                             .text(batch.id),
                         ])
                 }

@@ -54,7 +54,8 @@ private final class QueueWorkerLoop {
         let claim = Array(#"{"project_id":"\#(settings.projectID)"}"#.utf8)
         for token in settings.tokens {
             let fd = try connectSocket(host: settings.host, port: settings.port)
-            workers.append(QueueWorkerSocket(fd: fd, host: settings.host, token: token, claimBody: claim, deadline: deadline))
+            workers.append(
+                QueueWorkerSocket(fd: fd, host: settings.host, token: token, claimBody: claim, deadline: deadline))
         }
         var polled = workers.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
         for worker in workers { try worker.sendClaim() }
@@ -76,7 +77,8 @@ private final class QueueWorkerLoop {
             for index in polled.indices where polled[index].revents != 0 {
                 let count = read(polled[index].fd, &readBuffer, readBuffer.count)
                 guard count > 0 else {
-                    throw QueueWorkerError(message: count == 0 ? "the server closed a connection" : "read failed: errno \(errno)")
+                    throw QueueWorkerError(
+                        message: count == 0 ? "the server closed a connection" : "read failed: errno \(errno)")
                 }
                 if try workers[index].received(readBuffer[0..<count]) == .finished {
                     polled[index].fd = -1
@@ -129,14 +131,18 @@ private final class QueueWorkerSocket {
         defer { pending.removeAll(keepingCapacity: true) }
         if claiming {
             if response.status == 204 { return .finished }
-            guard response.status == 200 else { throw QueueWorkerError(message: "work/next answered \(response.status)") }
+            guard response.status == 200 else {
+                throw QueueWorkerError(message: "work/next answered \(response.status)")
+            }
             guard let id = Self.assignmentID(in: pending[response.bodyStart..<response.end]) else {
                 throw QueueWorkerError(message: "work/next answered without an assignment id")
             }
             timings.claims.append(elapsed)
             claiming = false
             let body = #"{"answer":{"category":"\#(id.hasSuffix("0") ? "dog" : "cat")"}}"#
-            try send(Self.request(path: "/api/v1/assignments/\(id)/submit", host: host, token: token, body: Array(body.utf8)))
+            try send(
+                Self.request(path: "/api/v1/assignments/\(id)/submit", host: host, token: token, body: Array(body.utf8))
+            )
             return .going
         }
         guard response.status == 200 else { throw QueueWorkerError(message: "submit answered \(response.status)") }
@@ -162,7 +168,8 @@ private final class QueueWorkerSocket {
     }
 
     private static func request(path: String, host: String, token: String, body: [UInt8]) -> [UInt8] {
-        let head = "POST \(path) HTTP/1.1\r\nHost: \(host)\r\nAuthorization: Bearer \(token)\r\n"
+        let head =
+            "POST \(path) HTTP/1.1\r\nHost: \(host)\r\nAuthorization: Bearer \(token)\r\n"
             + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
         return Array(head.utf8) + body
     }

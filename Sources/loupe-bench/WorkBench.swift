@@ -8,7 +8,8 @@ import NIOHTTP1
 /// queue is empty; reports claims/s, submits/s and the latency percentiles of each call. The
 /// workers share one thread of plain sockets (`QueueWorkers`), leaving the CPU to the server.
 struct Work: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Concurrent workers: claim + submit throughput and latency.")
+    static let configuration = CommandConfiguration(
+        abstract: "Concurrent workers: claim + submit throughput and latency.")
     @OptionGroup var target: Target
     @Option(help: "Number of tasks.") var tasks = 5_000
     @Option(help: "Results per task.") var overlap = 3
@@ -26,8 +27,11 @@ struct Work: AsyncParsableCommand {
                 ])
             let projectID = try Self.string(created, "id")
             for start in stride(from: 0, to: tasks, by: 1_000) {
-                let items: [JSONValue] = (start..<min(start + 1_000, tasks)).map { ["data": ["text": .string("item \($0)")]] }
-                _ = try await client.request(.POST, "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
+                let items: [JSONValue] = (start..<min(start + 1_000, tasks)).map {
+                    ["data": ["text": .string("item \($0)")]]
+                }
+                _ = try await client.request(
+                    .POST, "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
             }
             var tokens: [String] = []
             let suffix = UUID().uuidString.prefix(8).lowercased()
@@ -51,22 +55,32 @@ struct Work: AsyncParsableCommand {
             let seconds = (ContinuousClock.now - start).seconds
             let cpuAfter = serverPid.flatMap(ProcessCPU.seconds(pid:))
             print(String(format: "work: %d workers, %d tasks × overlap %d in %.2f s", workers, tasks, overlap, seconds))
-            print(String(format: "work: %d claims = %.0f claims/s; %d submits = %.0f submits/s", timings.0.count,
-                Double(timings.0.count) / seconds, timings.1.count, Double(timings.1.count) / seconds))
-            print(String(format: "work: work/next p50 %.2f ms p99 %.2f ms; submit p50 %.2f ms p99 %.2f ms",
-                Self.percentile(timings.0, 0.5), Self.percentile(timings.0, 0.99),
-                Self.percentile(timings.1, 0.5), Self.percentile(timings.1, 0.99)))
-            print(String(format: "work: work/next p90 %.2f ms p99.9 %.2f ms max %.2f ms",
-                Self.percentile(timings.0, 0.9), Self.percentile(timings.0, 0.999), timings.0.last ?? 0))
+            print(
+                String(
+                    format: "work: %d claims = %.0f claims/s; %d submits = %.0f submits/s", timings.0.count,
+                    Double(timings.0.count) / seconds, timings.1.count, Double(timings.1.count) / seconds))
+            print(
+                String(
+                    format: "work: work/next p50 %.2f ms p99 %.2f ms; submit p50 %.2f ms p99 %.2f ms",
+                    Self.percentile(timings.0, 0.5), Self.percentile(timings.0, 0.99),
+                    Self.percentile(timings.1, 0.5), Self.percentile(timings.1, 0.99)))
+            print(
+                String(
+                    format: "work: work/next p90 %.2f ms p99.9 %.2f ms max %.2f ms",
+                    Self.percentile(timings.0, 0.9), Self.percentile(timings.0, 0.999), timings.0.last ?? 0))
             if let cpuBefore, let cpuAfter, !timings.0.isEmpty {
-                print(String(format: "work: server CPU %.0f µs per claim + submit (%.2f cores)",
-                    (cpuAfter - cpuBefore) * 1e6 / Double(timings.0.count), (cpuAfter - cpuBefore) / seconds))
+                print(
+                    String(
+                        format: "work: server CPU %.0f µs per claim + submit (%.2f cores)",
+                        (cpuAfter - cpuBefore) * 1e6 / Double(timings.0.count), (cpuAfter - cpuBefore) / seconds))
             }
         }
     }
 
     static func string(_ value: JSONValue, _ key: String) throws -> String {
-        guard let string = value.objectValue?[key]?.stringValue else { throw ValidationError("no \(key) in \(value.serialized())") }
+        guard let string = value.objectValue?[key]?.stringValue else {
+            throw ValidationError("no \(key) in \(value.serialized())")
+        }
         return string
     }
 

@@ -63,7 +63,9 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let opened = try storage.configuration().openDatabase(logger: Logger(label: "loupe"))
         let applied = try await opened.withRunning { store in try await store.migrate(now: .now()) }
-        print(applied.isEmpty ? "Nothing to migrate." : "Applied migrations: \(applied.map(String.init).joined(separator: ", "))")
+        print(
+            applied.isEmpty
+                ? "Nothing to migrate." : "Applied migrations: \(applied.map(String.init).joined(separator: ", "))")
     }
 }
 

@@ -20,7 +20,8 @@ struct Export: AsyncParsableCommand {
 
     func validate() throws {
         guard ExportFormat(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let since, Timestamp.parse(since) == nil { throw ValidationError("--since must be an RFC 3339 time") }
     }
@@ -41,22 +42,26 @@ struct Export: AsyncParsableCommand {
             let total = try await store.deliveryCount(selection)
             let bar = ProgressBar(total: total, enabled: out != "-")
             let count = try await TaskExporter(store: store).export(
-                format, query: selection, exportedAt: .now(), emit: { try output.write($0) }, progress: { bar.show($0) })
+                format, query: selection, exportedAt: .now(), emit: { try output.write($0) }, progress: { bar.show($0) }
+            )
             bar.finish()
             return count
         }
         try output.close()
         let seconds = Date().timeIntervalSince(started)
         let peak = Self.peakResidentMegabytes().map { String(format: ", peak RSS %.0f MB", $0) } ?? ""
-        FileHandle.standardError.write(Data(
-            "exported \(written) tasks as \(format.rawValue) to \(out) in \(String(format: "%.1f", seconds)) s\(peak)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "exported \(written) tasks as \(format.rawValue) to \(out) in \(String(format: "%.1f", seconds)) s\(peak)\n"
+                    .utf8))
     }
 
     /// This process's peak resident memory (VmHWM) in MB, where /proc exists.
     static func peakResidentMegabytes() -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-        return line?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }.map { $0 / 1_024 }
+        return line?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }.map
+        { $0 / 1_024 }
     }
 }
 

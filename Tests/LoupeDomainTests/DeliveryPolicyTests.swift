@@ -50,7 +50,10 @@ struct DeliveryPolicyTests {
         #expect(path(["max_concurrency": 0]) == "/settings/callback/max_concurrency")
         #expect(path(["surprise": 1]) == "/settings/callback/surprise")
         let parsed = try? WorkflowSettings.parse([
-            "callback": ["url": "https://example.com/h", "auth": ["type": "hmac", "secret": "s"], "retry": ["preset": "scale", "max_attempts": 3]],
+            "callback": [
+                "url": "https://example.com/h", "auth": ["type": "hmac", "secret": "s"],
+                "retry": ["preset": "scale", "max_attempts": 3],
+            ]
         ])
         #expect(parsed?.callback.auth == .hmac(keyID: "loupe", secret: "s"))
         #expect(parsed?.callback.retry.maxAttempts == 3 && parsed?.callback.retry.maxBackoff == 7_200)

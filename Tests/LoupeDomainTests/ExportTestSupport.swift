@@ -24,8 +24,12 @@ enum ExportReaders {
     /// The files of a ustar archive, in order. Checks every header's magic, type and checksum,
     /// the zero padding, and that the archive ends with exactly two zero blocks.
     static func tar(_ bytes: [UInt8]) throws -> [ExportTarEntry] {
-        guard bytes.count % 512 == 0, bytes.count >= 1024 else { throw ExportReadError(description: "bad archive length \(bytes.count)") }
-        guard bytes.suffix(1024).allSatisfy({ $0 == 0 }) else { throw ExportReadError(description: "missing end blocks") }
+        guard bytes.count % 512 == 0, bytes.count >= 1024 else {
+            throw ExportReadError(description: "bad archive length \(bytes.count)")
+        }
+        guard bytes.suffix(1024).allSatisfy({ $0 == 0 }) else {
+            throw ExportReadError(description: "missing end blocks")
+        }
         var entries: [ExportTarEntry] = []
         var offset = 0
         while offset < bytes.count - 1024 {
@@ -33,23 +37,30 @@ enum ExportReaders {
             guard header[257..<263].elementsEqual("ustar\0".utf8), header[263..<265].elementsEqual("00".utf8) else {
                 throw ExportReadError(description: "no ustar magic at \(offset)")
             }
-            guard header[156] == UInt8(ascii: "0") else { throw ExportReadError(description: "not a regular file at \(offset)") }
+            guard header[156] == UInt8(ascii: "0") else {
+                throw ExportReadError(description: "not a regular file at \(offset)")
+            }
             var summed = header
             for index in 148..<156 { summed[index] = UInt8(ascii: " ") }
             let checksum = summed.reduce(0) { $0 + Int($1) }
-            guard try octal(header[148..<156]) == checksum else { throw ExportReadError(description: "bad checksum at \(offset)") }
+            guard try octal(header[148..<156]) == checksum else {
+                throw ExportReadError(description: "bad checksum at \(offset)")
+            }
             let size = try octal(header[124..<136])
             let name = cString(header[0..<100])
             let prefix = cString(header[345..<500])
             let start = offset + 512
             let padded = (size + 511) / 512 * 512
-            guard start + padded <= bytes.count - 1024 else { throw ExportReadError(description: "entry overruns the archive") }
+            guard start + padded <= bytes.count - 1024 else {
+                throw ExportReadError(description: "entry overruns the archive")
+            }
             guard bytes[(start + size)..<(start + padded)].allSatisfy({ $0 == 0 }) else {
                 throw ExportReadError(description: "non-zero padding after \(name)")
             }
-            entries.append(ExportTarEntry(
-                name: prefix.isEmpty ? name : prefix + "/" + name, contents: Array(bytes[start..<(start + size)]),
-                modificationTime: try octal(header[136..<148])))
+            entries.append(
+                ExportTarEntry(
+                    name: prefix.isEmpty ? name : prefix + "/" + name, contents: Array(bytes[start..<(start + size)]),
+                    modificationTime: try octal(header[136..<148])))
             offset = start + padded
         }
         return entries
@@ -110,7 +121,9 @@ enum ExportReaders {
                 endField()
                 index += 1
             case 0x0D:
-                guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else { throw ExportReadError(description: "bare CR at \(index)") }
+                guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else {
+                    throw ExportReadError(description: "bare CR at \(index)")
+                }
                 endField()
                 records.append(record)
                 record = []
@@ -120,12 +133,16 @@ enum ExportReaders {
             case UInt8(ascii: "\""):
                 throw ExportReadError(description: "quote inside an unquoted field at \(index)")
             default:
-                guard !fieldStarted else { throw ExportReadError(description: "text after a closing quote at \(index)") }
+                guard !fieldStarted else {
+                    throw ExportReadError(description: "text after a closing quote at \(index)")
+                }
                 field.append(byte)
                 index += 1
             }
         }
-        guard record.isEmpty, field.isEmpty, !fieldStarted else { throw ExportReadError(description: "last record lacks CRLF") }
+        guard record.isEmpty, field.isEmpty, !fieldStarted else {
+            throw ExportReadError(description: "last record lacks CRLF")
+        }
         return records
     }
 
@@ -133,7 +150,9 @@ enum ExportReaders {
     static func xmlElements(_ tag: String, in xml: String) -> [Substring] {
         var found: [Substring] = []
         var rest = xml[...]
-        while let open = rest.firstRange(of: "<\(tag)>"), let close = rest[open.upperBound...].firstRange(of: "</\(tag)>") {
+        while let open = rest.firstRange(of: "<\(tag)>"),
+            let close = rest[open.upperBound...].firstRange(of: "</\(tag)>")
+        {
             found.append(rest[open.upperBound..<close.lowerBound])
             rest = rest[close.upperBound...]
         }
@@ -202,17 +221,26 @@ enum ExportFixtures {
     }
 
     /// A box annotation and its expectation.
-    static func box(_ label: String, _ left: Double, _ top: Double, _ width: Double, _ height: Double, typed: Bool = false)
+    static func box(
+        _ label: String, _ left: Double, _ top: Double, _ width: Double, _ height: Double, typed: Bool = false
+    )
         -> (JSONValue, ExpectedShape)
     {
-        var json: JSONObject = ["left": .double(left), "top": .double(top), "width": .double(width), "height": .double(height)]
+        var json: JSONObject = [
+            "left": .double(left), "top": .double(top), "width": .double(width), "height": .double(height),
+        ]
         json["label"] = .string(label)
         if typed { json["type"] = "box" }
-        return (.object(json), ExpectedShape(label: label, left: left, top: top, width: width, height: height, area: width * height))
+        return (
+            .object(json),
+            ExpectedShape(label: label, left: left, top: top, width: width, height: height, area: width * height)
+        )
     }
 
     /// A polygon annotation and its expectation.
-    static func polygon(_ label: String, _ points: [(Double, Double)], area: Double, typed: Bool = false) -> (JSONValue, ExpectedShape) {
+    static func polygon(_ label: String, _ points: [(Double, Double)], area: Double, typed: Bool = false) -> (
+        JSONValue, ExpectedShape
+    ) {
         var json: JSONObject = ["label": .string(label)]
         if typed { json["type"] = "polygon" }
         json["vertices"] = .array(points.map { ["x": .double($0.0), "y": .double($0.1)] })
@@ -232,10 +260,13 @@ enum ExportFixtures {
         var data: JSONObject = ["n": .int(Int64(number))]
         var answer: JSONValue?
         var response: RawJSON?
-        var expected = ExportFixture(task: WorkTask(
-            id: taskID(number), organizationID: "o", projectID: "p", batchID: number % 2 == 0 ? "b\(number / 10)" : nil,
-            type: "annotation", data: .emptyObject, uniqueID: number % 5 == 0 ? "u,\(number)" : nil, status: .completed,
-            createdAt: time, updatedAt: time, completedAt: number == 49 ? nil : time))
+        var expected = ExportFixture(
+            task: WorkTask(
+                id: taskID(number), organizationID: "o", projectID: "p",
+                batchID: number % 2 == 0 ? "b\(number / 10)" : nil,
+                type: "annotation", data: .emptyObject, uniqueID: number % 5 == 0 ? "u,\(number)" : nil,
+                status: .completed,
+                createdAt: time, updatedAt: time, completedAt: number == 49 ? nil : time))
         func annotations(_ parts: [(JSONValue, ExpectedShape)], extra: [JSONValue] = []) {
             answer = ["annotations": .array(parts.map(\.0) + extra)]
             expected.shapes = parts.map(\.1)
@@ -252,9 +283,12 @@ enum ExportFixtures {
             data["url"] = "https://img.example/ignored.jpg"
             data["image_width"] = 1000
             data["image_height"] = 800
-            annotations((0...(number % 3)).map { k in
-                box(labels[(number + k) % 4], Double(10 + number + 50 * k), Double(20 + 2 * number + 30 * k), 30.5, 40)
-            })
+            annotations(
+                (0...(number % 3)).map { k in
+                    box(
+                        labels[(number + k) % 4], Double(10 + number + 50 * k), Double(20 + 2 * number + 30 * k), 30.5,
+                        40)
+                })
         case 3:
             data["url"] = .string("https://img.example/u/\(number).png")
             annotations([box("pedestrian", 5, 6, 7, 8), box(labels[number % 4], 1.25, 2.5, 100, 50)])
@@ -275,13 +309,19 @@ enum ExportFixtures {
             data["image_width"] = 320
             data["image_height"] = 240
             let extra: [JSONValue] = [
-                ["type": "line", "label": "lane", "vertices": [["x": 0, "y": 0], ["x": 10, "y": 10], ["x": 20, "y": 0]]],
+                [
+                    "type": "line", "label": "lane",
+                    "vertices": [["x": 0, "y": 0], ["x": 10, "y": 10], ["x": 20, "y": 0]],
+                ],
                 ["left": 1, "top": 1, "width": 2, "height": 2],
                 ["type": "polygon", "label": "bad", "vertices": [["x": 1, "y": 1], ["x": 2, "y": 2]]],
             ]
             let square = [(5.0, 5.0), (45, 5), (45, 25), (5, 25)]
             annotations(
-                [box(labels[(number + 1) % 4], 100, 50, 60.25, 30, typed: true), polygon("sign", square, area: 800, typed: true)],
+                [
+                    box(labels[(number + 1) % 4], 100, 50, 60.25, 30, typed: true),
+                    polygon("sign", square, area: 800, typed: true),
+                ],
                 extra: extra)
         }
         expected.task.data = RawJSON(.object(data))
@@ -295,7 +335,9 @@ enum ExportFixtures {
         if number % 3 == 0 {
             expected.confidence = Double(number) / 100
             expected.agreement = number % 2 == 0 ? 1 : 0.5
-            expected.task.outcome = RawJSON(["confidence": .double(Double(number) / 100), "agreement": number % 2 == 0 ? 1 : 0.5])
+            expected.task.outcome = RawJSON([
+                "confidence": .double(Double(number) / 100), "agreement": number % 2 == 0 ? 1 : 0.5,
+            ])
         }
         return expected
     }

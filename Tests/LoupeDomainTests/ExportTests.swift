@@ -52,7 +52,10 @@ struct ExportTests {
     @Test func cocoRoundTrip() throws {
         let document = try #require(try JSONParser.parse(ExportFixtures.export(.coco, fixtures)).objectValue)
         #expect(document.keys == ["info", "images", "annotations", "categories"])
-        #expect(document["info"] == ["description": "Loupe export", "date_created": .string(ExportFixtures.exportedAt.iso8601)])
+        #expect(
+            document["info"] == [
+                "description": "Loupe export", "date_created": .string(ExportFixtures.exportedAt.iso8601),
+            ])
         let images = try #require(document["images"]?.arrayValue)
         #expect(images.count == fixtures.count)
         for (index, (image, fixture)) in zip(images, fixtures).enumerated() {
@@ -78,7 +81,8 @@ struct ExportTests {
             #expect(object["id"] == .int(Int64(index + 1)))
             #expect(object["image_id"] == .int(Int64(imageID)))
             #expect(object["category_id"]?.intValue == labels.firstIndex(of: shape.label).map { Int64($0 + 1) })
-            #expect(object["bbox"]?.arrayValue?.map(\.doubleValue) == [shape.left, shape.top, shape.width, shape.height])
+            #expect(
+                object["bbox"]?.arrayValue?.map(\.doubleValue) == [shape.left, shape.top, shape.width, shape.height])
             #expect(object["area"]?.doubleValue == shape.area)
             #expect(object["iscrowd"] == 0)
             let segmentation = object["segmentation"]?.arrayValue?.first?.arrayValue?.map(\.doubleValue)
@@ -88,7 +92,9 @@ struct ExportTests {
 
     @Test func cocoAnnotationsReferenceExistingImagesAndCategories() throws {
         let document = try JSONParser.parse(ExportFixtures.export(.coco, fixtures))
-        let ids = { (key: String) in Set((document.objectValue?[key]?.arrayValue ?? []).compactMap { $0.objectValue?["id"]?.intValue }) }
+        let ids = { (key: String) in
+            Set((document.objectValue?[key]?.arrayValue ?? []).compactMap { $0.objectValue?["id"]?.intValue })
+        }
         let annotations = document.objectValue?["annotations"]?.arrayValue ?? []
         #expect(ids("images").count == fixtures.count)
         #expect(ids("annotations").count == annotations.count && !annotations.isEmpty)
@@ -166,8 +172,12 @@ struct ExportTests {
                 let polygon = ExportReaders.xmlElements("polygon", in: String(object)).first
                 #expect((polygon == nil) == shape.vertices.isEmpty)
                 for (index, point) in shape.vertices.enumerated() {
-                    #expect(polygon.flatMap { ExportReaders.xmlText("x\(index + 1)", in: $0) }.flatMap { Double($0) } == point.x)
-                    #expect(polygon.flatMap { ExportReaders.xmlText("y\(index + 1)", in: $0) }.flatMap { Double($0) } == point.y)
+                    #expect(
+                        polygon.flatMap { ExportReaders.xmlText("x\(index + 1)", in: $0) }.flatMap { Double($0) }
+                            == point.x)
+                    #expect(
+                        polygon.flatMap { ExportReaders.xmlText("y\(index + 1)", in: $0) }.flatMap { Double($0) }
+                            == point.y)
                 }
             }
         }
@@ -177,7 +187,9 @@ struct ExportTests {
     @Test func tarHeadersFollowUstar() throws {
         let tar = TarWriter(modificationTime: 0o1234)
         let longName = String(repeating: "d", count: 60) + "/" + String(repeating: "f", count: 90) + ".txt"
-        let bytes = tar.entry(name: "a.txt", text: "hello") + tar.entry(name: longName, contents: Array(repeating: 7, count: 512))
+        let bytes =
+            tar.entry(name: "a.txt", text: "hello")
+            + tar.entry(name: longName, contents: Array(repeating: 7, count: 512))
             + tar.entry(name: "empty", contents: []) + tar.finish()
         #expect(bytes.count == 1024 + 1024 + 512 + 1024)
         // Checksum of this exact header as computed by Python's tarfile-validated layout.
@@ -193,7 +205,10 @@ struct ExportTests {
     @Test func formatsDescribeTheirFiles() {
         #expect(ExportFormat.allCases.map(\.fileExtension) == ["jsonl", "csv", "json", "tar", "tar"])
         #expect(ExportFormat.csv.contentType == "text/csv; charset=utf-8")
-        #expect(ExportFormat.allCases.map { $0.makeWriter(exportedAt: ExportFixtures.exportedAt) { _, _ in }.passes } == [1, 1, 2, 1, 1])
+        #expect(
+            ExportFormat.allCases.map { $0.makeWriter(exportedAt: ExportFixtures.exportedAt) { _, _ in }.passes } == [
+                1, 1, 2, 1, 1,
+            ])
         #expect(ExportText.fixed(0.0625, digits: 6) == "0.062500")
         #expect(ExportText.fixed(1, digits: 6) == "1.000000")
         #expect(ExportText.fixed(-0.25, digits: 2) == "-0.25")

@@ -25,9 +25,10 @@ struct FilterTimeTests {
 
     @Test func acceptsScaleStyleTimesWithoutZone() throws {
         let expected = try utc("2026-12-01T10:00:00Z")
-        for text in ["2026-12-01 10:00:00.000000", "2026-12-01 10:00:00", "2026-12-01T10:00:00", "2026-12-01 10:00",
-            "2026-12-01T10:00", "2026-12-01T10:00Z", "2026-12-01 10:00+00"]
-        {
+        for text in [
+            "2026-12-01 10:00:00.000000", "2026-12-01 10:00:00", "2026-12-01T10:00:00", "2026-12-01 10:00",
+            "2026-12-01T10:00", "2026-12-01T10:00Z", "2026-12-01 10:00+00",
+        ] {
             #expect(Timestamp.parseFilterTime(text) == expected, "\(text)")
         }
         #expect(Timestamp.parseFilterTime("2026-12-01 10:00:00.25")?.microseconds == expected.microseconds + 250_000)
@@ -36,9 +37,10 @@ struct FilterTimeTests {
 
     @Test func acceptsEveryOffsetForm() throws {
         let expected = try utc("2026-12-01T04:30:00Z")
-        for text in ["2026-12-01T10:00:00+05:30", "2026-12-01T10:00:00+0530", "2026-12-01 10:00+05:30",
-            "2026-12-01T09:30:00+05", "2026-12-01T09:30+05"]
-        {
+        for text in [
+            "2026-12-01T10:00:00+05:30", "2026-12-01T10:00:00+0530", "2026-12-01 10:00+05:30",
+            "2026-12-01T09:30:00+05", "2026-12-01T09:30+05",
+        ] {
             #expect(Timestamp.parseFilterTime(text) == expected, "\(text)")
         }
     }

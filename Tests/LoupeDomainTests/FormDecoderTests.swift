@@ -50,7 +50,8 @@ struct FormDecoderTests {
                 for _ in 0..<random.next(below: 3) { body += valuePieces[random.next(below: valuePieces.count)] }
             }
             let expected = legacyQuadraticForm(body, listKeys: legacyListKeys, scalar: legacyScalar)
-            #expect(JSONValue.object(try decode(body)).serialized() == JSONValue.object(expected).serialized(), "\(body)")
+            #expect(
+                JSONValue.object(try decode(body)).serialized() == JSONValue.object(expected).serialized(), "\(body)")
         }
     }
 

@@ -27,7 +27,8 @@ enum JSONSchemaSuiteRunner {
 
     /// The copy of the suite beside this file.
     static var suiteDirectory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("JSONSchemaSuite/draft2020-12")
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "JSONSchemaSuite/draft2020-12")
     }
 
     /// What a run found.
@@ -73,7 +74,8 @@ enum JSONSchemaSuiteRunner {
                     report.remoteGroups += 1
                     report.passed += tests.count
                 } else {
-                    report.failures.append("\(file) / \(description): refused at \(error.path) (\(error.reason)), not at a $ref")
+                    report.failures.append(
+                        "\(file) / \(description): refused at \(error.path) (\(error.reason)), not at a $ref")
                 }
             }
             return
@@ -96,7 +98,8 @@ enum JSONSchemaSuiteRunner {
                 let got = violations.map { "\($0.path): \($0.reason)" }.joined(separator: "; ")
                 report.failures.append(
                     "\(file) / \(description) / \(object["description"]?.stringValue ?? "?"): expected "
-                        + (expected ? "valid" : "invalid") + ", got " + (violations.isEmpty ? "valid" : "invalid (\(got))"))
+                        + (expected ? "valid" : "invalid") + ", got "
+                        + (violations.isEmpty ? "valid" : "invalid (\(got))"))
             }
         }
     }
@@ -111,7 +114,9 @@ enum JSONSchemaSuiteRunner {
         return references.contains { !declared.contains($0) }
     }
 
-    private static func collect(_ schema: JSONValue, base: SchemaURI, declared: inout Set<String>, references: inout [String]) {
+    private static func collect(
+        _ schema: JSONValue, base: SchemaURI, declared: inout Set<String>, references: inout [String]
+    ) {
         guard case .object(let object) = schema else { return }
         var base = base
         if let id = object["$id"]?.stringValue {
@@ -119,7 +124,9 @@ enum JSONSchemaSuiteRunner {
             declared.insert(base.text)
         }
         for key in ["$ref", "$dynamicRef"] {
-            if let reference = object[key]?.stringValue { references.append(SchemaURI(reference).resolved(against: base).withoutFragment.text) }
+            if let reference = object[key]?.stringValue {
+                references.append(SchemaURI(reference).resolved(against: base).withoutFragment.text)
+            }
         }
         for (key, member) in object {
             switch key {
@@ -127,7 +134,9 @@ enum JSONSchemaSuiteRunner {
                 "unevaluatedItems", "unevaluatedProperties", "contentSchema":
                 collect(member, base: base, declared: &declared, references: &references)
             case "allOf", "anyOf", "oneOf", "prefixItems":
-                for item in member.arrayValue ?? [] { collect(item, base: base, declared: &declared, references: &references) }
+                for item in member.arrayValue ?? [] {
+                    collect(item, base: base, declared: &declared, references: &references)
+                }
             case "properties", "patternProperties", "dependentSchemas", "$defs":
                 for (_, item) in member.objectValue ?? JSONObject() {
                     collect(item, base: base, declared: &declared, references: &references)

@@ -22,7 +22,9 @@ struct JSONTests {
     }
 
     @Test func rejectsInvalidInputWithOffsets() {
-        for (text, offset) in [("{\"a\" 1}", 5), ("[1,]", 3), ("01", 0), ("{\"a\":1} x", 8), ("nul", 0), ("\"\\ud800\"", 7)] {
+        for (text, offset) in [
+            ("{\"a\" 1}", 5), ("[1,]", 3), ("01", 0), ("{\"a\":1} x", 8), ("nul", 0), ("\"\\ud800\"", 7),
+        ] {
             do {
                 _ = try JSONParser.parse(text)
                 Issue.record("accepted \(text)")
@@ -83,8 +85,11 @@ struct JSONTests {
             let all = try bytes.withUnsafeBytes { try splitter.feed($0) } + (try splitter.finish())
             #expect(all.count == 3)
             for element in all {
-                var resumed = JSONStreamSplitter(resumeAt: element.endOffset, nextIndex: element.index + 1, mode: splitter.mode!)
-                let rest = try bytes[Int(element.endOffset)...].withUnsafeBytes { try resumed.feed($0) } + (try resumed.finish())
+                var resumed = JSONStreamSplitter(
+                    resumeAt: element.endOffset, nextIndex: element.index + 1, mode: splitter.mode!)
+                let rest =
+                    try bytes[Int(element.endOffset)...].withUnsafeBytes { try resumed.feed($0) }
+                    + (try resumed.finish())
                 #expect(rest.map(\.index) == Array((element.index + 1)..<3))
                 #expect(rest.map(\.bytes) == all.dropFirst(element.index + 1).map(\.bytes))
             }

@@ -6,7 +6,9 @@ import Testing
 /// A segmentation answer of one polygon over a `width`×`height` image.
 private func oneSegment(width: Int64, height: Int64, label: String, _ corners: [(Int64, Int64)]) -> JSONObject {
     let vertices = JSONValue.array(corners.map { .object(["x": .int($0.0), "y": .int($0.1)]) })
-    return ["width": .int(width), "height": .int(height), "polygons": [["label": .string(label), "vertices": vertices]]]
+    return [
+        "width": .int(width), "height": .int(height), "polygons": [["label": .string(label), "vertices": vertices]],
+    ]
 }
 
 @Suite("Scale allow_unlabeled")
@@ -17,23 +19,30 @@ struct ScaleUnlabeledPixelTests {
     static let complete = oneSegment(width: 4, height: 2, label: "road", [(0, 0), (4, 0), (4, 2), (0, 2)])
 
     @Test func unlabelledPixelsAreRefusedByDefaultNamingCountAndFirstPixel() throws {
-        let violations = ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: Self.partial)
+        let violations = ScaleResponseRules.violations(
+            type: "segmentannotation", params: Self.params, response: Self.partial)
         #expect(violations.map(\.path) == ["/polygons"])
         let reason = try #require(violations.first?.reason)
         #expect(reason.hasPrefix("leave 2 pixels unlabelled, the first at x 3, y 0;"), "\(reason)")
         #expect(reason.contains("allow_unlabeled"))
         var explicit = Self.params
         explicit["allow_unlabeled"] = "false"
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: explicit, response: Self.partial).count == 1)
+        #expect(
+            ScaleResponseRules.violations(type: "segmentannotation", params: explicit, response: Self.partial).count
+                == 1)
     }
 
     @Test func allowUnlabeledOrFullCoverageIsAccepted() {
         for flag: JSONValue in [true, "true"] {
             var params = Self.params
             params["allow_unlabeled"] = flag
-            #expect(ScaleResponseRules.violations(type: "segmentannotation", params: params, response: Self.partial).isEmpty)
+            #expect(
+                ScaleResponseRules.violations(type: "segmentannotation", params: params, response: Self.partial).isEmpty
+            )
         }
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: Self.complete).isEmpty)
+        #expect(
+            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: Self.complete)
+                .isEmpty)
     }
 
     @Test func coverageCountsEveryUnlabelledPixelInOnePass() throws {
@@ -43,14 +52,17 @@ struct ScaleUnlabeledPixelTests {
         #expect(complete.coverage?.isComplete == true && complete.coverage?.firstUnlabeled == nil)
         // A single pixel: the message says "pixel".
         let one = oneSegment(width: 2, height: 1, label: "sky", [(0, 0), (1, 0), (1, 1), (0, 1)])
-        let reason = ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: one).first?.reason
+        let reason = ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: one).first?
+            .reason
         #expect(reason?.hasPrefix("leave 1 pixel unlabelled, the first at x 1, y 0;") == true)
     }
 
     @Test func malformedAnswersReportTheirOwnProblemsNotCoverage() {
         let badLabel = oneSegment(width: 4, height: 2, label: "tree", [(0, 0), (1, 0), (1, 1)])
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: badLabel).map(\.path)
-            == ["/polygons/0/label"])
+        #expect(
+            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: badLabel).map(
+                \.path)
+                == ["/polygons/0/label"])
     }
 
     @Test func syntheticSegmentationCoversEveryPixel() throws {
@@ -64,7 +76,8 @@ struct ScaleUnlabeledPixelTests {
 @Suite("Scale cuboid counts")
 struct ScaleCuboidCountTests {
     static let cuboid: JSONValue = [
-        "label": "car", "vertices": [["x": 1, "y": 2, "type": "vertex"]], "edges": [["x1": 1, "y1": 2, "x2": 3, "y2": 4]],
+        "label": "car", "vertices": [["x": 1, "y": 2, "type": "vertex"]],
+        "edges": [["x1": 1, "y1": 2, "x2": 3, "y2": 4]],
     ]
 
     private func reasons(_ type: String, _ params: JSONObject, _ annotations: [JSONValue]) -> [String] {
@@ -73,14 +86,18 @@ struct ScaleCuboidCountTests {
     }
 
     @Test func minAndMaxAnnotationsBoundTheCuboidCount() {
-        let params: JSONObject = ["attachment": "x", "objects_to_annotate": ["car"], "min_annotations": 2, "max_annotations": "3"]
-        #expect(reasons("cuboidannotation", params, [Self.cuboid]) == [
-            "/annotations must have at least 2 cuboids (min_annotations), got 1"
-        ])
+        let params: JSONObject = [
+            "attachment": "x", "objects_to_annotate": ["car"], "min_annotations": 2, "max_annotations": "3",
+        ]
+        #expect(
+            reasons("cuboidannotation", params, [Self.cuboid]) == [
+                "/annotations must have at least 2 cuboids (min_annotations), got 1"
+            ])
         #expect(reasons("cuboidannotation", params, [Self.cuboid, Self.cuboid, Self.cuboid]) == [])
-        #expect(reasons("cuboidannotation", params, Array(repeating: Self.cuboid, count: 4)) == [
-            "/annotations must have at most 3 cuboids (max_annotations), got 4"
-        ])
+        #expect(
+            reasons("cuboidannotation", params, Array(repeating: Self.cuboid, count: 4)) == [
+                "/annotations must have at most 3 cuboids (max_annotations), got 4"
+            ])
         let unlimited: JSONObject = ["attachment": "x", "objects_to_annotate": ["car"], "max_annotations": 0]
         #expect(reasons("cuboidannotation", unlimited, Array(repeating: Self.cuboid, count: 20)) == [])
         #expect(reasons("cuboidannotation", unlimited, []) == [])
@@ -89,10 +106,16 @@ struct ScaleCuboidCountTests {
     @Test func imageAnnotationCountsOnlyItsCuboids() {
         let params: JSONObject = [
             "attachment": "x",
-            "geometries": ["box": ["objects_to_annotate": ["car"]], "cuboid": ["objects_to_annotate": ["car"], "min_annotations": 1]],
+            "geometries": [
+                "box": ["objects_to_annotate": ["car"]],
+                "cuboid": ["objects_to_annotate": ["car"], "min_annotations": 1],
+            ],
         ]
         let box: JSONValue = ["type": "box", "label": "car", "left": 1, "top": 1, "width": 5, "height": 5]
-        #expect(reasons("imageannotation", params, [box]) == ["/annotations must have at least 1 cuboids (min_annotations), got 0"])
+        #expect(
+            reasons("imageannotation", params, [box]) == [
+                "/annotations must have at least 1 cuboids (min_annotations), got 0"
+            ])
         var typed = Self.cuboid.objectValue ?? [:]
         typed["type"] = "cuboid"
         #expect(reasons("imageannotation", params, [box, .object(typed)]) == [])
@@ -100,14 +123,20 @@ struct ScaleCuboidCountTests {
 
     @Test func taskCreationBoundsMinAnnotationsAndSyntheticAnswersMeetIt() throws {
         let tooMany: JSONObject = ["attachment": "x", "objects_to_annotate": ["car"], "min_annotations": 10_001]
-        #expect(ScaleTaskRules.violations(type: "cuboidannotation", params: tooMany).map(\.path) == ["/min_annotations"])
-        let params: JSONObject = ["attachment": "x", "objects_to_annotate": ["car"], "min_annotations": 3, "max_annotations": 3]
+        #expect(
+            ScaleTaskRules.violations(type: "cuboidannotation", params: tooMany).map(\.path) == ["/min_annotations"])
+        let params: JSONObject = [
+            "attachment": "x", "objects_to_annotate": ["car"], "min_annotations": 3, "max_annotations": 3,
+        ]
         let answer = try #require(ScaleSyntheticAnswer.make(type: "cuboidannotation", params: params))
         #expect(answer["annotations"]?.arrayValue?.count == 3)
         #expect(ScaleResponseRules.violations(type: "cuboidannotation", params: params, response: answer).isEmpty)
         let mixed: JSONObject = [
             "attachment": "x",
-            "geometries": ["box": ["objects_to_annotate": ["car"]], "cuboid": ["objects_to_annotate": ["car"], "min_annotations": 2]],
+            "geometries": [
+                "box": ["objects_to_annotate": ["car"]],
+                "cuboid": ["objects_to_annotate": ["car"], "min_annotations": 2],
+            ],
         ]
         let mixedAnswer = try #require(ScaleSyntheticAnswer.make(type: "imageannotation", params: mixed))
         #expect(ScaleResponseRules.violations(type: "imageannotation", params: mixed, response: mixedAnswer).isEmpty)

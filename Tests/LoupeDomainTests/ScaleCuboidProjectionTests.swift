@@ -25,11 +25,14 @@ private let drawnCuboid: JSONValue = [
 
 /// Corner coordinates of a rendered field, as lists of numbers.
 private func points(_ cuboid: JSONValue?, _ field: String, _ keys: [String]) -> [[Double]] {
-    (cuboid?.objectValue?[field]?.arrayValue ?? []).map { point in keys.map { point.objectValue?[$0]?.doubleValue ?? .nan } }
+    (cuboid?.objectValue?[field]?.arrayValue ?? []).map { point in
+        keys.map { point.objectValue?[$0]?.doubleValue ?? .nan }
+    }
 }
 
 private func close(_ lhs: [[Double]], _ rhs: [[Double]]) -> Bool {
-    lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { a, b in a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-9 } }
+    lhs.count == rhs.count
+        && zip(lhs, rhs).allSatisfy { a, b in a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-9 } }
 }
 
 @Suite("Scale cuboid points_2d and points_3d")
@@ -42,9 +45,12 @@ struct ScaleCuboidProjectionTests {
         [75, 50], [125, 50], [110, 50], [70, 50], [75, 75], [125, 75], [110, 70], [70, 70],
     ]
 
-    private func render(_ params: JSONObject, type: String = "cuboidannotation", _ cuboid: JSONValue = drawnCuboid) -> JSONValue? {
+    private func render(_ params: JSONObject, type: String = "cuboidannotation", _ cuboid: JSONValue = drawnCuboid)
+        -> JSONValue?
+    {
         let response: JSONValue = ["annotations": [cuboid]]
-        return ScaleCuboidProjection.annotating(response, type: type, params: params).objectValue?["annotations"]?.arrayValue?.first
+        return ScaleCuboidProjection.annotating(response, type: type, params: params).objectValue?["annotations"]?
+            .arrayValue?.first
     }
 
     @Test func handComputedCuboidRecoversAllEightCornersInSeedOrder() {

@@ -62,9 +62,11 @@ struct ScaleTaskRulesTests {
             "with_labels": "yes", "min_width": -1, "min_height": "tall",
         ]
         let violations = ScaleTaskRules.violations(type: "annotation", params: params)
-        #expect(violations.map(\.path) == [
-            "/attachment", "/attachment_type", "/objects_to_annotate/6", "/with_labels", "/min_width", "/min_height",
-        ])
+        #expect(
+            violations.map(\.path) == [
+                "/attachment", "/attachment_type", "/objects_to_annotate/6", "/with_labels", "/min_width",
+                "/min_height",
+            ])
         #expect(violations[0].reason == "is required")
         #expect(violations[1].reason == "must be one of: image")
         #expect(violations[4].reason == "must not be negative")
@@ -80,10 +82,11 @@ struct ScaleTaskRulesTests {
                 ["choice": "Pedestrian", "subchoices": ["car", ["choice": "Adult", "display": 3]]],
             ],
         ]
-        #expect(paths("pointannotation", params) == [
-            "/objects_to_annotate/0/subchoices", "/objects_to_annotate/1/choice", "/objects_to_annotate/2",
-            "/objects_to_annotate/4/subchoices/0", "/objects_to_annotate/4/subchoices/1/display",
-        ])
+        #expect(
+            paths("pointannotation", params) == [
+                "/objects_to_annotate/0/subchoices", "/objects_to_annotate/1/choice", "/objects_to_annotate/2",
+                "/objects_to_annotate/4/subchoices/0", "/objects_to_annotate/4/subchoices/1/display",
+            ])
     }
 
     @Test func linesAllowThreeLabelsAndOrderedVertexBounds() {
@@ -96,10 +99,15 @@ struct ScaleTaskRulesTests {
             "attachment": "x", "objects_to_annotate": ["a", "b", "c", "d"], "splines": "curvy",
             "min_vertices": 0, "max_vertices": 2.5,
         ]
-        #expect(paths("lineannotation", bad) == ["/objects_to_annotate/3", "/splines", "/min_vertices", "/max_vertices"])
-        let inverted: JSONObject = ["attachment": "x", "objects_to_annotate": ["road"], "min_vertices": 5, "max_vertices": 4]
+        #expect(
+            paths("lineannotation", bad) == ["/objects_to_annotate/3", "/splines", "/min_vertices", "/max_vertices"])
+        let inverted: JSONObject = [
+            "attachment": "x", "objects_to_annotate": ["road"], "min_vertices": 5, "max_vertices": 4,
+        ]
         #expect(paths("polygonannotation", inverted) == ["/max_vertices"])
-        let sixLabels: JSONObject = ["attachment": "x", "objects_to_annotate": ["a", "b", "c", "d", "e", "f"], "min_vertices": 3]
+        let sixLabels: JSONObject = [
+            "attachment": "x", "objects_to_annotate": ["a", "b", "c", "d", "e", "f"], "min_vertices": 3,
+        ]
         #expect(paths("polygonannotation", sixLabels) == [])
     }
 
@@ -115,9 +123,11 @@ struct ScaleTaskRulesTests {
             "camera_intrinsics": ["fx": 1300, "cx": 600, "cy": 300, "scale_factor": 0],
             "camera_rotation_quaternion": ["w": "a", "x": 0, "y": 0, "z": 0],
         ]
-        #expect(paths("cuboidannotation", bad) == [
-            "/max_annotations", "/camera_intrinsics/fy", "/camera_intrinsics/scale_factor", "/camera_rotation_quaternion/w",
-        ])
+        #expect(
+            paths("cuboidannotation", bad) == [
+                "/max_annotations", "/camera_intrinsics/fy", "/camera_intrinsics/scale_factor",
+                "/camera_rotation_quaternion/w",
+            ])
     }
 
     @Test func layersAreCheckedShapeByShape() {
@@ -136,10 +146,12 @@ struct ScaleTaskRulesTests {
             "lines": [["vertices": vertices([(1, 1)]), "spline": "curvy"]],
             "cuboids": [["vertices": vertices([(1, 2)])]],
         ]
-        #expect(paths("annotation", params) == [
-            "/layers/points", "/layers/boxes/0/width", "/layers/polygons/0/vertices", "/layers/polygons/0/vertices/1/y",
-            "/layers/lines/0/spline", "/layers/cuboids/0/vertices/0/description",
-        ])
+        #expect(
+            paths("annotation", params) == [
+                "/layers/points", "/layers/boxes/0/width", "/layers/polygons/0/vertices",
+                "/layers/polygons/0/vertices/1/y",
+                "/layers/lines/0/spline", "/layers/cuboids/0/vertices/0/description",
+            ])
     }
 
     @Test func attributeDefinitionsAreChecked() {
@@ -158,14 +170,15 @@ struct ScaleTaskRulesTests {
                 ],
             ],
         ]
-        #expect(paths("annotation", params) == [
-            "/annotation_attributes/kind/type", "/annotation_attributes/shade/choices",
-            "/annotation_attributes/speed/step", "/annotation_attributes/speed/max",
-            "/annotation_attributes/heading/conditions/when",
-            "/annotation_attributes/heading/conditions/label_condition/label/1",
-            "/annotation_attributes/heading/conditions/attribute_conditions/0/ghost",
-            "/annotation_attributes/heading/conditions/attribute_conditions/1/parked",
-        ])
+        #expect(
+            paths("annotation", params) == [
+                "/annotation_attributes/kind/type", "/annotation_attributes/shade/choices",
+                "/annotation_attributes/speed/step", "/annotation_attributes/speed/max",
+                "/annotation_attributes/heading/conditions/when",
+                "/annotation_attributes/heading/conditions/label_condition/label/1",
+                "/annotation_attributes/heading/conditions/attribute_conditions/0/ghost",
+                "/annotation_attributes/heading/conditions/attribute_conditions/1/parked",
+            ])
         params["annotation_attributes"] = [
             "size": ["type": "number", "description": "How big?", "min": 0, "max": 100, "step": 5],
             "yaw": ["type": "angle", "description": "Heading"],
@@ -194,13 +207,17 @@ struct ScaleTaskRulesTests {
             "c": ["choices": ["x"], "conditions": ["attribute_conditions": ["a": "x"]]],
         ]
         let three = ScaleTaskRules.violations(type: "annotation", params: threeCycle)
-        #expect(three.map(\.path) == [
-            "/annotation_attributes/a/conditions", "/annotation_attributes/b/conditions", "/annotation_attributes/c/conditions",
-        ])
+        #expect(
+            three.map(\.path) == [
+                "/annotation_attributes/a/conditions", "/annotation_attributes/b/conditions",
+                "/annotation_attributes/c/conditions",
+            ])
         #expect(three[0].reason.hasSuffix("a → b → c → a"))
 
         var selfCycle = base
-        selfCycle["annotation_attributes"] = ["a": ["choices": ["x"], "conditions": ["attribute_conditions": ["a": "x"]]]]
+        selfCycle["annotation_attributes"] = [
+            "a": ["choices": ["x"], "conditions": ["attribute_conditions": ["a": "x"]]]
+        ]
         #expect(paths("annotation", selfCycle) == ["/annotation_attributes/a/conditions"])
         var chain = base
         chain["annotation_attributes"] = parkedAttributes
@@ -211,7 +228,8 @@ struct ScaleTaskRulesTests {
     @Test func segmentationNeedsLabelsWithinLimits() {
         let seed: JSONObject = [
             "attachment": "http://i.imgur.com/XOJbalC.jpg", "attachment_type": "image",
-            "labels": ["background", "road", "vegetation", "lane marking"], "instance_labels": ["vehicle", "pedestrian"],
+            "labels": ["background", "road", "vegetation", "lane marking"],
+            "instance_labels": ["vehicle", "pedestrian"],
             "allow_unlabeled": false,
         ]
         #expect(paths("segmentannotation", seed) == [])
@@ -234,9 +252,10 @@ struct ScaleTaskRulesTests {
             "attachment": "tomato", "attachment_type": "text", "categories": ["a", "a", 3],
             "category_ids": ["1": "zzz", "2": "a", "3": "a"], "allow_multiple": "often", "layers": ["boxes": []],
         ]
-        #expect(paths("categorization", bad) == [
-            "/categories/1", "/categories/2", "/category_ids/1", "/category_ids/3", "/allow_multiple", "/layers",
-        ])
+        #expect(
+            paths("categorization", bad) == [
+                "/categories/1", "/categories/2", "/category_ids/1", "/category_ids/3", "/allow_multiple", "/layers",
+            ])
         let hologram: JSONObject = ["attachment": "x", "attachment_type": "hologram"]
         #expect(paths("categorization", hologram) == ["/attachment_type", "/categories"])
         #expect(paths("categorization", ["attachment": "x", "categories": []]) == ["/categories"])
@@ -258,10 +277,11 @@ struct ScaleTaskRulesTests {
             "attachments": [["type": "hologram", "content": "x"], ["content": 3], ""], "choices": ["yes"],
             "fields": ["difference": 4],
         ]
-        #expect(paths("comparison", bad) == [
-            "/attachments/0/type", "/attachments/1/type", "/attachments/1/content", "/attachments/2", "/choices",
-            "/fields/difference",
-        ])
+        #expect(
+            paths("comparison", bad) == [
+                "/attachments/0/type", "/attachments/1/type", "/attachments/1/content", "/attachments/2", "/choices",
+                "/fields/difference",
+            ])
     }
 
     @Test func transcriptionNeedsFieldsOrRepeatableFields() {
@@ -272,15 +292,19 @@ struct ScaleTaskRulesTests {
         #expect(paths("transcription", seed) == [])
         let rows: JSONObject = [
             "attachment": "https://x/invoice.pdf", "attachment_type": "pdf",
-            "repeatable_fields": ["description": "Item", "kind": ["description": "Kind", "choices": ["food", "drink"]]],
+            "repeatable_fields": [
+                "description": "Item", "kind": ["description": "Kind", "choices": ["food", "drink"]],
+            ],
         ]
         #expect(paths("transcription", rows) == [])
-        #expect(paths("transcription", ["attachment": "x", "attachment_type": "text"]) == ["/attachment_type", "/fields"])
+        #expect(
+            paths("transcription", ["attachment": "x", "attachment_type": "text"]) == ["/attachment_type", "/fields"])
         let bad: JSONObject = [
             "attachment": "x", "fields": [:],
             "repeatable_fields": ["amount": 5, "kind": ["description": "Kind", "choices": []]],
         ]
-        #expect(paths("transcription", bad) == ["/fields", "/repeatable_fields/amount", "/repeatable_fields/kind/choices"])
+        #expect(
+            paths("transcription", bad) == ["/fields", "/repeatable_fields/amount", "/repeatable_fields/kind/choices"])
     }
 
     @Test func imageAnnotationChecksEachGeometry() {
@@ -295,7 +319,10 @@ struct ScaleTaskRulesTests {
                 "box": [
                     "objects_to_annotate": [
                         "traffic_sign",
-                        ["choice": "vehicle", "subchoices": ["Car", ["choice": "truck_suv", "display": "truck or SUV"]]],
+                        [
+                            "choice": "vehicle",
+                            "subchoices": ["Car", ["choice": "truck_suv", "display": "truck or SUV"]],
+                        ],
                     ],
                     "min_height": 5, "min_width": 5, "can_rotate": false,
                 ],
@@ -308,7 +335,9 @@ struct ScaleTaskRulesTests {
                 "ellipse": ["objects_to_annotate": ["wheel"]],
             ],
             "annotation_attributes": [
-                "side": ["choices": ["left", "right"], "conditions": ["label_condition": ["label": ["hand", "road"]]]]
+                "side": [
+                    "choices": ["left", "right"], "conditions": ["label_condition": ["label": ["hand", "road"]]],
+                ]
             ],
         ]
         #expect(paths("imageannotation", rich) == [])
@@ -324,14 +353,18 @@ struct ScaleTaskRulesTests {
                 ],
                 "line": "yes",
             ],
-            "annotation_attributes": ["side": ["choices": ["left"], "conditions": ["label_condition": ["label": "ball"]]]],
+            "annotation_attributes": [
+                "side": ["choices": ["left"], "conditions": ["label_condition": ["label": "ball"]]]
+            ],
         ]
-        #expect(paths("imageannotation", bad) == [
-            "/context_attachments/0/attachment", "/geometries/circle", "/geometries/box/objects_to_annotate",
-            "/geometries/box/min_width", "/geometries/polygon/objects_to_annotate", "/geometries/polygon/max_vertices",
-            "/geometries/point/connections/0/pair/1", "/geometries/point/connections/0/connection_attribute",
-            "/geometries/line", "/annotation_attributes/side/conditions/label_condition/label",
-        ])
+        #expect(
+            paths("imageannotation", bad) == [
+                "/context_attachments/0/attachment", "/geometries/circle", "/geometries/box/objects_to_annotate",
+                "/geometries/box/min_width", "/geometries/polygon/objects_to_annotate",
+                "/geometries/polygon/max_vertices",
+                "/geometries/point/connections/0/pair/1", "/geometries/point/connections/0/connection_attribute",
+                "/geometries/line", "/annotation_attributes/side/conditions/label_condition/label",
+            ])
         #expect(paths("imageannotation", ["attachment": "x"]) == ["/geometries"])
         #expect(paths("imageannotation", ["attachment": "x", "geometries": [:]]) == ["/geometries"])
     }
@@ -347,7 +380,10 @@ struct ScaleTaskRulesTests {
             "road",
             [
                 "choice": "Vehicle",
-                "subchoices": ["Car", ["choice": "Truck", "subchoices": ["Pickup", ["choice": "Semi", "display": "Semi truck"]]]],
+                "subchoices": [
+                    "Car",
+                    ["choice": "Truck", "subchoices": ["Pickup", ["choice": "Semi", "display": "Semi truck"]]],
+                ],
             ],
             ["choice": "Sign"], 5, ["display": "no choice"],
         ]
@@ -362,24 +398,34 @@ struct ScaleResponseRulesTests {
     @Test func boxAnswersUseLeafLabelsSizesAndAttributes() {
         let seed: JSONObject = [
             "annotations": [
-                ["left": 123, "top": 10, "width": 121, "height": 39, "label": "Motorcycle", "attributes": ["occlusion": "0%"]],
+                [
+                    "left": 123, "top": 10, "width": 121, "height": 39, "label": "Motorcycle",
+                    "attributes": ["occlusion": "0%"],
+                ],
                 ["left": 82, "top": 56, "width": 64, "height": 30, "label": "Animal"],
             ]
         ]
         #expect(answerPaths("annotation", nestedBoxes, seed) == [])
         let bad: JSONObject = [
             "annotations": [
-                ["left": 1, "top": 2, "width": 20, "height": 40, "label": "Vehicle", "attributes": ["occlusion": "10%"]],
-                ["left": 1, "width": 40, "height": 40, "label": "Adult", "attributes": ["occlusion": "25%", "speed": 3]],
+                [
+                    "left": 1, "top": 2, "width": 20, "height": 40, "label": "Vehicle",
+                    "attributes": ["occlusion": "10%"],
+                ],
+                [
+                    "left": 1, "width": 40, "height": 40, "label": "Adult",
+                    "attributes": ["occlusion": "25%", "speed": 3],
+                ],
                 "x",
             ]
         ]
         let violations = ScaleResponseRules.violations(type: "annotation", params: nestedBoxes, response: bad)
-        #expect(violations.map(\.path) == [
-            "/annotations/0/label", "/annotations/0/width", "/annotations/0/attributes/occlusion",
-            "/annotations/0/attributes/occlusion", "/annotations/1/top", "/annotations/1/attributes/occlusion",
-            "/annotations/1/attributes/speed", "/annotations/2",
-        ])
+        #expect(
+            violations.map(\.path) == [
+                "/annotations/0/label", "/annotations/0/width", "/annotations/0/attributes/occlusion",
+                "/annotations/0/attributes/occlusion", "/annotations/1/top", "/annotations/1/attributes/occlusion",
+                "/annotations/1/attributes/speed", "/annotations/2",
+            ])
         #expect(violations[1].reason == "must be at least min_width (30)")
         #expect(violations[5].reason == "is only collected for the labels \"Car\", \"Truck\", \"Motorcycle\"")
         #expect(answerPaths("annotation", nestedBoxes, [:]) == ["/annotations"])
@@ -396,7 +442,9 @@ struct ScaleResponseRulesTests {
             "count": ["type": "number", "min": 0, "max": 10],
             "heading": ["type": "angle"],
             "note": ["type": "text"],
-            "colors": ["choices": ["red", ["choice": "blue", "subchoices": ["navy", "sky"]]], "allow_multiple": true],
+            "colors": [
+                "choices": ["red", ["choice": "blue", "subchoices": ["navy", "sky"]]], "allow_multiple": true,
+            ],
             "parked": ["choices": ["Yes", "No"]],
         ]
         func answer(_ attributes: JSONValue) -> JSONObject {
@@ -405,24 +453,34 @@ struct ScaleResponseRulesTests {
         let good = answer(["count": 3, "heading": 270.5, "note": "dented", "colors": ["red", "navy"], "parked": "No"])
         #expect(answerPaths("pointannotation", params, good) == [])
         let bad = answer(["count": 11, "heading": 400, "note": 5, "colors": ["blue"], "parked": ["Yes"]])
-        #expect(answerPaths("pointannotation", params, bad) == [
-            "/annotations/0/attributes/count", "/annotations/0/attributes/heading", "/annotations/0/attributes/note",
-            "/annotations/0/attributes/colors/0", "/annotations/0/attributes/parked",
-        ])
+        #expect(
+            answerPaths("pointannotation", params, bad) == [
+                "/annotations/0/attributes/count", "/annotations/0/attributes/heading",
+                "/annotations/0/attributes/note",
+                "/annotations/0/attributes/colors/0", "/annotations/0/attributes/parked",
+            ])
         #expect(answerPaths("pointannotation", params, answer("yes")) == ["/annotations/0/attributes"])
     }
 
     @Test func pointLineAndPolygonAnswers() {
-        let points: JSONObject = ["attachment": "x", "objects_to_annotate": ["headlight", "brakelight"], "with_labels": true]
+        let points: JSONObject = [
+            "attachment": "x", "objects_to_annotate": ["headlight", "brakelight"], "with_labels": true,
+        ]
         let goodPoints: JSONObject = [
             "annotations": [["label": "headlight", "x": 123, "y": 10], ["label": "brakelight", "x": 67, "y": 34]]
         ]
         #expect(answerPaths("pointannotation", points, goodPoints) == [])
-        let badPoints: JSONObject = ["annotations": [["label": "headlight", "x": "12"], ["label": "wheel", "x": 1, "y": 1]]]
+        let badPoints: JSONObject = [
+            "annotations": [["label": "headlight", "x": "12"], ["label": "wheel", "x": 1, "y": 1]]
+        ]
         #expect(
-            answerPaths("pointannotation", points, badPoints) == ["/annotations/0/x", "/annotations/0/y", "/annotations/1/label"])
+            answerPaths("pointannotation", points, badPoints) == [
+                "/annotations/0/x", "/annotations/0/y", "/annotations/1/label",
+            ])
 
-        let lines: JSONObject = ["attachment": "x", "objects_to_annotate": ["solid line"], "min_vertices": 2, "max_vertices": 3]
+        let lines: JSONObject = [
+            "attachment": "x", "objects_to_annotate": ["solid line"], "min_vertices": 2, "max_vertices": 3,
+        ]
         let goodLine: JSONObject = [
             "annotations": [["label": "solid line", "vertices": vertices([(123, 10), (140, 49), (67, 34)])]]
         ]
@@ -433,10 +491,13 @@ struct ScaleResponseRulesTests {
                 ["label": "solid line", "vertices": [["x": 1, "y": 1], ["x": 1]]],
             ]
         ]
-        #expect(answerPaths("lineannotation", lines, badLine) == ["/annotations/0/vertices", "/annotations/1/vertices/1/y"])
+        #expect(
+            answerPaths("lineannotation", lines, badLine) == ["/annotations/0/vertices", "/annotations/1/vertices/1/y"])
 
         let polygons: JSONObject = ["attachment": "x", "objects_to_annotate": ["car", "truck"], "max_vertices": 3]
-        let goodPolygon: JSONObject = ["annotations": [["label": "car", "vertices": vertices([(123, 10), (140, 49), (67, 34)])]]]
+        let goodPolygon: JSONObject = [
+            "annotations": [["label": "car", "vertices": vertices([(123, 10), (140, 49), (67, 34)])]]
+        ]
         #expect(answerPaths("polygonannotation", polygons, goodPolygon) == [])
         let badPolygon: JSONObject = [
             "annotations": [
@@ -445,8 +506,10 @@ struct ScaleResponseRulesTests {
                 ["label": "car"],
             ]
         ]
-        let violations = ScaleResponseRules.violations(type: "polygonannotation", params: polygons, response: badPolygon)
-        #expect(violations.map(\.path) == ["/annotations/0/vertices", "/annotations/1/vertices", "/annotations/2/vertices"])
+        let violations = ScaleResponseRules.violations(
+            type: "polygonannotation", params: polygons, response: badPolygon)
+        #expect(
+            violations.map(\.path) == ["/annotations/0/vertices", "/annotations/1/vertices", "/annotations/2/vertices"])
         #expect(violations[0].reason == "must have exactly 3 vertices, got 2")
     }
 
@@ -462,9 +525,10 @@ struct ScaleResponseRulesTests {
                 ["label": "truck", "vertices": [vertex], "edges": [["x1": 1, "y1": 2, "x2": 3, "type": "edge"]]],
             ]
         ]
-        #expect(answerPaths("cuboidannotation", params, bad) == [
-            "/annotations/0/vertices/0/type", "/annotations/0/edges", "/annotations/1/edges/0/y2",
-        ])
+        #expect(
+            answerPaths("cuboidannotation", params, bad) == [
+                "/annotations/0/vertices/0/type", "/annotations/0/edges", "/annotations/1/edges/0/y2",
+            ])
     }
 
     @Test func categorizationAnswers() {
@@ -505,21 +569,26 @@ struct ScaleResponseRulesTests {
     @Test func transcriptionAnswers() {
         let params: JSONObject = [
             "attachment": "x", "fields": ["title": "Title of Webpage", "top_result": "Title of the top result"],
-            "repeatable_fields": ["description": "Item", "kind": ["description": "Kind", "choices": ["food", "drink"]]],
+            "repeatable_fields": [
+                "description": "Item", "kind": ["description": "Kind", "choices": ["food", "drink"]],
+            ],
         ]
         let good: JSONObject = [
             "fields": ["title": "Some Title", "top_result": "The Top Result"],
-            "repeatable_fields": [["description": "Espresso", "kind": "drink"], ["description": "Ice Cream", "kind": "food"]],
+            "repeatable_fields": [
+                ["description": "Espresso", "kind": "drink"], ["description": "Ice Cream", "kind": "food"],
+            ],
         ]
         #expect(answerPaths("transcription", params, good) == [])
         let bad: JSONObject = [
             "fields": ["title": "T", "author": "x"],
             "repeatable_fields": [["description": "Cake", "kind": "furniture"], ["kind": "food"], 3],
         ]
-        #expect(answerPaths("transcription", params, bad) == [
-            "/fields/top_result", "/fields/author", "/repeatable_fields/0/kind", "/repeatable_fields/1/description",
-            "/repeatable_fields/2",
-        ])
+        #expect(
+            answerPaths("transcription", params, bad) == [
+                "/fields/top_result", "/fields/author", "/repeatable_fields/0/kind", "/repeatable_fields/1/description",
+                "/repeatable_fields/2",
+            ])
         #expect(answerPaths("transcription", params, [:]) == ["/fields", "/repeatable_fields"])
         let fieldsOnly: JSONObject = ["attachment": "x", "fields": ["title": "Title"]]
         let unexpectedRows: JSONObject = ["fields": ["title": "T"], "repeatable_fields": []]
@@ -530,7 +599,10 @@ struct ScaleResponseRulesTests {
         let params: JSONObject = [
             "attachment": "x",
             "geometries": [
-                "box": ["objects_to_annotate": ["cat", ["choice": "dog", "subchoices": ["puppy", "adult dog"]]], "min_width": 5],
+                "box": [
+                    "objects_to_annotate": ["cat", ["choice": "dog", "subchoices": ["puppy", "adult dog"]]],
+                    "min_width": 5,
+                ],
                 "polygon": ["objects_to_annotate": ["road"], "max_vertices": 4],
                 "ellipse": ["objects_to_annotate": ["wheel"]],
             ],
@@ -543,7 +615,10 @@ struct ScaleResponseRulesTests {
                     "attributes": ["occluded": "no"],
                 ],
                 ["type": "polygon", "label": "road", "vertices": vertices([(0, 0), (10, 0), (10, 10)])],
-                ["type": "ellipse", "label": "wheel", "vertices": vertices([(123, 92), (173, 113), (123, 134), (73, 113)])],
+                [
+                    "type": "ellipse", "label": "wheel",
+                    "vertices": vertices([(123, 92), (173, 113), (123, 134), (73, 113)]),
+                ],
             ]
         ]
         #expect(answerPaths("imageannotation", params, good) == [])
@@ -557,10 +632,11 @@ struct ScaleResponseRulesTests {
             ]
         ]
         let violations = ScaleResponseRules.violations(type: "imageannotation", params: params, response: bad)
-        #expect(violations.map(\.path) == [
-            "/annotations/0/label", "/annotations/0/width", "/annotations/1/type", "/annotations/2/type",
-            "/annotations/3/label", "/annotations/3/vertices", "/annotations/4/vertices",
-        ])
+        #expect(
+            violations.map(\.path) == [
+                "/annotations/0/label", "/annotations/0/width", "/annotations/1/type", "/annotations/2/type",
+                "/annotations/3/label", "/annotations/3/vertices", "/annotations/4/vertices",
+            ])
         #expect(violations[0].reason == "must be one of the leaf labels: \"cat\", \"puppy\", \"adult dog\"")
         #expect(violations[2].reason == "must be one of the task's geometries: \"box\", \"polygon\", \"ellipse\"")
     }
@@ -568,7 +644,10 @@ struct ScaleResponseRulesTests {
     @Test func typesWithoutAnAnswerFormatAcceptAnything() {
         #expect(answerPaths("textcollection", [:], [:]) == [])
         // Segmentation answers have a format now: polygons or masks of a given size.
-        #expect(answerPaths("segmentannotation", ["labels": ["road"]], ["anything": 1]) == ["/width", "/height", "/polygons"])
+        #expect(
+            answerPaths("segmentannotation", ["labels": ["road"]], ["anything": 1]) == [
+                "/width", "/height", "/polygons",
+            ])
     }
 }
 
@@ -576,24 +655,67 @@ struct ScaleResponseRulesTests {
 struct ScaleSyntheticAnswerTests {
     /// Valid creation params for each type the synthetic worker answers.
     static let cases: [(String, JSONObject)] = [
-        ("annotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["car", ["choice": "person", "subchoices": ["adult", "child"]]], "with_labels": true, "min_width": 30, "min_height": 25]),
-        ("pointannotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["headlight"], "with_labels": true]),
+        (
+            "annotation",
+            [
+                "attachment": "https://x/a.jpg",
+                "objects_to_annotate": ["car", ["choice": "person", "subchoices": ["adult", "child"]]],
+                "with_labels": true, "min_width": 30, "min_height": 25,
+            ]
+        ),
+        (
+            "pointannotation",
+            ["attachment": "https://x/a.jpg", "objects_to_annotate": ["headlight"], "with_labels": true]
+        ),
         ("lineannotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["lane"], "min_vertices": 3]),
-        ("polygonannotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["roof"], "min_vertices": 5, "max_vertices": 8]),
+        (
+            "polygonannotation",
+            ["attachment": "https://x/a.jpg", "objects_to_annotate": ["roof"], "min_vertices": 5, "max_vertices": 8]
+        ),
         ("cuboidannotation", ["attachment": "https://x/a.jpg", "objects_to_annotate": ["car"]]),
-        ("imageannotation", ["attachment": "https://x/a.jpg", "geometries": ["polygon": ["objects_to_annotate": ["roof"]], "box": ["objects_to_annotate": [["choice": "vehicle", "subchoices": ["car", "bus"]]], "min_width": 40]]]),
-        ("categorization", ["attachment": "a cat", "attachment_type": "text", "categories": ["cat", "dog"], "allow_multiple": true]),
-        ("comparison", ["attachments": ["https://x/a.jpg", "https://x/b.jpg"], "choices": ["left", "right"], "fields": ["why": "Explain"]]),
-        ("transcription", ["attachment": "https://x/r.pdf", "attachment_type": "pdf", "fields": ["total": ["description": "Total", "choices": ["1", "2"]], "date": "Date"], "repeatable_fields": ["item": "Line item"]]),
+        (
+            "imageannotation",
+            [
+                "attachment": "https://x/a.jpg",
+                "geometries": [
+                    "polygon": ["objects_to_annotate": ["roof"]],
+                    "box": [
+                        "objects_to_annotate": [["choice": "vehicle", "subchoices": ["car", "bus"]]], "min_width": 40,
+                    ],
+                ],
+            ]
+        ),
+        (
+            "categorization",
+            ["attachment": "a cat", "attachment_type": "text", "categories": ["cat", "dog"], "allow_multiple": true]
+        ),
+        (
+            "comparison",
+            [
+                "attachments": ["https://x/a.jpg", "https://x/b.jpg"], "choices": ["left", "right"],
+                "fields": ["why": "Explain"],
+            ]
+        ),
+        (
+            "transcription",
+            [
+                "attachment": "https://x/r.pdf", "attachment_type": "pdf",
+                "fields": ["total": ["description": "Total", "choices": ["1", "2"]], "date": "Date"],
+                "repeatable_fields": ["item": "Line item"],
+            ]
+        ),
     ]
 
     @Test func everyAnswerPassesTheResponseRules() throws {
         for (type, params) in Self.cases {
             #expect(ScaleTaskRules.violations(type: type, params: params).isEmpty, "params of \(type)")
             let answer = try #require(ScaleSyntheticAnswer.make(type: type, params: params), "\(type)")
-            #expect(ScaleResponseRules.violations(type: type, params: params, response: answer).isEmpty, "\(type): \(answer)")
+            #expect(
+                ScaleResponseRules.violations(type: type, params: params, response: answer).isEmpty,
+                "\(type): \(answer)")
         }
-        let box = ScaleSyntheticAnswer.make(type: "imageannotation", params: Self.cases[5].1)?["annotations"]?.arrayValue?.first
+        let box = ScaleSyntheticAnswer.make(type: "imageannotation", params: Self.cases[5].1)?["annotations"]?
+            .arrayValue?.first
         #expect(box?.objectValue?["type"] == "box" && box?.objectValue?["label"] == "car")
         #expect(ScaleSyntheticAnswer.make(type: "textcollection", params: [:]) == nil)
     }
@@ -601,14 +723,22 @@ struct ScaleSyntheticAnswerTests {
 
 @Suite("Scale segmentation")
 struct ScaleSegmentationTests {
-    static let params: JSONObject = ["attachment": "https://x/a.jpg", "labels": ["road", "sky", "car"], "instance_labels": ["car"]]
+    static let params: JSONObject = [
+        "attachment": "https://x/a.jpg", "labels": ["road", "sky", "car"], "instance_labels": ["car"],
+    ]
 
     @Test func polygonsAreRasterizedAtPixelCentres() throws {
         let answer: JSONObject = [
             "width": 6, "height": 5,
             "polygons": [
-                ["label": "road", "vertices": [["x": 0, "y": 0], ["x": 6, "y": 0], ["x": 6, "y": 5], ["x": 0, "y": 5]]],
-                ["label": "car", "vertices": [["x": 1, "y": 1], ["x": 3, "y": 1], ["x": 3, "y": 3], ["x": 1, "y": 3]]],
+                [
+                    "label": "road",
+                    "vertices": [["x": 0, "y": 0], ["x": 6, "y": 0], ["x": 6, "y": 5], ["x": 0, "y": 5]],
+                ],
+                [
+                    "label": "car",
+                    "vertices": [["x": 1, "y": 1], ["x": 3, "y": 1], ["x": 3, "y": 3], ["x": 1, "y": 3]],
+                ],
                 ["label": "car", "vertices": [["x": 4, "y": 3], ["x": 6, "y": 3], ["x": 6, "y": 5]]],
             ],
         ]
@@ -663,21 +793,34 @@ struct ScaleSegmentationTests {
     @Test func hugeCoordinatesAndImagesAreHandled() throws {
         let far: JSONObject = [
             "width": 4, "height": 2,
-            "polygons": [["label": "road", "vertices": [["x": -1e300, "y": 0], ["x": 1e300, "y": 0], ["x": 1e300, "y": 2], ["x": -1e300, "y": 2]]]],
+            "polygons": [
+                [
+                    "label": "road",
+                    "vertices": [
+                        ["x": -1e300, "y": 0], ["x": 1e300, "y": 0], ["x": 1e300, "y": 2], ["x": -1e300, "y": 2],
+                    ],
+                ]
+            ],
         ]
         #expect(try #require(ScaleSegmentation(answer: far, params: Self.params)).indexMap == [1, 1, 1, 1, 1, 1, 1, 1])
         let huge: JSONObject = ["width": 20_000, "height": 20_000, "polygons": []]
         #expect(ScaleSegmentation(answer: huge, params: Self.params) == nil)
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: huge).map(\.path) == ["/width"])
+        #expect(
+            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: huge).map(\.path)
+                == ["/width"])
     }
 
     @Test func uploadedMasksAreCheckedAndServedAsTheyCame() throws {
         let mask = PNGWriter.encode(width: 4, height: 3, color: .gray, pixels: [UInt8](repeating: 255, count: 12))
         let encoded = Data(mask).base64EncodedString()
-        let answer: JSONObject = ["width": 4, "height": 3, "masks": ["road": .string(encoded), "car": [.string(encoded)]]]
+        let answer: JSONObject = [
+            "width": 4, "height": 3, "masks": ["road": .string(encoded), "car": [.string(encoded)]],
+        ]
         #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty)
         let wrongSize: JSONObject = ["width": 5, "height": 3, "masks": ["road": .string(encoded)]]
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: wrongSize).map(\.path) == ["/masks/road"])
+        #expect(
+            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: wrongSize).map(
+                \.path) == ["/masks/road"])
         let segmentation = try #require(ScaleSegmentation(answer: answer, params: Self.params))
         #expect(segmentation.image(named: "label-1") == mask)
         #expect(segmentation.response(base: "").objectValue?["annotations"]?.objectValue?["combined"] == .null)

@@ -17,7 +17,8 @@ struct SchemaAndTimeTests {
         ])
         #expect(schema.validate(["url": "https://x.io/a", "labels": ["cat"], "size": 3.0]).isEmpty)
         let violations = schema.validate([
-            "url": "not a uri", "labels": ["cat", "cat", "cow"], "size": 10, "name": "Abcdefg", "when": "2026-02-30T00:00:00Z",
+            "url": "not a uri", "labels": ["cat", "cat", "cow"], "size": 10, "name": "Abcdefg",
+            "when": "2026-02-30T00:00:00Z",
             "extra": 1,
         ])
         let paths = violations.map(\.path)
@@ -34,7 +35,14 @@ struct SchemaAndTimeTests {
 
     @Test func combinatorsConstAndRecursiveRefs() throws {
         let tree = try JSONSchema([
-            "$defs": ["node": ["type": "object", "properties": ["children": ["type": "array", "items": ["$ref": "#/$defs/node"]], "v": ["const": 1]]]],
+            "$defs": [
+                "node": [
+                    "type": "object",
+                    "properties": [
+                        "children": ["type": "array", "items": ["$ref": "#/$defs/node"]], "v": ["const": 1],
+                    ],
+                ]
+            ],
             "$ref": "#/$defs/node",
         ])
         #expect(tree.matches(["children": [["children": [["v": 1]]]]]))
@@ -48,7 +56,8 @@ struct SchemaAndTimeTests {
 
     @Test func rejectsInvalidSchemasNamingTheSpot() {
         for (schema, path) in [
-            (["type": "strin"] as JSONValue, "/type"), (["properties": ["a": ["minLength": -1]]], "/properties/a/minLength"),
+            (["type": "strin"] as JSONValue, "/type"),
+            (["properties": ["a": ["minLength": -1]]], "/properties/a/minLength"),
             (["$ref": "#/nope"], "/$ref"), (["pattern": "("], "/pattern"), (5, ""),
         ] {
             do {
@@ -68,13 +77,17 @@ struct SchemaAndTimeTests {
         #expect(Timestamp.parse("1969-12-31T23:59:59.5Z")?.microseconds == -500_000)
         #expect(Timestamp(microseconds: -500_000).iso8601 == "1969-12-31T23:59:59.500Z")
         #expect(Timestamp.parse("2024-02-29T00:00:00Z") != nil)
-        for bad in ["2023-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-22T24:00:00Z", "2026-11-22T10:00:00", "2026-11-22T10:00:00.Z", "2026-11-22T10:00:00.1234567890Z"] {
+        for bad in [
+            "2023-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-22T24:00:00Z", "2026-11-22T10:00:00",
+            "2026-11-22T10:00:00.Z", "2026-11-22T10:00:00.1234567890Z",
+        ] {
             #expect(Timestamp.parse(bad) == nil, "\(bad)")
         }
     }
 
     @Test func idsAreHexAndIncreasing() {
-        let generator = ObjectIDGenerator(clock: LoupeClock { Timestamp(microseconds: 1_700_000_000_000_000) }, processBytes: [1, 2, 3, 4, 5])
+        let generator = ObjectIDGenerator(
+            clock: LoupeClock { Timestamp(microseconds: 1_700_000_000_000_000) }, processBytes: [1, 2, 3, 4, 5])
         let ids = (0..<1_000).map { _ in generator.next() }
         #expect(ids.allSatisfy { ObjectIDGenerator.isValid($0) })
         #expect(ids == ids.sorted())

@@ -14,8 +14,10 @@ struct SchemaKeywordTests {
     }
 
     static let unknownKeywords: [(JSONValue, String)] = [
-        (["propertes": ["a": true]], "/propertes"), (["properties": ["a": ["requried": ["x"]]]], "/properties/a/requried"),
-        (["definitions": ["a": true]], "/definitions"), (["items": ["x/y": 1]], "/items/x~1y"), (["$recursiveRef": "#"], "/$recursiveRef"),
+        (["propertes": ["a": true]], "/propertes"),
+        (["properties": ["a": ["requried": ["x"]]]], "/properties/a/requried"),
+        (["definitions": ["a": true]], "/definitions"), (["items": ["x/y": 1]], "/items/x~1y"),
+        (["$recursiveRef": "#"], "/$recursiveRef"),
     ]
 
     @Test(arguments: unknownKeywords)
@@ -27,11 +29,14 @@ struct SchemaKeywordTests {
 
     @Test func annotationsDataAndExtensionsAreAccepted() throws {
         let schema = try JSONSchema([
-            "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://loupe.example/task.json", "$comment": "c",
-            "title": "t", "description": "d", "default": ["propertes": 1], "examples": [["requried": 2]], "deprecated": false,
+            "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://loupe.example/task.json",
+            "$comment": "c",
+            "title": "t", "description": "d", "default": ["propertes": 1], "examples": [["requried": 2]],
+            "deprecated": false,
             "readOnly": false, "writeOnly": false, "contentMediaType": "application/json", "contentEncoding": "base64",
             "contentSchema": ["type": "object"], "x-loupe-widget": ["anything": "goes"],
-            "enum": [["definitions": 1], 2], "const": 2, "$vocabulary": ["https://json-schema.org/draft/2020-12/vocab/core": true],
+            "enum": [["definitions": 1], 2], "const": 2,
+            "$vocabulary": ["https://json-schema.org/draft/2020-12/vocab/core": true],
         ])
         #expect(schema.matches(2))
         #expect(!schema.matches(3))
@@ -40,11 +45,14 @@ struct SchemaKeywordTests {
     static let badValues: [(JSONValue, String)] = [
         (["type": 5], "/type"), (["type": ["string", "string"]], "/type"), (["minItems": -1], "/minItems"),
         (["maxLength": 1.5], "/maxLength"), (["multipleOf": 0], "/multipleOf"), (["multipleOf": -2], "/multipleOf"),
-        (["required": ["a", "a"]], "/required"), (["required": "a"], "/required"), (["dependentRequired": ["a": ["b", "b"]]], "/dependentRequired/a"),
-        (["enum": 1], "/enum"), (["allOf": []], "/allOf"), (["anyOf": [5]], "/anyOf/0"), (["properties": ["a": 1]], "/properties/a"),
+        (["required": ["a", "a"]], "/required"), (["required": "a"], "/required"),
+        (["dependentRequired": ["a": ["b", "b"]]], "/dependentRequired/a"),
+        (["enum": 1], "/enum"), (["allOf": []], "/allOf"), (["anyOf": [5]], "/anyOf/0"),
+        (["properties": ["a": 1]], "/properties/a"),
         (["items": [true]], "/items"), (["uniqueItems": "yes"], "/uniqueItems"), (["minimum": "1"], "/minimum"),
         (["$schema": "http://json-schema.org/draft-07/schema#"], "/$schema"), (["$id": "https://x.io/a#frag"], "/$id"),
-        (["$anchor": "1bad"], "/$anchor"), (["$defs": ["a": ["$vocabulary": [:]]]], "/$defs/a/$vocabulary"), (["not": "x"], "/not"),
+        (["$anchor": "1bad"], "/$anchor"), (["$defs": ["a": ["$vocabulary": [:]]]], "/$defs/a/$vocabulary"),
+        (["not": "x"], "/not"),
         (["$id": "https://x.io/a", "$defs": ["b": ["$id": "https://x.io/a"]]], "/$defs/b/$id"),
     ]
 
@@ -66,9 +74,14 @@ struct SchemaKeywordTests {
     @Test func referencesResolveAgainstIdsAndPointers() throws {
         let schema = try JSONSchema([
             "$id": "https://loupe.example/root.json",
-            "properties": ["a": ["$ref": "item.json"], "b": ["$ref": "#/$defs/with~1slash%25pct"], "c": ["$ref": "item.json#positive"]],
+            "properties": [
+                "a": ["$ref": "item.json"], "b": ["$ref": "#/$defs/with~1slash%25pct"],
+                "c": ["$ref": "item.json#positive"],
+            ],
             "$defs": [
-                "item": ["$id": "item.json", "type": "integer", "$defs": ["p": ["$anchor": "positive", "minimum": 1]]],
+                "item": [
+                    "$id": "item.json", "type": "integer", "$defs": ["p": ["$anchor": "positive", "minimum": 1]],
+                ],
                 "with/slash%pct": ["type": "string"],
             ],
         ])
@@ -78,9 +91,13 @@ struct SchemaKeywordTests {
 
     @Test func dynamicReferencesFollowTheDynamicScope() throws {
         let schema = try JSONSchema([
-            "$id": "https://loupe.example/strict-list", "$ref": "list", "$defs": [
+            "$id": "https://loupe.example/strict-list", "$ref": "list",
+            "$defs": [
                 "items": ["$dynamicAnchor": "item", "type": "integer"],
-                "list": ["$id": "list", "type": "array", "items": ["$dynamicRef": "#item"], "$defs": ["any": ["$dynamicAnchor": "item"]]],
+                "list": [
+                    "$id": "list", "type": "array", "items": ["$dynamicRef": "#item"],
+                    "$defs": ["any": ["$dynamicAnchor": "item"]],
+                ],
             ],
         ])
         #expect(schema.matches([1, 2]))
@@ -90,11 +107,19 @@ struct SchemaKeywordTests {
     @Test func unevaluatedPropertiesSeesThroughApplicators() throws {
         let schema = try JSONSchema([
             "type": "object", "properties": ["kind": ["enum": ["a", "b"]]], "unevaluatedProperties": false,
-            "oneOf": [["properties": ["kind": ["const": "a"], "x": true]], ["properties": ["kind": ["const": "b"], "y": true]]],
+            "oneOf": [
+                ["properties": ["kind": ["const": "a"], "x": true]],
+                ["properties": ["kind": ["const": "b"], "y": true]],
+            ],
         ])
         #expect(schema.matches(["kind": "a", "x": 1]))
-        #expect(schema.validate(["kind": "a", "y": 1]) == [SchemaViolation(path: "/y", reason: "is not allowed (unevaluatedProperties is false)")])
-        let tuple = try JSONSchema(["prefixItems": [["type": "string"]], "contains": ["type": "integer"], "unevaluatedItems": false])
+        #expect(
+            schema.validate(["kind": "a", "y": 1]) == [
+                SchemaViolation(path: "/y", reason: "is not allowed (unevaluatedProperties is false)")
+            ])
+        let tuple = try JSONSchema([
+            "prefixItems": [["type": "string"]], "contains": ["type": "integer"], "unevaluatedItems": false,
+        ])
         #expect(tuple.matches(["a", 1, 2]))
         #expect(tuple.validate(["a", 1, true]).map(\.path) == ["/2"])
     }
@@ -115,7 +140,8 @@ struct SchemaKeywordTests {
 
     @Test func keywordsReportReadableViolations() throws {
         let schema = try JSONSchema([
-            "type": "object", "dependentRequired": ["card": ["cvv"]], "minProperties": 2, "propertyNames": ["maxLength": 4],
+            "type": "object", "dependentRequired": ["card": ["cvv"]], "minProperties": 2,
+            "propertyNames": ["maxLength": 4],
             "properties": ["tags": ["type": "array", "contains": ["const": "x"], "maxContains": 1]],
         ])
         let reasons = schema.validate(["card": 1, "tags": ["x", "x"], "longname": 1]).map { "\($0.path) \($0.reason)" }
@@ -127,12 +153,17 @@ struct SchemaKeywordTests {
     @Test func uriReferencesResolveAsRFC3986Says() {
         let base = SchemaURI("http://a/b/c/d;p?q")
         for (reference, expected) in [
-            ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"), ("//g", "http://g"),
-            ("?y", "http://a/b/c/d;p?y"), ("#s", "http://a/b/c/d;p?q#s"), ("", "http://a/b/c/d;p?q"), ("..", "http://a/b/"),
-            ("../g", "http://a/b/g"), ("../../g", "http://a/g"), ("../../../g", "http://a/g"), ("g;x=1/../y", "http://a/b/c/y"),
+            ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"),
+            ("//g", "http://g"),
+            ("?y", "http://a/b/c/d;p?y"), ("#s", "http://a/b/c/d;p?q#s"), ("", "http://a/b/c/d;p?q"),
+            ("..", "http://a/b/"),
+            ("../g", "http://a/b/g"), ("../../g", "http://a/g"), ("../../../g", "http://a/g"),
+            ("g;x=1/../y", "http://a/b/c/y"),
         ] {
             #expect(SchemaURI(reference).resolved(against: base).text == expected, "\(reference)")
         }
-        #expect(SchemaURI("#/$defs/x").resolved(against: SchemaURI("urn:uuid:deadbeef")).text == "urn:uuid:deadbeef#/$defs/x")
+        #expect(
+            SchemaURI("#/$defs/x").resolved(against: SchemaURI("urn:uuid:deadbeef")).text
+                == "urn:uuid:deadbeef#/$defs/x")
     }
 }

@@ -37,17 +37,25 @@ struct WorkflowDomainTests {
 
     @Test func settingsRejectImpossiblePartitions() {
         #expect(throws: DomainError.self) {
-            try WorkflowSettings.parse(["workers": ["strategy": "partitioned", "user_ids": ["a"], "workers_per_input": 2]])
+            try WorkflowSettings.parse([
+                "workers": ["strategy": "partitioned", "user_ids": ["a"], "workers_per_input": 2]
+            ])
         }
         #expect(throws: DomainError.self) {
-            try WorkflowSettings.parse(["workers": ["strategy": "partitioned", "user_ids": ["a", "b"], "weights": ["c": 5]]])
+            try WorkflowSettings.parse([
+                "workers": ["strategy": "partitioned", "user_ids": ["a", "b"], "weights": ["c": 5]]
+            ])
         }
-        let full = try? WorkflowSettings.parse(["overlap": 5, "workers": ["strategy": "full", "user_ids": ["a", "b"]]])
+        let full = try? WorkflowSettings.parse([
+            "overlap": 5, "workers": ["strategy": "full", "user_ids": ["a", "b"]],
+        ])
         #expect(full?.effectiveOverlap == 2)
     }
 
     static func results(_ answers: [String]) -> [ResultAnswer] {
-        answers.enumerated().map { ResultAnswer(assignmentID: "a\($0)", workerID: "w\($0)", answer: ["category": .string($1)]) }
+        answers.enumerated().map {
+            ResultAnswer(assignmentID: "a\($0)", workerID: "w\($0)", answer: ["category": .string($1)])
+        }
     }
 
     @Test func consensusApprovesAtTheThresholdAndOtherwiseAsksAReviewer() {
@@ -55,13 +63,16 @@ struct WorkflowDomainTests {
         settings.reviewStrategy = .consensus
         settings.approvalThreshold = 2
         let policy = CompletionPolicy(settings: settings)
-        guard case .complete(let outcome) = policy.decide(
-            taskID: "t", results: Self.results(["cat", "dog", "cat"]), extraResults: 0, model: nil)
+        guard
+            case .complete(let outcome) = policy.decide(
+                taskID: "t", results: Self.results(["cat", "dog", "cat"]), extraResults: 0, model: nil)
         else { Issue.record("two equal answers should complete"); return }
         #expect(outcome.answer == ["category": "cat"])
         #expect(abs(outcome.agreement - 2.0 / 3) < 1e-9)
         #expect(outcome.method == "consensus")
-        guard case .review = policy.decide(taskID: "t", results: Self.results(["cat", "dog", "bird"]), extraResults: 0, model: nil)
+        guard
+            case .review = policy.decide(
+                taskID: "t", results: Self.results(["cat", "dog", "bird"]), extraResults: 0, model: nil)
         else { Issue.record("disagreement should go to review"); return }
     }
 
@@ -87,14 +98,19 @@ struct WorkflowDomainTests {
 
     @Test func answerRulesCheckCategoriesAndBoxes() {
         let params: JSONObject = ["categories": ["cat", "dog"]]
-        #expect(AnswerRules.violations(type: "categorization", answer: ["category": "cat"], data: [:], params: params).isEmpty)
-        let wrong = AnswerRules.violations(type: "categorization", answer: ["category": "cow"], data: [:], params: params)
+        #expect(
+            AnswerRules.violations(type: "categorization", answer: ["category": "cat"], data: [:], params: params)
+                .isEmpty)
+        let wrong = AnswerRules.violations(
+            type: "categorization", answer: ["category": "cow"], data: [:], params: params)
         #expect(wrong.first?.path == "/category")
         let image: JSONObject = ["image_width": 100, "image_height": 50]
         let inside: JSONObject = ["annotations": [["label": "car", "left": 10, "top": 10, "width": 20, "height": 20]]]
         let outside: JSONObject = ["annotations": [["label": "car", "left": 90, "top": 10, "width": 20, "height": 20]]]
         #expect(AnswerRules.violations(type: "annotation", answer: inside, data: image, params: [:]).isEmpty)
-        #expect(AnswerRules.violations(type: "annotation", answer: outside, data: image, params: [:]).first?.path == "/annotations/0")
+        #expect(
+            AnswerRules.violations(type: "annotation", answer: outside, data: image, params: [:]).first?.path
+                == "/annotations/0")
     }
 
     @Test func syntheticAnswersPassTheRules() throws {
@@ -123,6 +139,7 @@ struct WorkflowDomainTests {
         #expect(answer == ["category": ["a", "b"]])
         // a: unanimous (0.985), b: two against one (0.8), c: unanimous no (0.985).
         #expect(abs(probability - 0.98461538 * 0.8 * 0.98461538) < 1e-6)
-        #expect(model.mostProbable([ResultAnswer(assignmentID: "4", workerID: "w", answer: ["category": ["d"]])]) == nil)
+        #expect(
+            model.mostProbable([ResultAnswer(assignmentID: "4", workerID: "w", answer: ["category": ["d"]])]) == nil)
     }
 }

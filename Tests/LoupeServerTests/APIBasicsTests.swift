@@ -40,7 +40,9 @@ struct APIBasicsTests {
     @Test func projectLifecycleWithParamHistory() async throws {
         try await TestApp.run { app in
             let id = try await app.createProject()
-            #expect(try await app.send(.post, "/api/v1/projects", json: ["name": "Cats", "type": "categorization"]).status == .conflict)
+            #expect(
+                try await app.send(.post, "/api/v1/projects", json: ["name": "Cats", "type": "categorization"]).status
+                    == .conflict)
             let patched = try await app.send(.patch, "/api/v1/projects/\(id)", json: ["instruction": "Pick carefully"])
             #expect(patched.status == .ok)
             #expect(patched.json["param_history"]?.arrayValue?.count == 2)
@@ -57,7 +59,8 @@ struct APIBasicsTests {
     @Test func createGetAndListTasks() async throws {
         try await TestApp.run { app in
             let project = try await app.createProject()
-            let created = try await app.createTask(project, ["data": ["url": "https://x.io/a.jpg"], "tags": ["t1"], "priority": 5])
+            let created = try await app.createTask(
+                project, ["data": ["url": "https://x.io/a.jpg"], "tags": ["t1"], "priority": 5])
             #expect(created.status == .created)
             #expect(created.json["status"] == "pending")
             let id = try #require(created.json["id"]?.stringValue)
@@ -90,11 +93,14 @@ struct APIBasicsTests {
             #expect(duplicate.json["error"]?.objectValue?["existing_task_id"] == first.json["id"])
             var headers = TestApp.live
             headers[HTTPField.Name("Idempotency-Key")!] = "key-1"
-            let one = try await app.send(.post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 3]], headers: headers)
-            let two = try await app.send(.post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 3]], headers: headers)
+            let one = try await app.send(
+                .post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 3]], headers: headers)
+            let two = try await app.send(
+                .post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 3]], headers: headers)
             #expect(one.status == .created && two.status == .created)
             #expect(one.bytes == two.bytes)
-            let other = try await app.send(.post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 4]], headers: headers)
+            let other = try await app.send(
+                .post, "/api/v1/projects/\(project)/tasks", json: ["data": ["a": 4]], headers: headers)
             #expect(other.status == .conflict)
         }
     }
@@ -104,11 +110,13 @@ struct APIBasicsTests {
             let project = try await app.createProject()
             let id = try #require(try await app.createTask(project, ["data": ["a": 1]]).json["id"]?.stringValue)
             let other = try #require(try await app.createTask(project, ["data": ["a": 2]]).json["id"]?.stringValue)
-            let priority = try await app.send(.post, "/api/v1/tasks/priority", json: ["ids": [.string(id)], "priority": 9])
+            let priority = try await app.send(
+                .post, "/api/v1/tasks/priority", json: ["ids": [.string(id)], "priority": 9])
             #expect(priority.json["updated"] == [.string(id)])
             let metadata = try await app.send(.post, "/api/v1/tasks/\(id)/metadata", json: ["metadata": ["k": "v"]])
             #expect(metadata.json["metadata"] == ["k": "v"])
-            let tags = try await app.send(.post, "/api/v1/tasks/\(id)/tags", json: ["add": ["a", "b"], "remove": ["a"]])
+            let tags = try await app.send(
+                .post, "/api/v1/tasks/\(id)/tags", json: ["add": ["a", "b"], "remove": ["a"]])
             #expect(tags.json["tags"] == ["b"])
             #expect(try await app.send(.post, "/api/v1/tasks/\(id)/cancel").json["status"] == "canceled")
             let again = try await app.send(.post, "/api/v1/tasks/\(id)/cancel")
@@ -148,11 +156,19 @@ struct OperationsTests {
             for _ in 0..<2 { _ = try await app.send(.get, "/api/v1/projects/\(project)") }
             _ = try await app.send(.get, "/api/v1/projects/\(String(repeating: "0", count: 24))")
             #expect(try await app.send(.get, "/metrics", headers: [:]).status == .unauthorized)
-            #expect(try await app.send(.get, "/metrics", headers: [.authorization: "Bearer nope"]).status == .unauthorized)
+            #expect(
+                try await app.send(.get, "/metrics", headers: [.authorization: "Bearer nope"]).status == .unauthorized)
             let metrics = try await app.send(.get, "/metrics", headers: [.authorization: "Bearer metrics-token"]).text
-            #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}/tasks\",method=\"POST\",status=\"201\"} 1"))
-            #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}\",method=\"GET\",status=\"200\"} 2"))
-            #expect(metrics.contains("loupe_http_requests_total{route=\"/api/v1/projects/{id}\",method=\"GET\",status=\"404\"} 1"))
+            #expect(
+                metrics.contains(
+                    "loupe_http_requests_total{route=\"/api/v1/projects/{id}/tasks\",method=\"POST\",status=\"201\"} 1")
+            )
+            #expect(
+                metrics.contains(
+                    "loupe_http_requests_total{route=\"/api/v1/projects/{id}\",method=\"GET\",status=\"200\"} 2"))
+            #expect(
+                metrics.contains(
+                    "loupe_http_requests_total{route=\"/api/v1/projects/{id}\",method=\"GET\",status=\"404\"} 1"))
             #expect(metrics.contains("loupe_tasks{status=\"pending\"} 2"))
             #expect(metrics.contains("loupe_batches{status=\"completed\"} 1"))
             #expect(metrics.contains("loupe_tasks_created_total 2"))

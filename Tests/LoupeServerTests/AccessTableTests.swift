@@ -11,7 +11,8 @@ import Testing
 struct AccessTableTests {
     /// A kind of credential.
     enum Credential: String, CaseIterable {
-        case none, liveAdminKey, liveRequesterKey, readOnlyKey, testKey, requesterSession, reviewerSession, workerSession
+        case none, liveAdminKey, liveRequesterKey, readOnlyKey, testKey, requesterSession, reviewerSession,
+            workerSession
     }
 
     /// What a credential gets from a route: past authentication and authorisation (any other
@@ -48,7 +49,8 @@ struct AccessTableTests {
         "put /api/v1/uploads/{token}": .open, "post /api/v1/auth/token": .open,
         "post /api/v1/auth/logout": .authenticated, "get /api/v1/me": .session, "put /api/v1/me/preferences": .session,
         "get /api/v1/me/projects": .session,
-        "post /api/v1/projects": .requester, "get /api/v1/projects": .requester, "get /api/v1/projects/{id}": .requester,
+        "post /api/v1/projects": .requester, "get /api/v1/projects": .requester,
+        "get /api/v1/projects/{id}": .requester,
         "patch /api/v1/projects/{id}": .requester, "post /api/v1/projects/{id}/archive": .requester,
         "post /api/v1/projects/{id}/unarchive": .requester, "get /api/v1/projects/{id}/stats": .requester,
         "post /api/v1/projects/{id}/tasks": .requester, "get /api/v1/tasks": .requester,
@@ -120,7 +122,8 @@ struct AccessTableTests {
         try await TestApp.run(configure: { $0.metricsToken = "metrics-only" }) { app in
             var headers: [Credential: HTTPFields] = [.none: [:], .liveAdminKey: TestApp.live, .testKey: TestApp.test]
             for (credential, role) in [(Credential.liveRequesterKey, "requester"), (.readOnlyKey, "read_only")] {
-                let key = try await app.send(.post, "/api/v1/keys", json: ["name": .string(role), "role": .string(role)])
+                let key = try await app.send(
+                    .post, "/api/v1/keys", json: ["name": .string(role), "role": .string(role)])
                 #expect(key.status == .created)
                 #expect(key.json["role"] == .string(role))
                 headers[credential] = [.authorization: "Bearer \(try #require(key.json["key"]?.stringValue))"]
@@ -128,16 +131,22 @@ struct AccessTableTests {
             for (credential, role) in [
                 (Credential.requesterSession, "requester"), (.reviewerSession, "reviewer"), (.workerSession, "worker"),
             ] {
-                headers[credential] = try await ReviewAPITests.login(app, "\(role)@access.example", roles: [.string(role)]).0
+                headers[credential] = try await ReviewAPITests.login(
+                    app, "\(role)@access.example", roles: [.string(role)]
+                ).0
             }
             let unknownID = "0123456789abcdef01234567"
             // Logging out ends the sessions the other routes are called with: it goes last.
-            for route in routes.sorted(by: { ($0.hasSuffix("/logout") ? 1 : 0, $0) < ($1.hasSuffix("/logout") ? 1 : 0, $1) }) {
+            for route in routes.sorted(by: {
+                ($0.hasSuffix("/logout") ? 1 : 0, $0) < ($1.hasSuffix("/logout") ? 1 : 0, $1)
+            }) {
                 guard let access = Self.table[route] else { continue }
                 let parts = route.split(separator: " ", maxSplits: 1)
                 let method = String(parts[0])
                 var path = String(parts[1])
-                for name in ["{id}", "{name}", "{image}"] { path = path.replacingOccurrences(of: name, with: unknownID) }
+                for name in ["{id}", "{name}", "{image}"] {
+                    path = path.replacingOccurrences(of: name, with: unknownID)
+                }
                 // An upload token of the right length that names no batch, so the request changes nothing.
                 path = path.replacingOccurrences(of: "{token}", with: String(repeating: "A", count: 43))
                 for credential in Credential.allCases {
@@ -153,7 +162,8 @@ struct AccessTableTests {
                     let wanted = Self.expected(access, method, credential)
                     #expect(
                         outcome == wanted,
-                        "\(route) with \(credential.rawValue): \(reply.status.code) \(reply.text.prefix(160)), wanted \(wanted)")
+                        "\(route) with \(credential.rawValue): \(reply.status.code) \(reply.text.prefix(160)), wanted \(wanted)"
+                    )
                 }
             }
         }

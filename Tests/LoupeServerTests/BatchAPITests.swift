@@ -44,7 +44,9 @@ struct BatchAPITests {
                 schema: ["type": "object", "required": ["url"], "properties": ["url": ["type": "string"]]])
             let reply = try await app.send(
                 .post, "/api/v1/projects/\(project)/batches",
-                json: ["tasks": [["data": ["url": "a"]], ["data": ["url": 1]], ["nodata": true], ["data": ["url": "b"]]]])
+                json: [
+                    "tasks": [["data": ["url": "a"]], ["data": ["url": 1]], ["nodata": true], ["data": ["url": "b"]]]
+                ])
             #expect(reply.status == .created)
             #expect(reply.json["status"] == "completed")
             #expect(reply.json["counts"] == ["total": 4, "created": 2, "failed": 2])
@@ -62,7 +64,8 @@ struct BatchAPITests {
         try await TestApp.run { app in
             let project = try await app.createProject()
             let batch = try #require(
-                try await app.send(.post, "/api/v1/projects/\(project)/batches", json: ["upload": true]).json["id"]?.stringValue)
+                try await app.send(.post, "/api/v1/projects/\(project)/batches", json: ["upload": true]).json["id"]?
+                    .stringValue)
             #expect(try await app.send(.post, "/api/v1/batches/\(batch)/cancel").json["status"] == "canceled")
             #expect(try await app.send(.post, "/api/v1/batches/\(batch)/cancel").status == .conflict)
         }

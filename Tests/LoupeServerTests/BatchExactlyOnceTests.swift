@@ -12,7 +12,9 @@ struct BatchExactlyOnceTests {
             let project = try await app.createProject()
             let body: JSONValue = ["client_batch_id": "nightly-7", "tasks": [["data": ["n": 1]], ["data": ["n": 2]]]]
             let replies = try await withThrowingTaskGroup(of: Reply.self) { group in
-                for _ in 0..<50 { group.addTask { try await app.send(.post, "/api/v1/projects/\(project)/batches", json: body) } }
+                for _ in 0..<50 {
+                    group.addTask { try await app.send(.post, "/api/v1/projects/\(project)/batches", json: body) }
+                }
                 return try await group.reduce(into: [Reply]()) { $0.append($1) }
             }
             #expect(replies.filter { $0.status == .created }.count == 1)
@@ -42,7 +44,9 @@ struct BatchExactlyOnceTests {
             let body: JSONValue = ["tasks": [["data": ["n": 1]], ["data": ["n": 2]], ["data": ["n": 3]]]]
             let replies = try await withThrowingTaskGroup(of: Reply.self) { group in
                 for _ in 0..<50 {
-                    group.addTask { try await app.send(.post, "/api/v1/projects/\(project)/batches", json: body, headers: key) }
+                    group.addTask {
+                        try await app.send(.post, "/api/v1/projects/\(project)/batches", json: body, headers: key)
+                    }
                 }
                 return try await group.reduce(into: [Reply]()) { $0.append($1) }
             }

@@ -15,12 +15,19 @@ struct BrowserTests {
     static func ensureBrowser() throws {
         if !FileManager.default.fileExists(atPath: "/usr/bin/chromedriver") {
             let (status, output) = try ExternalProcess.run(
-                "/usr/bin/env", ["bash", "-c", "apt-get install -y chromium chromium-driver >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium chromium-driver)"])
+                "/usr/bin/env",
+                [
+                    "bash", "-c",
+                    "apt-get install -y chromium chromium-driver >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium chromium-driver)",
+                ])
             if status != 0 { Issue.record("could not install chromium and chromium-driver:\n\(output)") }
         }
         if try ExternalProcess.python(["-c", "import selenium, axe_selenium_python"]).0 != 0 {
             let (status, output) = try ExternalProcess.python(
-                ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "selenium==4.51.0", "axe-selenium-python==2.1.6"])
+                [
+                    "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "selenium==4.51.0",
+                    "axe-selenium-python==2.1.6",
+                ])
             if status != 0 { Issue.record("pip install selenium axe-selenium-python failed:\n\(output)") }
         }
     }
@@ -30,9 +37,12 @@ struct BrowserTests {
         try Self.ensureBrowser()
         let server = try await ServerProcess.startFresh()
         defer { server.kill() }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let script = root.appendingPathComponent("Tests/Browser/ui_test.py").path
-        let screenshots = root.appendingPathComponent(".ci/artifacts/screenshots/\(TestDatabase.isPostgres ? "postgres" : "sqlite")").path
+        let screenshots = root.appendingPathComponent(
+            ".ci/artifacts/screenshots/\(TestDatabase.isPostgres ? "postgres" : "sqlite")"
+        ).path
         let (status, output) = try ExternalProcess.python([script, server.baseURL, TestDatabase.liveKey, screenshots])
         #expect(status == 0, "ui_test.py failed (screenshots in \(screenshots)):\n\(output)")
         #expect(output.contains("OK browser flows"), "\(output)")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Glibc
 import LoupeServer
@@ -18,7 +18,9 @@ struct ConnectionLimitTests {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(handle, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(handle, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(handle, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -35,7 +37,8 @@ struct ConnectionLimitTests {
     }
 
     @Test func idleAndHalfSentConnectionsAreClosedWhileTheServerAnswers() async throws {
-        let server = try await ServerProcess.start(environment: try await ServerProcess.freshEnvironment(["LOUPE_IDLE_TIMEOUT": "1"]))
+        let server = try await ServerProcess.start(
+            environment: try await ServerProcess.freshEnvironment(["LOUPE_IDLE_TIMEOUT": "1"]))
         defer { server.kill() }
         let port = try #require(URL(string: server.baseURL)?.port)
         let idle = (0..<200).map { _ in Self.connect(port: port) }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import LoupeDomain
 import LoupeServer
@@ -15,7 +15,8 @@ final class ServerProcess: Sendable {
 
     /// Starts the built `loupe` binary next to the test bundle with `environment`, and waits for it to listen.
     static func start(environment: [String: String]) async throws -> ServerProcess {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("loupe")
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("loupe")
         let process = Process()
         process.executableURL = executable
         process.arguments = ["serve", "--port", "0"]
@@ -28,7 +29,7 @@ final class ServerProcess: Sendable {
             let data = handle.availableData
             seen.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
-        try process.run()
+        try ExternalProcess.launch(process)
         for _ in 0..<600 {
             let text = seen.withLock { $0 }
             if let range = text.range(of: "running at http://127.0.0.1:"),
@@ -39,7 +40,9 @@ final class ServerProcess: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         process.terminate()
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "loupe serve did not start: \(seen.withLock { $0 })"])
+        throw CocoaError(
+            .fileReadUnknown,
+            userInfo: [NSLocalizedDescriptionKey: "loupe serve did not start: \(seen.withLock { $0 })"])
     }
 
     /// The environment of a server on fresh storage with the suite's keys, plus `extra`.
@@ -91,8 +94,9 @@ struct CrashRecoveryTests {
             var environment = [
                 "LOUPE_DATA_DIR": configuration.dataDirectory, "LOUPE_API_KEY": TestDatabase.liveKey,
                 "LOUPE_TEST_API_KEY": TestDatabase.testKey, "LOUPE_ADMIN_PASSWORD": "admin-password-123",
-            "LOUPE_RATE_LIMIT_KEY": "0", "LOUPE_RATE_LIMIT_ORG": "0", "LOUPE_PASSWORD_COST": "4",
-                "LOUPE_ALLOW_PRIVATE_CALLBACKS": "1", "LOUPE_WEBHOOK_TIMEOUT": "1", "LOUPE_WEBHOOK_CONNECT_TIMEOUT": "1",
+                "LOUPE_RATE_LIMIT_KEY": "0", "LOUPE_RATE_LIMIT_ORG": "0", "LOUPE_PASSWORD_COST": "4",
+                "LOUPE_ALLOW_PRIVATE_CALLBACKS": "1", "LOUPE_WEBHOOK_TIMEOUT": "1",
+                "LOUPE_WEBHOOK_CONNECT_TIMEOUT": "1",
                 "LOUPE_WEBHOOK_LEASE": "1", "LOUPE_WEBHOOK_POLL_INTERVAL": "0.05", "LOUPE_LOG_LEVEL": "critical",
             ]
             if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
@@ -101,14 +105,17 @@ struct CrashRecoveryTests {
                 "POST", "/api/v1/projects",
                 json: [
                     "name": "Crash", "type": "categorization",
-                    "settings": ["callback": [
-                        "url": .string(base + "/hook"), "events": ["task.created"],
-                        "retry": ["max_attempts": 50, "initial_backoff": 0.2, "max_backoff": 0.5],
-                    ]],
+                    "settings": [
+                        "callback": [
+                            "url": .string(base + "/hook"), "events": ["task.created"],
+                            "retry": ["max_attempts": 50, "initial_backoff": 0.2, "max_backoff": 0.5],
+                        ]
+                    ],
                 ])
             let projectID = try #require(project["id"]?.stringValue)
             let items: [JSONValue] = (0..<eventCount).map { .object(["data": .object(["n": .int(Int64($0))])]) }
-            let batch = try await first.send("POST", "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
+            let batch = try await first.send(
+                "POST", "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
             #expect(batch["counts"]?.objectValue?["created"]?.intValue == Int64(eventCount), "\(batch)")
             // Let the dispatcher lease and fail some events, then kill it mid-flight.
             for _ in 0..<200 where sink.requests.count < 50 { try await Task.sleep(for: .milliseconds(20)) }

@@ -11,7 +11,8 @@ struct DeliveryFeedAPITests {
             var ids: [String] = []
             for index in 0..<3 {
                 let created = try await app.send(
-                    .post, "/api/v1/projects/\(projectID)/tasks", json: ["data": ["n": .int(Int64(index))]], headers: TestApp.test)
+                    .post, "/api/v1/projects/\(projectID)/tasks", json: ["data": ["n": .int(Int64(index))]],
+                    headers: TestApp.test)
                 ids.append(try #require(created.json["id"]?.stringValue))
             }
             for id in ids {
@@ -24,7 +25,9 @@ struct DeliveryFeedAPITests {
             let paged = (first.json["tasks"]?.arrayValue ?? []) + (second.json["tasks"]?.arrayValue ?? [])
             #expect(paged.compactMap { $0.objectValue?["delivery_sequence"]?.intValue } == [1, 2, 3])
             #expect(second.json["next_token"] == .null)
-            #expect(try await app.send(.get, feed).json["tasks"]?.arrayValue?.isEmpty == true, "live keys do not see test tasks")
+            #expect(
+                try await app.send(.get, feed).json["tasks"]?.arrayValue?.isEmpty == true,
+                "live keys do not see test tasks")
             let bad = try await app.send(.get, feed + "?next_token=garbage", headers: TestApp.test)
             #expect(bad.status == .badRequest && bad.errorPaths == ["next_token"])
             let consumed = try await app.send(.get, feed + "?consumer=etl&limit=2", headers: TestApp.test)
@@ -35,9 +38,12 @@ struct DeliveryFeedAPITests {
             let acknowledged = try await app.send(
                 .post, feed + "/ack", json: ["consumer": "etl", "position": 3], headers: TestApp.test)
             #expect(acknowledged.json["acknowledged"] == 3)
-            let tooFar = try await app.send(.post, feed + "/ack", json: ["consumer": "etl", "position": 9], headers: TestApp.test)
+            let tooFar = try await app.send(
+                .post, feed + "/ack", json: ["consumer": "etl", "position": 9], headers: TestApp.test)
             #expect(tooFar.status == .badRequest && tooFar.errorPaths == ["/position"])
-            #expect(try await app.send(.get, "/api/v1/tasks/\(ids[0])", headers: TestApp.test).json["status"] == "acknowledged")
+            #expect(
+                try await app.send(.get, "/api/v1/tasks/\(ids[0])", headers: TestApp.test).json["status"]
+                    == "acknowledged")
         }
     }
 }

@@ -1,10 +1,20 @@
 import Foundation
+import Synchronization
 import LoupeServer
 import LoupeTestSupport
 
 /// Child processes the compatibility and browser tests drive: scripts, installers and a fresh
 /// `loupe serve`.
 enum ExternalProcess {
+    /// Foundation's `Process.run()` is not safe to call from several threads at once on Linux (a
+    /// crash in its memcpy was seen with parallel tests): every child starts under one lock.
+    static let launching = Mutex(())
+
+    /// Starts `process` while no other test starts one.
+    static func launch(_ process: Process) throws {
+        try launching.withLock { _ in try process.run() }
+    }
+
     /// Runs `executable` with `arguments`; returns its exit status and output.
     static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
@@ -13,7 +23,7 @@ enum ExternalProcess {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try ExternalProcess.launch(process)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))

@@ -13,5 +13,12 @@ struct OpenAPITests {
         #expect(routes == documented)
         let document = try JSONParser.parse(OpenAPIDocument.bytes)
         #expect(document.objectValue?["openapi"] == "3.1.0")
+        // The served document is the full description, and it describes exactly these routes.
+        let paths = try #require(document.objectValue?["paths"]?.objectValue)
+        let described = Set(paths.flatMap { path, item in (item.objectValue?.keys ?? []).map { "\($0) \(path)" } })
+        #expect(described == routes)
+        let createTask = paths["/api/v1/projects/{id}/tasks"]?.objectValue?["post"]?.objectValue
+        #expect(createTask?["requestBody"] != nil)
+        #expect(createTask?["responses"]?.objectValue?["201"] != nil)
     }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Request budgets")
 struct RequestBudgetTests {
     @Test func aKeyOverItsBudgetGets429WithRetryAfterAndRateLimitHeaders() async throws {
-        try await TestApp.run(configure: { $0.keyRequestsPerSecond = 2 }) { app in
+        try await TestApp.run(configure: { $0.keyRequestsPerSecond = 0.1 }) { app in
             var refused: Reply?
             for _ in 0..<20 {
                 let reply = try await app.send(.get, "/api/v1/projects")
@@ -18,10 +18,11 @@ struct RequestBudgetTests {
                     break
                 }
             }
-            let native = try #require(refused, "a key sending 20 requests at once past a budget of 2/s is refused")
+            // A bucket of one refilled in 10 s: a loaded machine cannot refill it between requests.
+            let native = try #require(refused, "a key sending 20 requests past a budget of 0.1/s is refused")
             #expect(native.errorCode == "rate_limited")
             #expect(Int(native.headers[.retryAfter] ?? "") ?? 0 >= 1)
-            #expect(native.headers[HTTPField.Name("RateLimit-Limit")!] == "4")
+            #expect(native.headers[HTTPField.Name("RateLimit-Limit")!] == "1")
             #expect(native.headers[HTTPField.Name("RateLimit-Remaining")!] == "0")
             let scale = try await app.send(.get, "/scale/v1/projects")
             #expect(scale.status == .tooManyRequests)
@@ -34,13 +35,15 @@ struct RequestBudgetTests {
     }
 
     @Test func anOrganizationsKeysShareItsBudget() async throws {
-        try await TestApp.run(configure: { $0.organizationRequestsPerSecond = 2 }) { app in
+        try await TestApp.run(configure: { $0.organizationRequestsPerSecond = 0.1 }) { app in
             var statuses: [HTTPResponse.Status] = []
             for index in 0..<12 {
-                statuses.append(try await app.send(.get, "/api/v1/projects", headers: index % 2 == 0 ? TestApp.live : TestApp.test).status)
+                statuses.append(
+                    try await app.send(.get, "/api/v1/projects", headers: index % 2 == 0 ? TestApp.live : TestApp.test)
+                        .status)
             }
             #expect(statuses.contains(.tooManyRequests))
-            #expect(statuses.filter { $0 == .ok }.count <= 5)
+            #expect(statuses.filter { $0 == .ok }.count <= 3)
         }
     }
 }

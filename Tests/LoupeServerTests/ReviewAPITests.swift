@@ -7,10 +7,13 @@ import Testing
 struct ReviewAPITests {
     /// Creates a user with `roles` and returns its session headers and id.
     static func login(_ app: TestApp, _ email: String, roles: [JSONValue]) async throws -> (HTTPFields, String) {
-        let user = try await app.send(.post, "/api/v1/users", json: ["email": .string(email), "password": "0123456789", "roles": .array(roles)])
+        let user = try await app.send(
+            .post, "/api/v1/users", json: ["email": .string(email), "password": "0123456789", "roles": .array(roles)])
         let token = try #require(
-            try await app.send(.post, "/api/v1/auth/token", json: ["email": .string(email), "password": "0123456789"], headers: [:])
-                .json["token"]?.stringValue)
+            try await app.send(
+                .post, "/api/v1/auth/token", json: ["email": .string(email), "password": "0123456789"], headers: [:]
+            )
+            .json["token"]?.stringValue)
         return ([.authorization: "Bearer \(token)"], try #require(user.json["id"]?.stringValue))
     }
 
@@ -20,10 +23,14 @@ struct ReviewAPITests {
                 .post, "/api/v1/projects",
                 json: [
                     "name": "Reviewed", "type": "categorization", "params": ["categories": ["cat", "dog"]],
-                    "settings": ["overlap": 2, "payment_per_result": 0.25, "review": ["strategy": "consensus", "approval_threshold": 2]],
+                    "settings": [
+                        "overlap": 2, "payment_per_result": 0.25,
+                        "review": ["strategy": "consensus", "approval_threshold": 2],
+                    ],
                 ])
             let projectID = try #require(project.json["id"]?.stringValue)
-            let taskID = try #require(try await app.createTask(projectID, ["data": ["text": "meow"]]).json["id"]?.stringValue)
+            let taskID = try #require(
+                try await app.createTask(projectID, ["data": ["text": "meow"]]).json["id"]?.stringValue)
             let (alice, aliceID) = try await Self.login(app, "alice@x.io", roles: ["worker"])
             let (bob, _) = try await Self.login(app, "bob@x.io", roles: ["worker"])
             let (carol, _) = try await Self.login(app, "carol@x.io", roles: ["reviewer"])
@@ -33,7 +40,8 @@ struct ReviewAPITests {
                 let id = try #require(lease.json["assignment"]?.objectValue?["id"]?.stringValue)
                 assignments.append(id)
                 let submitted = try await app.send(
-                    .post, "/api/v1/assignments/\(id)/submit", json: ["answer": ["category": .string(answer)]], headers: worker)
+                    .post, "/api/v1/assignments/\(id)/submit", json: ["answer": ["category": .string(answer)]],
+                    headers: worker)
                 #expect(submitted.status == .ok)
             }
             #expect(try await app.send(.get, "/api/v1/tasks/\(taskID)").json["status"] == "in_review")
@@ -48,7 +56,11 @@ struct ReviewAPITests {
             #expect(missingReason.status == .badRequest && missingReason.errorPaths == ["/reason"])
             let decided = try await app.send(
                 .post, "/api/v1/reviews/\(reviewID)/decision",
-                json: ["results": [["assignment_id": .string(assignments[0]), "decision": "send_back", "reason": "It meows"]]],
+                json: [
+                    "results": [
+                        ["assignment_id": .string(assignments[0]), "decision": "send_back", "reason": "It meows"]
+                    ]
+                ],
                 headers: carol)
             #expect(decided.json["task"]?.objectValue?["status"] == "in_progress")
             let feedback = try await app.send(.get, "/api/v1/assignments?status=sent_back", headers: alice)
@@ -56,13 +68,15 @@ struct ReviewAPITests {
             let redo = try await app.send(.post, "/api/v1/work/next", headers: alice)
             #expect(redo.json["assignment"]?.objectValue?["id"] == .string(assignments[0]))
             _ = try await app.send(
-                .post, "/api/v1/assignments/\(assignments[0])/submit", json: ["answer": ["category": "cat"]], headers: alice)
+                .post, "/api/v1/assignments/\(assignments[0])/submit", json: ["answer": ["category": "cat"]],
+                headers: alice)
             let second = try await app.send(.post, "/api/v1/review/next", headers: carol)
             let secondID = try #require(second.json["review"]?.objectValue?["id"]?.stringValue)
             let badAnswer = try await app.send(
                 .post, "/api/v1/reviews/\(secondID)/decision", json: ["answer": ["category": "cow"]], headers: carol)
             #expect(badAnswer.status == .unprocessableContent && badAnswer.errorPaths == ["/answer/category"])
-            _ = try await app.send(.post, "/api/v1/reviews/\(secondID)/decision", json: ["decision": "approve"], headers: carol)
+            _ = try await app.send(
+                .post, "/api/v1/reviews/\(secondID)/decision", json: ["decision": "approve"], headers: carol)
             let task = try await app.send(.get, "/api/v1/tasks/\(taskID)")
             #expect(task.json["status"] == "completed" && task.json["response"] == ["category": "cat"])
             #expect(task.json["outcome"]?.objectValue?["method"] == "reviewer")
@@ -82,10 +96,14 @@ struct ReviewAPITests {
             let test: HTTPFields = [.authorization: "Bearer \(TestDatabase.testKey)"]
             let project = try await app.send(
                 .post, "/api/v1/projects",
-                json: ["name": "Boxes", "type": "annotation", "params": ["objects_to_annotate": ["car"]], "settings": ["overlap": 2]])
+                json: [
+                    "name": "Boxes", "type": "annotation", "params": ["objects_to_annotate": ["car"]],
+                    "settings": ["overlap": 2],
+                ])
             let projectID = try #require(project.json["id"]?.stringValue)
             let created = try await app.send(
-                .post, "/api/v1/projects/\(projectID)/tasks", json: ["data": ["image_width": 640, "image_height": 480]], headers: test)
+                .post, "/api/v1/projects/\(projectID)/tasks",
+                json: ["data": ["image_width": 640, "image_height": 480]], headers: test)
             let taskID = try #require(created.json["id"]?.stringValue)
             var task = Reply(status: .ok, headers: [:], bytes: [])
             for _ in 0..<100 {

@@ -14,7 +14,9 @@ struct SQLiteCheckpointTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/db.sqlite"
         let database = try SQLiteDatabase(path: path)
-        try await database.write { db in try await db.execute("CREATE TABLE blobs (id INTEGER PRIMARY KEY, body TEXT NOT NULL)", []) }
+        try await database.write { db in
+            try await db.execute("CREATE TABLE blobs (id INTEGER PRIMARY KEY, body TEXT NOT NULL)", [])
+        }
         let body = String(repeating: "loupe ", count: 4_000)  // ~6 pages per row
         var largestLog = 0
         for index in 0..<2_400 {

@@ -11,8 +11,10 @@ struct SandboxTests {
             let project = try await app.createProject()
             let live = try #require(try await app.createTask(project, ["data": ["n": 1]]).json["id"]?.stringValue)
             let sandboxed = try #require(
-                try await app.send(.post, "/api/v1/projects/\(project)/tasks", json: ["data": ["n": 2]], headers: TestApp.test)
-                    .json["id"]?.stringValue)
+                try await app.send(
+                    .post, "/api/v1/projects/\(project)/tasks", json: ["data": ["n": 2]], headers: TestApp.test
+                )
+                .json["id"]?.stringValue)
             let test = TestApp.test
 
             // Reads: the other mode's task is a 404, and lists hold only the caller's mode.
@@ -28,13 +30,21 @@ struct SandboxTests {
 
             // Changes: none reaches the live task.
             #expect(try await app.send(.post, "/api/v1/tasks/\(live)/cancel", headers: test).status == .notFound)
-            #expect(try await app.send(.post, "/api/v1/tasks/\(live)/metadata", json: ["metadata": ["x": 1]], headers: test).status == .notFound)
-            #expect(try await app.send(.post, "/api/v1/tasks/\(live)/tags", json: ["add": ["x"]], headers: test).status == .notFound)
-            #expect(try await app.send(.post, "/api/v1/tasks/\(live)/reject", json: ["reason": "no"], headers: test).status == .notFound)
+            #expect(
+                try await app.send(.post, "/api/v1/tasks/\(live)/metadata", json: ["metadata": ["x": 1]], headers: test)
+                    .status == .notFound)
+            #expect(
+                try await app.send(.post, "/api/v1/tasks/\(live)/tags", json: ["add": ["x"]], headers: test).status
+                    == .notFound)
+            #expect(
+                try await app.send(.post, "/api/v1/tasks/\(live)/reject", json: ["reason": "no"], headers: test).status
+                    == .notFound)
             #expect(try await app.send(.post, "/scale/v1/task/\(live)/cancel", headers: test).status == .notFound)
-            let priority = try await app.send(.post, "/api/v1/tasks/priority", json: ["ids": [.string(live)], "priority": 9], headers: test)
+            let priority = try await app.send(
+                .post, "/api/v1/tasks/priority", json: ["ids": [.string(live)], "priority": 9], headers: test)
             #expect(priority.json["skipped"] == [.string(live)])
-            let deleted = try await app.send(.post, "/api/v1/tasks/delete", json: ["ids": [.string(live)]], headers: test)
+            let deleted = try await app.send(
+                .post, "/api/v1/tasks/delete", json: ["ids": [.string(live)]], headers: test)
             #expect(deleted.json["not_found"] == [.string(live)])
             let untouched = try await app.send(.get, "/api/v1/tasks/\(live)")
             #expect(untouched.json["status"] == "pending")
@@ -55,25 +65,31 @@ struct SandboxTests {
             #expect(try await app.send(.post, "/api/v1/keys", json: ["name": "x"], headers: test).status == .forbidden)
             #expect(try await app.send(.get, "/api/v1/users", headers: test).status == .forbidden)
             let admin = try await app.send(
-                .post, "/api/v1/users", json: ["email": "evil@example.com", "password": "0123456789", "roles": ["admin"]],
+                .post, "/api/v1/users",
+                json: ["email": "evil@example.com", "password": "0123456789", "roles": ["admin"]],
                 headers: test)
             #expect(admin.status == .forbidden)
-            #expect(try await app.send(.get, "/api/v1/projects/\(project)/webhook-secrets", headers: test).status == .forbidden)
+            #expect(
+                try await app.send(.get, "/api/v1/projects/\(project)/webhook-secrets", headers: test).status
+                    == .forbidden)
         }
     }
 
     @Test func keysCarryARoleAndAReadOnlyKeyOnlyReads() async throws {
         try await TestApp.run { app in
-            let badTestAdmin = try await app.send(.post, "/api/v1/keys", json: ["name": "x", "mode": "test", "role": "admin"])
+            let badTestAdmin = try await app.send(
+                .post, "/api/v1/keys", json: ["name": "x", "mode": "test", "role": "admin"])
             #expect(badTestAdmin.status == .badRequest)
             #expect(badTestAdmin.errorPaths == ["/role"])
-            #expect(try await app.send(.post, "/api/v1/keys", json: ["name": "x", "role": "owner"]).errorPaths == ["/role"])
+            #expect(
+                try await app.send(.post, "/api/v1/keys", json: ["name": "x", "role": "owner"]).errorPaths == ["/role"])
             let created = try await app.send(.post, "/api/v1/keys", json: ["name": "dashboards", "role": "read_only"])
             #expect(created.json["role"] == "read_only")
             let reader: HTTPFields = [.authorization: "Bearer \(try #require(created.json["key"]?.stringValue))"]
             let project = try await app.createProject()
             #expect(try await app.send(.get, "/api/v1/projects/\(project)", headers: reader).status == .ok)
-            let write = try await app.send(.post, "/api/v1/projects/\(project)/tasks", json: ["data": [:]], headers: reader)
+            let write = try await app.send(
+                .post, "/api/v1/projects/\(project)/tasks", json: ["data": [:]], headers: reader)
             #expect(write.status == .forbidden)
             #expect(try await app.send(.get, "/api/v1/tasks", headers: reader).json["tasks"] == [])
             let keys = try await app.send(.get, "/api/v1/keys").json["keys"]?.arrayValue ?? []

@@ -9,7 +9,9 @@ struct ScaleClientTests {
     /// Installs the official client from PyPI when it is missing, so `swift test` alone runs these tests.
     static func ensureClient() throws {
         if try ExternalProcess.python(["-c", "import scaleapi"]).0 == 0 { return }
-        let (status, output) = try ExternalProcess.python(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "scaleapi==2.18.4"])
+        let (status, output) = try ExternalProcess.python([
+            "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "scaleapi==2.18.4",
+        ])
         if status != 0 { Issue.record("pip install scaleapi==2.18.4 failed:\n\(output)") }
     }
 

@@ -15,7 +15,9 @@ struct SizeLimitTests {
             let path = String(url[try #require(url.range(of: "/api/v1/uploads/"))!.lowerBound...])
             let huge = #"{"data": {"text": ""# + String(repeating: "x", count: 5 << 20) + #""}}"#
             let lines = [#"{"data": {"n": 0}}"#, huge, #"{"data": {"n": 2}}"#]
-            #expect(try await app.send(.put, path, raw: Array(lines.joined(separator: "\n").utf8), headers: [:]).status == .ok)
+            #expect(
+                try await app.send(.put, path, raw: Array(lines.joined(separator: "\n").utf8), headers: [:]).status
+                    == .ok)
             #expect(try await app.send(.post, "/api/v1/batches/\(batch)/finalize").status == .accepted)
             var reply: Reply?
             for _ in 0..<300 where reply?.json["status"] != "completed" {
@@ -34,7 +36,8 @@ struct SizeLimitTests {
         try await TestApp.run { app in
             let project = try await app.createProject()
             for edit in 0..<25 {
-                let reply = try await app.send(.patch, "/api/v1/projects/\(project)", json: ["instruction": .string("Version \(edit)")])
+                let reply = try await app.send(
+                    .patch, "/api/v1/projects/\(project)", json: ["instruction": .string("Version \(edit)")])
                 #expect(reply.status == .ok)
             }
             let detail = try await app.send(.get, "/api/v1/projects/\(project)")
@@ -45,7 +48,8 @@ struct SizeLimitTests {
             let list = try await app.send(.get, "/api/v1/projects")
             #expect(list.json["projects"]?.arrayValue?.first?.objectValue?["param_history"] == nil)
             let withHistory = try await app.send(.get, "/api/v1/projects?include=param_history")
-            #expect(withHistory.json["projects"]?.arrayValue?.first?.objectValue?["param_history"]?.arrayValue?.count == 20)
+            #expect(
+                withHistory.json["projects"]?.arrayValue?.first?.objectValue?["param_history"]?.arrayValue?.count == 20)
             #expect(try await app.send(.get, "/api/v1/projects?include=everything").errorPaths == ["include"])
         }
     }
@@ -54,7 +58,10 @@ struct SizeLimitTests {
         try await TestApp.run { app in
             let long = try await app.send(
                 .post, "/api/v1/projects",
-                json: ["name": "A", "type": "text", "instruction": .string(String(repeating: "x", count: ProjectSpec.instructionLimit + 1))])
+                json: [
+                    "name": "A", "type": "text",
+                    "instruction": .string(String(repeating: "x", count: ProjectSpec.instructionLimit + 1)),
+                ])
             #expect(long.status == .badRequest)
             #expect(long.errorPaths == ["/instruction"])
             var metadata = JSONObject()

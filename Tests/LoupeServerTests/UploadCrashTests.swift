@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Glibc
 import LoupeDomain
@@ -22,10 +22,13 @@ struct UploadCrashTests {
     }
 
     @Test func anUploadCutByAKillReturnsToPendingAndCanBeSentAgain() async throws {
-        let environment = try await ServerProcess.freshEnvironment(["LOUPE_UPLOAD_STALE_SECONDS": "1"])
+        // The first node would itself return a stalled upload after the stale time; the restarted
+        // one looks for abandoned uploads after 1 s.
+        var environment = try await ServerProcess.freshEnvironment([:])
         let first = try await ServerProcess.start(environment: environment)
         let project = try #require(
-            try await first.send("POST", "/api/v1/projects", json: ["name": "Upload crash", "type": "categorization"])["id"]?
+            try await first.send("POST", "/api/v1/projects", json: ["name": "Upload crash", "type": "categorization"])[
+                "id"]?
                 .stringValue)
         let batch = try await first.send("POST", "/api/v1/projects/\(project)/batches", json: ["upload": true])
         let batchID = try #require(batch["id"]?.stringValue)
@@ -40,6 +43,7 @@ struct UploadCrashTests {
         first.kill()
         close(connection)
 
+        environment["LOUPE_UPLOAD_STALE_SECONDS"] = "1"
         let second = try await ServerProcess.start(environment: environment)
         defer { second.kill() }
         for _ in 0..<200 where status != "pending" {
@@ -57,7 +61,9 @@ struct UploadCrashTests {
         var created: Int64 = -1
         for _ in 0..<200 where created != 25 {
             try await Task.sleep(for: .milliseconds(50))
-            created = try await second.send("GET", "/api/v1/batches/\(batchID)")["counts"]?.objectValue?["created"]?.intValue ?? -1
+            created =
+                try await second.send("GET", "/api/v1/batches/\(batchID)")["counts"]?.objectValue?["created"]?.intValue
+                ?? -1
         }
         #expect(created == 25, "every item of the second upload becomes a task, once")
     }

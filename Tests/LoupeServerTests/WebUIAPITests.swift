@@ -7,15 +7,21 @@ import Testing
 @Suite("Web UI: static files and the routes the browser uses")
 struct WebUIAPITests {
     /// Creates a user with `roles` and returns its id and a session header.
-    static func login(_ app: TestApp, _ email: String, roles: [String], groups: [String] = []) async throws -> (String, HTTPFields) {
+    static func login(_ app: TestApp, _ email: String, roles: [String], groups: [String] = []) async throws -> (
+        String, HTTPFields
+    ) {
         let created = try await app.send(
             .post, "/api/v1/users",
-            json: ["email": .string(email), "password": "0123456789", "roles": .array(roles.map(JSONValue.string)),
-                   "groups": .array(groups.map(JSONValue.string))])
+            json: [
+                "email": .string(email), "password": "0123456789", "roles": .array(roles.map(JSONValue.string)),
+                "groups": .array(groups.map(JSONValue.string)),
+            ])
         let userID = try #require(created.json["id"]?.stringValue)
         let token = try #require(
-            try await app.send(.post, "/api/v1/auth/token", json: ["email": .string(email), "password": "0123456789"], headers: [:])
-                .json["token"]?.stringValue)
+            try await app.send(
+                .post, "/api/v1/auth/token", json: ["email": .string(email), "password": "0123456789"], headers: [:]
+            )
+            .json["token"]?.stringValue)
         return (userID, [.authorization: "Bearer \(token)"])
     }
 
@@ -65,7 +71,8 @@ struct WebUIAPITests {
             #expect(saved.status == .ok)
             let again = try await app.send(.get, "/api/v1/me", headers: worker)
             #expect(again.json["user"]?.objectValue?["preferences"] == ["shortcuts": ["work.submit": ["Ctrl+S"]]])
-            let bad = try await app.send(.put, "/api/v1/me/preferences", json: ["shortcuts": ["work.submit": "Ctrl+S"]], headers: worker)
+            let bad = try await app.send(
+                .put, "/api/v1/me/preferences", json: ["shortcuts": ["work.submit": "Ctrl+S"]], headers: worker)
             #expect(bad.status == .badRequest)
             #expect(bad.errorPaths == ["/shortcuts/work.submit"])
             let unknown = try await app.send(.put, "/api/v1/me/preferences", json: ["theme": "dark"], headers: worker)
@@ -80,15 +87,23 @@ struct WebUIAPITests {
             let (reviewerID, reviewer) = try await Self.login(app, "r@x.io", roles: ["reviewer"])
             func project(_ name: String, _ settings: JSONValue) async throws -> String {
                 let reply = try await app.send(
-                    .post, "/api/v1/projects", json: ["name": .string(name), "type": "categorization", "settings": settings])
+                    .post, "/api/v1/projects",
+                    json: ["name": .string(name), "type": "categorization", "settings": settings])
                 return try #require(reply.json["id"]?.stringValue)
             }
             let open = try await project("open", ["overlap": 1])
-            let night = try await project("night", ["workers": ["group": "night"], "review": ["strategy": "manual", "user_ids": [.string(reviewerID)]]])
+            let night = try await project(
+                "night",
+                ["workers": ["group": "night"], "review": ["strategy": "manual", "user_ids": [.string(reviewerID)]]])
             let day = try await project("day", ["workers": ["group": "day"]])
-            let listed = try await project("listed", ["workers": ["strategy": "full", "user_ids": [.string(workerID)]]])
-            _ = try await project("others", ["workers": ["strategy": "full", "user_ids": ["0123456789abcdef01234567"]],
-                                            "review": ["strategy": "manual", "user_ids": ["0123456789abcdef01234567"]]])
+            let listed = try await project(
+                "listed", ["workers": ["strategy": "full", "user_ids": [.string(workerID)]]])
+            _ = try await project(
+                "others",
+                [
+                    "workers": ["strategy": "full", "user_ids": ["0123456789abcdef01234567"]],
+                    "review": ["strategy": "manual", "user_ids": ["0123456789abcdef01234567"]],
+                ])
             let mine = try await app.send(.get, "/api/v1/me/projects", headers: worker)
             let names = mine.json["projects"]?.arrayValue?.compactMap { $0.objectValue?["id"]?.stringValue } ?? []
             #expect(Set(names) == [open, night, listed])
@@ -97,12 +112,16 @@ struct WebUIAPITests {
             #expect(Set(reviewable.compactMap { $0["id"]?.stringValue }) == [open, night, day, listed])
             #expect(reviewable.allSatisfy { $0["can_work"] == false && $0["can_review"] == true })
             for number in 0..<3 { _ = try await app.createTask(night, ["data": ["n": .int(Int64(number))]]) }
-            let lease = try await app.send(.post, "/api/v1/work/next", json: ["project_id": .string(night)], headers: worker)
+            let lease = try await app.send(
+                .post, "/api/v1/work/next", json: ["project_id": .string(night)], headers: worker)
             let assignmentID = try #require(lease.json["assignment"]?.objectValue?["id"]?.stringValue)
             _ = try await app.send(
-                .post, "/api/v1/assignments/\(assignmentID)/submit", json: ["answer": ["category": "dog"]], headers: worker)
-            _ = try await app.send(.post, "/api/v1/projects/\(night)/tasks", json: ["data": ["n": 9]], headers: TestApp.test)
-            let counted = try await app.send(.get, "/api/v1/me/projects", headers: worker).json["projects"]?.arrayValue ?? []
+                .post, "/api/v1/assignments/\(assignmentID)/submit", json: ["answer": ["category": "dog"]],
+                headers: worker)
+            _ = try await app.send(
+                .post, "/api/v1/projects/\(night)/tasks", json: ["data": ["n": 9]], headers: TestApp.test)
+            let counted =
+                try await app.send(.get, "/api/v1/me/projects", headers: worker).json["projects"]?.arrayValue ?? []
             let nightEntry = try #require(counted.compactMap(\.objectValue).first { $0["id"] == .string(night) })
             #expect(nightEntry["open_tasks"] == 2)
             #expect(nightEntry["in_review"] == 1)
@@ -114,10 +133,12 @@ struct WebUIAPITests {
             let projectID = try await app.createProject()
             for number in 0..<3 { _ = try await app.createTask(projectID, ["data": ["n": .int(Int64(number))]]) }
             let (_, worker) = try await Self.login(app, "w@x.io", roles: ["worker"])
-            let lease = try await app.send(.post, "/api/v1/work/next", json: ["project_id": .string(projectID)], headers: worker)
+            let lease = try await app.send(
+                .post, "/api/v1/work/next", json: ["project_id": .string(projectID)], headers: worker)
             let assignmentID = try #require(lease.json["assignment"]?.objectValue?["id"]?.stringValue)
             let submitted = try await app.send(
-                .post, "/api/v1/assignments/\(assignmentID)/submit", json: ["answer": ["category": "dog"]], headers: worker)
+                .post, "/api/v1/assignments/\(assignmentID)/submit", json: ["answer": ["category": "dog"]],
+                headers: worker)
             #expect(submitted.json["assignment"]?.objectValue?["task_status"] == "completed")
             let stats = try await app.send(.get, "/api/v1/projects/\(projectID)/stats?hours=24")
             #expect(stats.status == .ok)
@@ -132,7 +153,8 @@ struct WebUIAPITests {
             #expect(bad.status == .badRequest)
             #expect(bad.errorPaths == ["bucket_seconds"])
             #expect(try await app.send(.get, "/api/v1/projects/0123456789abcdef01234567/stats").status == .notFound)
-            #expect(try await app.send(.get, "/api/v1/projects/\(projectID)/stats", headers: worker).status == .forbidden)
+            #expect(
+                try await app.send(.get, "/api/v1/projects/\(projectID)/stats", headers: worker).status == .forbidden)
         }
     }
 }

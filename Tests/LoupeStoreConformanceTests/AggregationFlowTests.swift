@@ -10,7 +10,9 @@ struct AggregationFlowTests {
     static let categories = ["x", "y", "z"]
 
     /// Claims the next task as `worker` and answers with the truth kept in its data, or `fixed`.
-    static func answer(_ store: Store, _ models: AnswerModels, project: Project, org: String, worker: String, fixed: String?)
+    static func answer(
+        _ store: Store, _ models: AnswerModels, project: Project, org: String, worker: String, fixed: String?
+    )
         async throws -> WorkTask?
     {
         guard let (assignment, task) = try await Fixtures.claim(store, org: org, worker: worker) else { return nil }
@@ -23,17 +25,21 @@ struct AggregationFlowTests {
     }
 
     /// A project with overlap 3 decided by the aggregate strategy (0.9 confidence, one extra result).
-    static func aggregateProject(_ store: Store, org: String, name: String, params: JSONObject) async throws -> Project {
+    static func aggregateProject(_ store: Store, org: String, name: String, params: JSONObject) async throws -> Project
+    {
         let project = try await Fixtures.project(
             store, org: org, name: name,
-            settings: ["overlap": 3, "review": ["strategy": "aggregate", "min_confidence": 0.9, "max_extra_results": 1]])
+            settings: [
+                "overlap": 3, "review": ["strategy": "aggregate", "min_confidence": 0.9, "max_extra_results": 1],
+            ])
         return try await store.updateProject(id: project.id, organizationID: org) { $0.params = params }
     }
 
     @Test func theModelLearnsWhomToTrustAndStopsAskingForMore() async throws {
         try await TestDatabase.withStore { (store: Store) async throws in
             let org = try await Fixtures.organization(store)
-            let project = try await Self.aggregateProject(store, org: org, name: "aggregate", params: ["categories": ["x", "y", "z"]])
+            let project = try await Self.aggregateProject(
+                store, org: org, name: "aggregate", params: ["categories": ["x", "y", "z"]])
             let models = AnswerModels(store: store)
             for index in 0..<60 {
                 let task = try Fixtures.factory.makeTask(
@@ -41,8 +47,10 @@ struct AggregationFlowTests {
                 try await Fixtures.add(store, task)
             }
             for worker in ["good-1", "good-2", "spammer", "good-3"] {
-                while try await Self.answer(store, models, project: project, org: org, worker: worker,
-                    fixed: worker == "spammer" ? "x" : nil) != nil {}
+                while try await Self.answer(
+                    store, models, project: project, org: org, worker: worker,
+                    fixed: worker == "spammer" ? "x" : nil) != nil
+                {}
             }
             // Cold start: two against one is not 0.9 certain, so those tasks asked for a fourth result.
             #expect(try await store.statusCounts().tasks["completed"] == 60)
@@ -56,7 +64,8 @@ struct AggregationFlowTests {
             let fresh = try Fixtures.factory.makeTask(TaskSpec(data: ["truth": "y"]), project: project, testMode: false)
             try await Fixtures.add(store, fresh)
             for worker in ["good-1", "good-2", "spammer"] {
-                _ = try await Self.answer(store, models, project: project, org: org, worker: worker, fixed: worker == "spammer" ? "x" : nil)
+                _ = try await Self.answer(
+                    store, models, project: project, org: org, worker: worker, fixed: worker == "spammer" ? "x" : nil)
             }
             let done = try await store.task(id: fresh.id, organizationID: org)
             #expect(done?.status == .completed && done?.response?.text == #"{"category":"y"}"#)
@@ -74,10 +83,13 @@ struct AggregationFlowTests {
             for index in 0..<60 {
                 let truth = JSONValue.array(truths[index % truths.count].map(JSONValue.string))
                 try await Fixtures.add(
-                    store, try Fixtures.factory.makeTask(TaskSpec(data: ["truth": truth]), project: project, testMode: false))
+                    store,
+                    try Fixtures.factory.makeTask(TaskSpec(data: ["truth": truth]), project: project, testMode: false))
             }
             func work(_ worker: String) async throws -> WorkTask? {
-                guard let (assignment, task) = try await Fixtures.claim(store, org: org, worker: worker) else { return nil }
+                guard let (assignment, task) = try await Fixtures.claim(store, org: org, worker: worker) else {
+                    return nil
+                }
                 let truth = (try JSONParser.parse(task.data.text)).objectValue?["truth"] ?? []
                 let answer: JSONValue = ["category": worker == "select-all" ? ["x", "y", "z"] : truth]
                 return try await store.submitAnswer(
@@ -96,11 +108,14 @@ struct AggregationFlowTests {
             let fitted = try await models.multiLabelModel(projectID: project.id, categories: ["x", "y", "z"])
             #expect(fitted.estimatedAccuracy(of: "select-all") < 0.7)
             #expect(fitted.estimatedAccuracy(of: "good-1") > 0.9)
-            let fresh = try Fixtures.factory.makeTask(TaskSpec(data: ["truth": ["y"]]), project: project, testMode: false)
+            let fresh = try Fixtures.factory.makeTask(
+                TaskSpec(data: ["truth": ["y"]]), project: project, testMode: false)
             try await Fixtures.add(store, fresh)
             for worker in ["good-1", "good-2", "select-all"] { _ = try await work(worker) }
             let done = try await store.task(id: fresh.id, organizationID: org)
-            #expect(done?.status == .completed && done?.response?.text == #"{"category":["y"]}"#, "\(String(describing: done?.response))")
+            #expect(
+                done?.status == .completed && done?.response?.text == #"{"category":["y"]}"#,
+                "\(String(describing: done?.response))")
             #expect(done?.outcome?.text.contains("dawid_skene") == true)
         }
     }

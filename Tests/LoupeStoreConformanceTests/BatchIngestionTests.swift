@@ -26,7 +26,9 @@ struct BatchIngestionTests {
 
     static func lines(_ count: Int, brokenAt broken: Int? = nil) -> [String] {
         (0..<count).map { index in
-            index == broken ? "{\"data\": {\"url\": " : "{\"data\": {\"url\": \"https://example.com/\(index).jpg\"}, \"unique_id\": \"item-\(index)\"}"
+            index == broken
+                ? "{\"data\": {\"url\": "
+                : "{\"data\": {\"url\": \"https://example.com/\(index).jpg\"}, \"unique_id\": \"item-\(index)\"}"
         }
     }
 
@@ -68,10 +70,12 @@ struct BatchIngestionTests {
             // Each node reads its own fixed clock, so lease expiry does not depend on how busy the machine is.
             let start = Timestamp.now()
             func factory(at seconds: Double) -> TaskFactory {
-                TaskFactory(ids: Fixtures.ids, clock: LoupeClock { start.adding(seconds: seconds) }, schemas: SchemaCache())
+                TaskFactory(
+                    ids: Fixtures.ids, clock: LoupeClock { start.adding(seconds: seconds) }, schemas: SchemaCache())
             }
             var first = BatchIngester(
-                store: store, factory: factory(at: 0), uploads: uploads, nodeID: "node-a", leaseSeconds: 30, chunkSize: 700)
+                store: store, factory: factory(at: 0), uploads: uploads, nodeID: "node-a", leaseSeconds: 30,
+                chunkSize: 700)
             first.afterChunk = { next in if next >= 2_100 { throw Crash() } }
             await #expect(throws: Crash.self) { _ = try await first.processNext() }
             let midway = try #require(try await store.batch(id: batch.id, organizationID: batch.organizationID))
@@ -100,7 +104,8 @@ struct BatchIngestionTests {
             let claims = try await withThrowingTaskGroup(of: Batch?.self) { group in
                 for node in 0..<8 {
                     group.addTask {
-                        try await store.claimProcessingBatch(owner: "node-\(node)", now: now, leaseUntil: now.adding(seconds: 30))
+                        try await store.claimProcessingBatch(
+                            owner: "node-\(node)", now: now, leaseUntil: now.adding(seconds: 30))
                     }
                 }
                 var claimed: [Batch] = []

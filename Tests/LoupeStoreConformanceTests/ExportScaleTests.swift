@@ -23,7 +23,8 @@ struct ExportScaleTests {
             return task
         }
         _ = try await store.createInlineBatch(batch, tasks: tasks, failures: [])
-        let response = #"{"annotations":[{"left":10,"top":20,"width":30,"height":40,"label":"car"},"#
+        let response =
+            #"{"annotations":[{"left":10,"top":20,"width":30,"height":40,"label":"car"},"#
             + #"{"type":"polygon","label":"person","vertices":[{"x":1,"y":1},{"x":50,"y":1},{"x":50,"y":60}]}]}"#
         try await store.database.write { db in
             try await db.execute(
@@ -32,7 +33,8 @@ struct ExportScaleTests {
                 WHERE batch_id = ?
                 """,
                 [
-                    .text(response), .text(#"{"image":"https://example.com/a.jpg","image_width":640,"image_height":480}"#),
+                    .text(response),
+                    .text(#"{"image":"https://example.com/a.jpg","image_width":640,"image_height":480}"#),
                     .int(now.microseconds), .text(batch.id),
                 ])
         }
@@ -54,7 +56,8 @@ struct ExportScaleTests {
         var offset = 0
         while offset + 512 <= bytes.count, bytes[offset] != 0 {
             let name = String(decoding: bytes[offset..<offset + 100].prefix { $0 != 0 }, as: UTF8.self)
-            let sizeText = String(decoding: bytes[offset + 124..<offset + 136].prefix { $0 != 0 && $0 != 32 }, as: UTF8.self)
+            let sizeText = String(
+                decoding: bytes[offset + 124..<offset + 136].prefix { $0 != 0 && $0 != 32 }, as: UTF8.self)
             let size = Int(sizeText, radix: 8) ?? 0
             names.append(name)
             offset += 512 + (size + 511) / 512 * 512
@@ -77,7 +80,9 @@ struct ExportScaleTests {
             let annotations = try #require(coco.objectValue?["annotations"]?.arrayValue)
             #expect(annotations.count == 2 * Self.taskCount)
             #expect(annotations.last?.objectValue?["image_id"] == .int(Int64(Self.taskCount)))
-            let categories = coco.objectValue?["categories"]?.arrayValue?.compactMap { $0.objectValue?["name"]?.stringValue }
+            let categories = coco.objectValue?["categories"]?.arrayValue?.compactMap {
+                $0.objectValue?["name"]?.stringValue
+            }
             #expect(categories == ["car", "person"])
             let yolo = Self.tarNames(try await Self.export(store, project, .yolo))
             #expect(yolo.filter { $0.hasPrefix("labels/") }.count == Self.taskCount)

@@ -15,7 +15,9 @@ enum Fixtures {
         return organization.id
     }
 
-    static func project(_ store: Store, org: String, name: String = "p", schema: JSONValue? = nil) async throws -> Project {
+    static func project(_ store: Store, org: String, name: String = "p", schema: JSONValue? = nil) async throws
+        -> Project
+    {
         let now = Timestamp.now()
         let project = Project(
             id: ids.next(), organizationID: org, name: name, type: "categorization", instruction: "Pick one",
@@ -26,7 +28,9 @@ enum Fixtures {
         return project
     }
 
-    static func task(_ project: Project, uniqueID: String? = nil, tags: [String] = [], priority: Int = 0) throws -> WorkTask {
+    static func task(_ project: Project, uniqueID: String? = nil, tags: [String] = [], priority: Int = 0) throws
+        -> WorkTask
+    {
         try factory.makeTask(
             TaskSpec(data: ["url": "https://example.com/a.jpg"], uniqueID: uniqueID, priority: priority, tags: tags),
             project: project, testMode: false)
@@ -45,7 +49,8 @@ extension Fixtures {
         async throws -> (Assignment, WorkTask)?
     {
         try await store.claimNextTask(
-            Store.WorkRequest(organizationID: org, workerID: worker, projectID: project), assignmentID: ids.next(), now: now)
+            Store.WorkRequest(organizationID: org, workerID: worker, projectID: project), assignmentID: ids.next(),
+            now: now)
     }
 
     /// Claims and submits `answer` as `worker`; returns the task afterwards.

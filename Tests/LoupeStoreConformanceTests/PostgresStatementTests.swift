@@ -61,10 +61,14 @@ struct PostgresStatementTests {
     }
 
     @Test func noStatementIsPreparedWhenTheCapacityIsZero() async throws {
-        #expect(AppConfiguration.fromEnvironment(["LOUPE_POSTGRES_PREPARED_STATEMENTS": "0"]).postgresPreparedStatements == 0)
+        #expect(
+            AppConfiguration.fromEnvironment(["LOUPE_POSTGRES_PREPARED_STATEMENTS": "0"]).postgresPreparedStatements
+                == 0)
         try await withOneConnection(capacity: 0) { db in
             var sums: [Int64?] = []
-            for number in Int64(1)...3 { sums.append(try await db.query("SELECT ? + 1", [.int(number)]).first?.int64(0)) }
+            for number in Int64(1)...3 {
+                sums.append(try await db.query("SELECT ? + 1", [.int(number)]).first?.int64(0))
+            }
             #expect(sums == [2, 3, 4])
             #expect(try await Self.prepared(db).isEmpty, "capacity 0 sends every statement unnamed")
         }

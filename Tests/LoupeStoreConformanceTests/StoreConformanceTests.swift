@@ -19,7 +19,8 @@ struct StoreConformanceTests {
             func records() -> BootstrapRecords {
                 let org = Organization(id: Fixtures.ids.next(), name: "Default", createdAt: .now())
                 let admin = User(
-                    id: Fixtures.ids.next(), organizationID: org.id, email: "Admin@X.io", passwordHash: "h", roles: [.admin],
+                    id: Fixtures.ids.next(), organizationID: org.id, email: "Admin@X.io", passwordHash: "h",
+                    roles: [.admin],
                     groups: [], createdAt: .now())
                 return BootstrapRecords(organization: org, admin: admin, keys: [])
             }
@@ -41,7 +42,9 @@ struct StoreConformanceTests {
                 _ = try await store.updateProject(id: second.id, organizationID: org) { $0.name = "cats" }
             }
             #expect(try await store.project(id: first.id, organizationID: other) == nil)
-            #expect(try await store.projects(organizationID: org, includeArchived: false, afterID: nil, limit: 10).count == 2)
+            #expect(
+                try await store.projects(organizationID: org, includeArchived: false, afterID: nil, limit: 10).count
+                    == 2)
         }
     }
 
@@ -70,11 +73,15 @@ struct StoreConformanceTests {
             let org = try await Fixtures.organization(store)
             let project = try await Fixtures.project(store, org: org)
             let first = try await store.createTask(
-                try Fixtures.task(project), idempotencyKey: "k", fingerprint: "f") { (201, $0.id) }
+                try Fixtures.task(project), idempotencyKey: "k", fingerprint: "f"
+            ) { (201, $0.id) }
             let second = try await store.createTask(
-                try Fixtures.task(project), idempotencyKey: "k", fingerprint: "f") { (201, $0.id) }
+                try Fixtures.task(project), idempotencyKey: "k", fingerprint: "f"
+            ) { (201, $0.id) }
             #expect(first == second)
-            let count = try await store.tasks(matching: TaskFilter(organizationID: org), afterID: nil, limit: 10, countTotal: true).total
+            let count = try await store.tasks(
+                matching: TaskFilter(organizationID: org), afterID: nil, limit: 10, countTotal: true
+            ).total
             #expect(count == 1)
         }
     }
@@ -96,7 +103,9 @@ struct StoreConformanceTests {
                 _ = try await store.createTask(try Fixtures.task(project))
             }
             #expect(Set(seen).count == seen.count)
-            let all = try await store.tasks(matching: TaskFilter(organizationID: org), afterID: nil, limit: 1_000, countTotal: false).tasks
+            let all = try await store.tasks(
+                matching: TaskFilter(organizationID: org), afterID: nil, limit: 1_000, countTotal: false
+            ).tasks
             #expect(seen == all.map(\.id))
         }
     }
@@ -113,7 +122,8 @@ struct StoreConformanceTests {
             func ids(_ change: (inout TaskFilter) -> Void) async throws -> [String] {
                 var filter = TaskFilter(organizationID: org)
                 change(&filter)
-                return try await store.tasks(matching: filter, afterID: nil, limit: 100, countTotal: false).tasks.map(\.id)
+                return try await store.tasks(matching: filter, afterID: nil, limit: 100, countTotal: false).tasks.map(
+                    \.id)
             }
             #expect(try await ids { $0.tag = "red" } == [tagged.id])
             #expect(try await ids { $0.statuses = [.canceled] } == [plain.id])
@@ -148,24 +158,34 @@ struct StoreConformanceTests {
             let b = try Fixtures.task(project)
             _ = try await store.createTask(a)
             _ = try await store.createTask(b)
-            #expect(try await store.setPriority(5, ids: [a.id], organizationID: other, testMode: false, at: .now()).isEmpty)
+            #expect(
+                try await store.setPriority(5, ids: [a.id], organizationID: other, testMode: false, at: .now()).isEmpty)
             // The test-mode sandbox does not reach live tasks.
-            #expect(try await store.setPriority(5, ids: [a.id], organizationID: org, testMode: true, at: .now()).isEmpty)
+            #expect(
+                try await store.setPriority(5, ids: [a.id], organizationID: org, testMode: true, at: .now()).isEmpty)
             #expect(try await store.deleteTasks(ids: [a.id], organizationID: org, testMode: true).isEmpty)
             var sandbox = TaskFilter(organizationID: org)
             sandbox.testMode = true
             #expect(try await store.tasks(matching: sandbox, afterID: nil, limit: 10, countTotal: false).tasks.isEmpty)
             sandbox.testMode = false
-            #expect(try await store.tasks(matching: sandbox, afterID: nil, limit: 10, countTotal: false).tasks.count == 2)
-            #expect(try await store.setPriority(5, ids: [a.id], organizationID: org, testMode: false, at: .now()) == [a.id])
+            #expect(
+                try await store.tasks(matching: sandbox, afterID: nil, limit: 10, countTotal: false).tasks.count == 2)
+            #expect(
+                try await store.setPriority(5, ids: [a.id], organizationID: org, testMode: false, at: .now()) == [a.id])
             #expect(try await store.task(id: a.id, organizationID: org)?.priority == 5)
             #expect(try await store.deleteTasks(ids: [a.id, b.id], organizationID: other, testMode: false).isEmpty)
             let updated = try await store.updateTask(id: b.id, organizationID: org, at: .now()) { $0.tags = ["x"] }
             #expect(updated.tags == ["x"])
             var filter = TaskFilter(organizationID: org)
             filter.tag = "x"
-            #expect(try await store.tasks(matching: filter, afterID: nil, limit: 10, countTotal: false).tasks.map(\.id) == [b.id])
-            #expect(Set(try await store.deleteTasks(ids: [a.id, b.id], organizationID: org, testMode: false)) == [a.id, b.id])
+            #expect(
+                try await store.tasks(matching: filter, afterID: nil, limit: 10, countTotal: false).tasks.map(\.id) == [
+                    b.id
+                ])
+            #expect(
+                Set(try await store.deleteTasks(ids: [a.id, b.id], organizationID: org, testMode: false)) == [
+                    a.id, b.id,
+                ])
             #expect(try await store.task(id: a.id, organizationID: org) == nil)
         }
     }
@@ -193,7 +213,9 @@ struct StoreConcurrencyTests {
                 return successes
             }
             #expect(created == 1)
-            let total = try await store.tasks(matching: TaskFilter(organizationID: org), afterID: nil, limit: 100, countTotal: true).total
+            let total = try await store.tasks(
+                matching: TaskFilter(organizationID: org), afterID: nil, limit: 100, countTotal: true
+            ).total
             #expect(total == 1)
         }
     }

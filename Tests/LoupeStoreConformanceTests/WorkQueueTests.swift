@@ -7,7 +7,8 @@ import Testing
 @Suite("Work queue")
 struct WorkQueueTests {
     static func project(_ store: Store, org: String, overlap: Int) async throws -> Project {
-        try await Fixtures.project(store, org: org, name: "queue-\(overlap)", settings: ["overlap": .int(Int64(overlap))])
+        try await Fixtures.project(
+            store, org: org, name: "queue-\(overlap)", settings: ["overlap": .int(Int64(overlap))])
     }
 
     /// A fresh organization with one project of this `overlap` holding one task.
@@ -47,7 +48,8 @@ struct WorkQueueTests {
                         #expect(assignment.taskID == task.id)
                         let answer = #"{"category":"c\#(worker % 2)"}"#
                         _ = try await node.submitAnswer(
-                            assignmentID: assignment.id, workerID: name, answer: RawJSON(unchecked: answer), now: .now())
+                            assignmentID: assignment.id, workerID: name, answer: RawJSON(unchecked: answer), now: .now()
+                        )
                         mine.append((task.id, name))
                     }
                     return mine
@@ -73,7 +75,8 @@ struct WorkQueueTests {
             let urgent = try Fixtures.task(project, priority: 5)
             _ = try await store.createTask(urgent)
             let now = Timestamp.now()
-            let first = try #require(try await Fixtures.claim(store, org: org, worker: "a", project: project.id, now: now))
+            let first = try #require(
+                try await Fixtures.claim(store, org: org, worker: "a", project: project.id, now: now))
             #expect(first.1.id == urgent.id)
             #expect(first.1.status == .inProgress)
             let second = try #require(try await Fixtures.claim(store, org: org, worker: "a", now: now))
@@ -98,15 +101,19 @@ struct WorkQueueTests {
             var last: WorkTask?
             for (index, answer) in answers.enumerated() {
                 let now = Timestamp.now()
-                let (assignment, _) = try #require(try await Fixtures.claim(store, org: org, worker: "w\(index)", now: now))
+                let (assignment, _) = try #require(
+                    try await Fixtures.claim(store, org: org, worker: "w\(index)", now: now))
                 if index == 0 {
                     _ = try await store.heartbeat(assignmentID: assignment.id, workerID: "w0", now: now)
                     await #expect(throws: DomainError.self) {
-                        _ = try await store.submitAnswer(assignmentID: assignment.id, workerID: "intruder", answer: RawJSON(unchecked: answer), now: now)
+                        _ = try await store.submitAnswer(
+                            assignmentID: assignment.id, workerID: "intruder", answer: RawJSON(unchecked: answer),
+                            now: now)
                     }
                 }
                 last = try await store.submitAnswer(
-                    assignmentID: assignment.id, workerID: "w\(index)", answer: RawJSON(unchecked: answer), now: now).1
+                    assignmentID: assignment.id, workerID: "w\(index)", answer: RawJSON(unchecked: answer), now: now
+                ).1
                 #expect(last?.status == (index < 2 ? .inProgress : .completed))
             }
             #expect(last?.response?.text == #"{"category":"dog"}"#)
@@ -122,7 +129,8 @@ struct WorkQueueTests {
             var seen: (Assignment, WorkTask)?
             await #expect(throws: DomainError.self) {
                 _ = try await store.submitAnswer(
-                    assignmentID: assignment.id, workerID: "w", answer: RawJSON(unchecked: #"{"category":"x"}"#), now: now
+                    assignmentID: assignment.id, workerID: "w", answer: RawJSON(unchecked: #"{"category":"x"}"#),
+                    now: now
                 ) { current, task in
                     seen = (current, task)
                     throw DomainError.invalidField("/answer/category", "is not one of the categories")
@@ -149,7 +157,8 @@ struct WorkQueueTests {
             _ = try #require(try await Fixtures.claim(store, org: org, worker: "b", project: projectID, now: now))
             #expect(try await Fixtures.claim(store, org: org, worker: "c", now: now) == nil)
             try await store.release(assignmentID: first.0.id, workerID: "a", now: now)
-            let third = try #require(try await Fixtures.claim(store, org: org, worker: "c", project: projectID, now: now))
+            let third = try #require(
+                try await Fixtures.claim(store, org: org, worker: "c", project: projectID, now: now))
             #expect(third.1.id == task.id)
             #expect(try await Fixtures.claim(store, org: org, worker: "d", now: now) == nil)
             _ = try await store.updateProject(id: projectID, organizationID: org) { $0.settings["overlap"] = .int(3) }
@@ -193,7 +202,9 @@ struct GroupedWriteTests {
             }
             #expect(outcomes.count == 200)
             let stored = try await database.read { db in
-                try await db.query("SELECT key FROM instance_settings WHERE key LIKE 'grouped-%'", []).compactMap { $0.string(0) }
+                try await db.query("SELECT key FROM instance_settings WHERE key LIKE 'grouped-%'", []).compactMap {
+                    $0.string(0)
+                }
             }
             let expected = Set((0..<200).filter { $0 % 7 != 0 }.map { "grouped-\($0)" })
             #expect(Set(stored) == expected)

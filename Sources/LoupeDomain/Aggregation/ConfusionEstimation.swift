@@ -48,7 +48,8 @@ extension DawidSkeneModel {
         for worker in 0..<workerCount {
             for answer in 0..<classes {
                 for trueClass in 0..<classes {
-                    pooledCounts[trueClass * classes + answer] += counts[(worker * classes + answer) * classes + trueClass]
+                    pooledCounts[trueClass * classes + answer] +=
+                        counts[(worker * classes + answer) * classes + trueClass]
                 }
             }
         }
@@ -69,7 +70,9 @@ extension DawidSkeneModel {
             var agreement = 0.0
             for trueClass in 0..<classes {
                 rowTotals[trueClass] = 0
-                for answer in 0..<classes { rowTotals[trueClass] += counts[(worker * classes + answer) * classes + trueClass] }
+                for answer in 0..<classes {
+                    rowTotals[trueClass] += counts[(worker * classes + answer) * classes + trueClass]
+                }
                 agreement += counts[(worker * classes + trueClass) * classes + trueClass]
             }
             if target == .workerSkill {
@@ -79,7 +82,8 @@ extension DawidSkeneModel {
                     let errorMass = 1 - pooled[trueClass * classes + trueClass]
                     for answer in 0..<classes {
                         let entry = trueClass * classes + answer
-                        targetMatrix[entry] = answer == trueClass ? accuracy : (1 - accuracy) * pooled[entry] / errorMass
+                        targetMatrix[entry] =
+                            answer == trueClass ? accuracy : (1 - accuracy) * pooled[entry] / errorMass
                     }
                 }
             }

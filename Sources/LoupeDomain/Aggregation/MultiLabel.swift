@@ -45,7 +45,8 @@ public enum MultiLabel {
         var probabilities = [[Double]](repeating: [Double](repeating: 0, count: labelCount), count: taskCount)
         for label in 0..<labelCount {
             let binary = judgments.map { judgment in
-                Judgment(task: judgment.task, worker: judgment.worker, label: judgment.labels.contains(Int32(label)) ? 1 : 0)
+                Judgment(
+                    task: judgment.task, worker: judgment.worker, label: judgment.labels.contains(Int32(label)) ? 1 : 0)
             }
             let (_, result) = dawidSkene.fit(binary, taskCount: taskCount, workerCount: workerCount, classCount: 2)
             for task in 0..<taskCount where result.labels[task] >= 0 {

@@ -100,7 +100,8 @@ public enum CallbackAuth: Sendable, Equatable {
                 keyID: try reader.string("key_id", maxLength: 200, allowEmpty: false) ?? "loupe",
                 secret: try reader.requiredString("secret", maxLength: 500))
         default:
-            throw DomainError.invalidField(reader.pointer("type"), "must be one of: none, basic, access_key, token, hmac")
+            throw DomainError.invalidField(
+                reader.pointer("type"), "must be one of: none, basic, access_key, token, hmac")
         }
         try reader.rejectUnknownFields()
         return auth

@@ -98,7 +98,9 @@ public struct DeliveryAttempt: Sendable, Equatable {
     public var error: String?
 
     /// An attempt.
-    public init(eventID: String, number: Int, startedAt: Timestamp, statusCode: Int?, latencyMicroseconds: Int64, error: String?) {
+    public init(
+        eventID: String, number: Int, startedAt: Timestamp, statusCode: Int?, latencyMicroseconds: Int64, error: String?
+    ) {
         self.eventID = eventID
         self.number = number
         self.startedAt = startedAt
@@ -131,7 +133,9 @@ public enum DeliveryVerdict: Sendable, Equatable {
 /// (for Scale compatibility) `task_id`, `status` and `response` at the top level.
 public enum EventPayload {
     /// The body for a task event.
-    public static func task(_ task: WorkTask, kind: EventKind, eventID: String, at time: Timestamp, reason: String? = nil)
+    public static func task(
+        _ task: WorkTask, kind: EventKind, eventID: String, at time: Timestamp, reason: String? = nil
+    )
         -> RawJSON
     {
         var writer = JSONWriter()
@@ -163,8 +167,10 @@ public enum EventPayload {
         let body: JSONValue = [
             "event": .string(EventKind.batchFinished.rawValue), "event_id": .string(eventID),
             "created_at": .string(time.iso8601), "batch_id": .string(batch.id), "project_id": .string(batch.projectID),
-            "client_batch_id": batch.clientBatchID.map(JSONValue.string) ?? .null, "status": .string(batch.status.rawValue),
-            "total": .int(Int64(batch.total)), "created": .int(Int64(batch.created)), "failed": .int(Int64(batch.failed)),
+            "client_batch_id": batch.clientBatchID.map(JSONValue.string) ?? .null,
+            "status": .string(batch.status.rawValue),
+            "total": .int(Int64(batch.total)), "created": .int(Int64(batch.created)),
+            "failed": .int(Int64(batch.failed)),
         ]
         return RawJSON(body)
     }

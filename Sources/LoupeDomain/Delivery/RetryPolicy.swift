@@ -50,7 +50,8 @@ public struct RetryPolicy: Sendable, Equatable {
         }
         policy.maxAttempts = try reader.int("max_attempts", in: 1...50) ?? policy.maxAttempts
         policy.initialBackoff = try reader.double("initial_backoff", in: 0.01...86_400) ?? policy.initialBackoff
-        policy.maxBackoff = try reader.double("max_backoff", in: 0.01...86_400) ?? max(policy.maxBackoff, policy.initialBackoff)
+        policy.maxBackoff =
+            try reader.double("max_backoff", in: 0.01...86_400) ?? max(policy.maxBackoff, policy.initialBackoff)
         if policy.maxBackoff < policy.initialBackoff {
             throw DomainError.invalidField(reader.pointer("max_backoff"), "must not be shorter than initial_backoff")
         }

@@ -81,8 +81,10 @@ extension TaskDialect {
             "error": "attachments could not be fetched",
             "attachments": .array(
                 failures.map {
-                    ["url": .string($0.url), "status_code": $0.statusCode.map { .int(Int64($0)) } ?? .null,
-                     "reason": $0.reason.map(JSONValue.string) ?? .null]
+                    [
+                        "url": .string($0.url), "status_code": $0.statusCode.map { .int(Int64($0)) } ?? .null,
+                        "reason": $0.reason.map(JSONValue.string) ?? .null,
+                    ]
                 }),
         ]
     }

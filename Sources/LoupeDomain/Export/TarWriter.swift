@@ -77,7 +77,8 @@ public struct TarWriter: Sendable {
         // Split at the first `/` that leaves a name of at most 100 bytes and a prefix of at most 155.
         for index in path.indices where path[index] == UInt8(ascii: "/") {
             if path.count - index - 1 <= 100 {
-                return index <= 155 && index > 0 ? (Array(path[..<index]), Array(path[(index + 1)...])) : ([], Array(path.suffix(100)))
+                return index <= 155 && index > 0
+                    ? (Array(path[..<index]), Array(path[(index + 1)...])) : ([], Array(path.suffix(100)))
             }
         }
         return ([], Array(path.suffix(100)))

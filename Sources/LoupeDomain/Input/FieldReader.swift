@@ -64,7 +64,8 @@ public struct FieldReader {
     }
 
     /// An integer field within `range`.
-    public mutating func int(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(DomainError) -> Int? {
+    public mutating func int(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(DomainError) -> Int?
+    {
         guard let value = value(key) else { return nil }
         guard let number = value.intValue, let int = Int(exactly: number) else {
             throw typeError(key, "an integer", value)
@@ -76,9 +77,12 @@ public struct FieldReader {
     }
 
     /// A number field within `range`.
-    public mutating func double(_ key: String, in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double
-        .greatestFiniteMagnitude) throws(DomainError) -> Double?
-    {
+    public mutating func double(
+        _ key: String,
+        in range: ClosedRange<Double> = -Double
+            .greatestFiniteMagnitude...Double
+            .greatestFiniteMagnitude
+    ) throws(DomainError) -> Double? {
         guard let value = value(key) else { return nil }
         guard let number = value.doubleValue else { throw typeError(key, "a number", value) }
         guard range.contains(number) else {

@@ -67,7 +67,9 @@ public enum FormDecoder {
         return (String(Substring(utf8[..<open])), String(Substring(utf8[utf8.index(after: open)..<close])))
     }
 
-    private static func decodePairs(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[(key: String, value: String)], DomainError> {
+    private static func decodePairs(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<
+        [(key: String, value: String)], DomainError
+    > {
         var decoder = PairDecoder()
         for byte in bytes {
             decoder.consume(byte)

@@ -57,7 +57,8 @@ public struct WorkflowSettings: Sendable, Equatable {
         switch workerStrategy {
         case .open: nil
         case .full: WorkerPartition(workerIDs: workerIDs, weights: [:], workersPerInput: Set(workerIDs).count)
-        case .partitioned: WorkerPartition(workerIDs: workerIDs, weights: workerWeights, workersPerInput: workersPerInput)
+        case .partitioned:
+            WorkerPartition(workerIDs: workerIDs, weights: workerWeights, workersPerInput: workersPerInput)
         }
     }
 

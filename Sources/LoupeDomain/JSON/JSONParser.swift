@@ -296,21 +296,29 @@ private struct Parser {
         guard index < bytes.count, (48...57).contains(bytes[index]) else { throw error("invalid number", at: start) }
         if bytes[index] == 48 {
             index += 1
-            if index < bytes.count, (48...57).contains(bytes[index]) { throw error("leading zero in number", at: start) }
+            if index < bytes.count, (48...57).contains(bytes[index]) {
+                throw error("leading zero in number", at: start)
+            }
         } else {
             while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
-            guard index < bytes.count, (48...57).contains(bytes[index]) else { throw error("invalid number", at: start) }
+            guard index < bytes.count, (48...57).contains(bytes[index]) else {
+                throw error("invalid number", at: start)
+            }
             while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             isInteger = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, (48...57).contains(bytes[index]) else { throw error("invalid number", at: start) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            guard index < bytes.count, (48...57).contains(bytes[index]) else {
+                throw error("invalid number", at: start)
+            }
             while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)

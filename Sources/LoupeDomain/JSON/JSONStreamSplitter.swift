@@ -63,7 +63,9 @@ public struct JSONStreamSplitter: Sendable {
         case .lines:
             if currentSize > Int64(maxElementBytes) || !isBlank(current) { emit(into: &elements) }
         case .array:
-            if !arrayClosed { throw JSONSyntaxError(offset: Int(offset), reason: "the JSON array is not closed with ']'") }
+            if !arrayClosed {
+                throw JSONSyntaxError(offset: Int(offset), reason: "the JSON array is not closed with ']'")
+            }
         case nil:
             break
         }
@@ -117,7 +119,11 @@ public struct JSONStreamSplitter: Sendable {
         }
         if mode == .lines {
             if byte == 0x0A {
-                if currentSize > Int64(maxElementBytes) || !isBlank(current) { emit(into: &elements) } else { clearCurrent() }
+                if currentSize > Int64(maxElementBytes) || !isBlank(current) {
+                    emit(into: &elements)
+                } else {
+                    clearCurrent()
+                }
             } else {
                 keep(byte)
             }
@@ -126,7 +132,8 @@ public struct JSONStreamSplitter: Sendable {
         try consumeArray(byte, into: &elements)
     }
 
-    private mutating func consumeArray(_ byte: UInt8, into elements: inout [JSONStreamElement]) throws(JSONSyntaxError) {
+    private mutating func consumeArray(_ byte: UInt8, into elements: inout [JSONStreamElement]) throws(JSONSyntaxError)
+    {
         let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
         if arrayClosed {
             if !isSpace { throw JSONSyntaxError(offset: Int(offset), reason: "unexpected data after the closing ']'") }
@@ -146,7 +153,9 @@ public struct JSONStreamSplitter: Sendable {
         if depth == 0 {
             if isSpace { return }
             if byte == UInt8(ascii: ",") {
-                guard !current.isEmpty else { throw JSONSyntaxError(offset: Int(offset), reason: "missing array element before ','") }
+                guard !current.isEmpty else {
+                    throw JSONSyntaxError(offset: Int(offset), reason: "missing array element before ','")
+                }
                 emit(into: &elements)
                 lastWasComma = true
                 return
@@ -161,7 +170,9 @@ public struct JSONStreamSplitter: Sendable {
                 arrayClosed = true
                 return
             }
-            if !current.isEmpty && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\"")) {
+            if !current.isEmpty
+                && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\""))
+            {
                 throw JSONSyntaxError(offset: Int(offset), reason: "expected ',' between array elements")
             }
             lastWasComma = false
@@ -171,7 +182,9 @@ public struct JSONStreamSplitter: Sendable {
         case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
             depth -= 1
-            if depth < 0 { throw JSONSyntaxError(offset: Int(offset), reason: "unbalanced '\(Character(Unicode.Scalar(byte)))'") }
+            if depth < 0 {
+                throw JSONSyntaxError(offset: Int(offset), reason: "unbalanced '\(Character(Unicode.Scalar(byte)))'")
+            }
         default: break
         }
         keep(byte)

@@ -55,7 +55,8 @@ public struct APIKey: Sendable, Equatable {
 
     /// A key record with the given fields.
     public init(
-        id: String, organizationID: String, name: String, mode: APIKeyMode, role: APIKeyRole = .requester, prefix: String,
+        id: String, organizationID: String, name: String, mode: APIKeyMode, role: APIKeyRole = .requester,
+        prefix: String,
         hash: String, createdAt: Timestamp, revokedAt: Timestamp? = nil
     ) {
         self.id = id

@@ -62,7 +62,8 @@ public struct Project: Sendable, Equatable {
     public mutating func recordVersion(instruction: String, params: JSONObject, at time: Timestamp) {
         self.instruction = instruction
         self.params = params
-        paramHistory.append(ParamVersion(version: currentVersion + 1, instruction: instruction, params: params, createdAt: time))
+        paramHistory.append(
+            ParamVersion(version: currentVersion + 1, instruction: instruction, params: params, createdAt: time))
         if paramHistory.count > Self.keptVersions { paramHistory.removeFirst(paramHistory.count - Self.keptVersions) }
     }
 }

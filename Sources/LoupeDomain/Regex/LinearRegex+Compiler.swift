@@ -11,7 +11,9 @@ struct RegexCompiler {
     /// Appends one instruction.
     mutating func append(_ instruction: RegexInstruction) throws(RegexSyntaxError) {
         guard program.count < limit else {
-            throw RegexSyntaxError(reason: "is too large: it compiles to more than \(limit) instructions once repetition counts are expanded")
+            throw RegexSyntaxError(
+                reason:
+                    "is too large: it compiles to more than \(limit) instructions once repetition counts are expanded")
         }
         program.append(instruction)
     }
@@ -26,7 +28,8 @@ struct RegexCompiler {
         case .assertion(let assertion): try append(.assert(assertion))
         case .sequence(let parts): for part in parts { try emit(part) }
         case .alternation(let choices): try emitAlternation(choices[...])
-        case .repetition(let body, let minimum, let maximum): try emitRepetition(body, minimum: minimum, maximum: maximum)
+        case .repetition(let body, let minimum, let maximum):
+            try emitRepetition(body, minimum: minimum, maximum: maximum)
         }
     }
 

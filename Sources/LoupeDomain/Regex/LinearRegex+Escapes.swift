@@ -6,9 +6,14 @@ extension RegexParser {
         case 0x62: position += 1; return .assertion(.wordBoundary)  // b
         case 0x42: position += 1; return .assertion(.notWordBoundary)  // B
         case 0x31...0x39:
-            throw RegexSyntaxError(reason: "uses a backreference (\\\(character - 0x30)), which is not supported (it cannot be matched in linear time)")
+            throw RegexSyntaxError(
+                reason:
+                    "uses a backreference (\\\(character - 0x30)), which is not supported (it cannot be matched in linear time)"
+            )
         case 0x6B:  // k
-            throw RegexSyntaxError(reason: "uses a named backreference (\\k<…>), which is not supported (it cannot be matched in linear time)")
+            throw RegexSyntaxError(
+                reason:
+                    "uses a named backreference (\\k<…>), which is not supported (it cannot be matched in linear time)")
         default:
             switch try parseClassOrCharacterEscape(insideClass: false) {
             case .single(let value): return .scalar(value)
@@ -48,7 +53,9 @@ extension RegexParser {
             }
             throw RegexSyntaxError(reason: "has \\c without a control letter")
         case 0x78:  // xHH
-            guard let value = hexDigits(count: 2) else { throw RegexSyntaxError(reason: "has \\x without two hex digits") }
+            guard let value = hexDigits(count: 2) else {
+                throw RegexSyntaxError(reason: "has \\x without two hex digits")
+            }
             return .single(value)
         case 0x75: return .single(try parseUnicodeEscape())  // u
         case 0x70, 0x50:  // p P
@@ -56,7 +63,8 @@ extension RegexParser {
         case 0x41, 0x5A, 0x7A:
             throw RegexSyntaxError(reason: "uses \\A, \\Z or \\z, which are not ECMA-262; use ^ and $")
         default:
-            if let scalar = Unicode.Scalar(character), scalar.properties.isIDContinue, !insideClass || character != 0x2D {
+            if let scalar = Unicode.Scalar(character), scalar.properties.isIDContinue, !insideClass || character != 0x2D
+            {
                 throw RegexSyntaxError(reason: "has an unknown escape \\\(Character(scalar))")
             }
             return .single(character)  // \. \/ \- \\ and other punctuation stand for themselves
@@ -92,7 +100,9 @@ extension RegexParser {
                 digits += 1
                 position += 1
             }
-            guard digits > 0, consume("}"), value <= 0x10FFFF else { throw RegexSyntaxError(reason: "has an invalid \\u{…} escape") }
+            guard digits > 0, consume("}"), value <= 0x10FFFF else {
+                throw RegexSyntaxError(reason: "has an invalid \\u{…} escape")
+            }
             return value
         }
         guard let high = hexDigits(count: 4) else { throw RegexSyntaxError(reason: "has \\u without four hex digits") }

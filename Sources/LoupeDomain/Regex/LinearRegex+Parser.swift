@@ -80,10 +80,14 @@ struct RegexParser {
             if consume(":") {
                 // Non-capturing group.
             } else if current == 0x3D || current == 0x21 {  // = !
-                throw RegexSyntaxError(reason: "uses lookahead ((?= or (?!), which is not supported (it cannot be matched in linear time)")
+                throw RegexSyntaxError(
+                    reason: "uses lookahead ((?= or (?!), which is not supported (it cannot be matched in linear time)")
             } else if consume("<") {
                 if current == 0x3D || current == 0x21 {
-                    throw RegexSyntaxError(reason: "uses lookbehind ((?<= or (?<!), which is not supported (it cannot be matched in linear time)")
+                    throw RegexSyntaxError(
+                        reason:
+                            "uses lookbehind ((?<= or (?<!), which is not supported (it cannot be matched in linear time)"
+                    )
                 }
                 try skipGroupName()
             } else {
@@ -122,14 +126,19 @@ struct RegexParser {
         case 0x3F: bounds = (0, 1); position += 1
         case 0x7B:
             guard let (minimum, maximum, end) = quantifierBounds(from: position) else { return atom }  // a literal "{"
-            if let maximum, maximum < minimum { throw RegexSyntaxError(reason: "has a quantifier {\(minimum),\(maximum)} whose numbers are out of order") }
+            if let maximum, maximum < minimum {
+                throw RegexSyntaxError(
+                    reason: "has a quantifier {\(minimum),\(maximum)} whose numbers are out of order")
+            }
             bounds = (minimum, maximum)
             position = end
         default: return atom
         }
         if case .assertion = atom { throw RegexSyntaxError(reason: "has a quantifier applied to an assertion") }
         _ = consume("?")  // Laziness changes which match is found, never whether there is one.
-        if let next = current, [0x2A, 0x2B, 0x3F].contains(next) || (next == 0x7B && quantifierBounds(from: position) != nil) {
+        if let next = current,
+            [0x2A, 0x2B, 0x3F].contains(next) || (next == 0x7B && quantifierBounds(from: position) != nil)
+        {
             throw RegexSyntaxError(reason: "has a quantifier with nothing to repeat")
         }
         return .repetition(atom, minimum: bounds.0, maximum: bounds.1)

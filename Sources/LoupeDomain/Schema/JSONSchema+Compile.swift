@@ -28,7 +28,8 @@ struct SchemaCompiler {
     /// Compiles the root schema and everything it reaches.
     mutating func compileDocument() throws(JSONSchemaError) {
         if let duplicate = map.duplicate {
-            throw JSONSchemaError(path: duplicate.pointer + "/$id", reason: "$id \"\(duplicate.uri)\" is used by two schemas")
+            throw JSONSchemaError(
+                path: duplicate.pointer + "/$id", reason: "$id \"\(duplicate.uri)\" is used by two schemas")
         }
         _ = node(at: "")
         var next = 0
@@ -74,7 +75,9 @@ struct SchemaCompiler {
 
     /// Where a `$ref` or `$dynamicRef` written in the schema at `pointer` points.
     /// - Returns: the target's pointer and, when the fragment is a plain name, that anchor name.
-    func resolve(reference: String, from pointer: String, keyword: String) throws(JSONSchemaError) -> (pointer: String, anchor: String?) {
+    func resolve(reference: String, from pointer: String, keyword: String) throws(JSONSchemaError) -> (
+        pointer: String, anchor: String?
+    ) {
         let path = pointer + "/" + keyword
         let base = SchemaURI(map.resources[map.resource(containing: pointer)].uri)
         let uri = SchemaURI(reference).resolved(against: base)
@@ -92,7 +95,9 @@ struct SchemaCompiler {
         if decoded.hasPrefix("/") {
             let tokens = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
             let target = resource.pointer + tokens.map { "/" + JSONSchema.escape(Self.unescape($0)) }.joined()
-            guard value(at: target) != nil else { throw JSONSchemaError(path: path, reason: "target \(reference) does not exist") }
+            guard value(at: target) != nil else {
+                throw JSONSchemaError(path: path, reason: "target \(reference) does not exist")
+            }
             return (target, nil)
         }
         guard let target = map.anchors[document + "#" + decoded] else {
@@ -102,13 +107,19 @@ struct SchemaCompiler {
     }
 
     /// Compiles a `$dynamicRef`: dynamic only when its initial target declares the same `$dynamicAnchor`.
-    mutating func dynamicReference(_ reference: String, from pointer: String) throws(JSONSchemaError) -> DynamicReference {
+    mutating func dynamicReference(_ reference: String, from pointer: String) throws(JSONSchemaError)
+        -> DynamicReference
+    {
         let (target, anchor) = try resolve(reference: reference, from: pointer, keyword: "$dynamicRef")
         var compiled = DynamicReference(initial: node(at: target))
-        guard let anchor, value(at: target)?.objectValue?["$dynamicAnchor"]?.stringValue == anchor else { return compiled }
+        guard let anchor, value(at: target)?.objectValue?["$dynamicAnchor"]?.stringValue == anchor else {
+            return compiled
+        }
         compiled.anchor = anchor
         for (index, resource) in map.resources.enumerated() {
-            if let declaring = resource.dynamicAnchors[anchor] { compiled.candidates.append((index, node(at: declaring))) }
+            if let declaring = resource.dynamicAnchors[anchor] {
+                compiled.candidates.append((index, node(at: declaring)))
+            }
         }
         usesDynamicScope = true
         return compiled

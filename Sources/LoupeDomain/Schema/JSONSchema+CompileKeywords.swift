@@ -13,13 +13,17 @@ extension SchemaCompiler {
     ]
 
     /// The schema URIs `$schema` may name.
-    static let draft202012 = ["https://json-schema.org/draft/2020-12/schema", "https://json-schema.org/draft/2020-12/schema#"]
+    static let draft202012 = [
+        "https://json-schema.org/draft/2020-12/schema", "https://json-schema.org/draft/2020-12/schema#",
+    ]
 
     /// Compiles the schema at `pointer` into a node, queueing the subschemas it names.
     mutating func compileNode(at pointer: String) throws(JSONSchemaError) -> SchemaNode {
         var node = SchemaNode()
         node.resource = map.resource(containing: pointer)
-        guard let value = value(at: pointer) else { throw JSONSchemaError(path: pointer, reason: "schema does not exist") }
+        guard let value = value(at: pointer) else {
+            throw JSONSchemaError(path: pointer, reason: "schema does not exist")
+        }
         if case .bool(let verdict) = value {
             node.always = verdict
             return node
@@ -46,10 +50,13 @@ extension SchemaCompiler {
     }
 
     /// One keyword, or nil for an annotation or a keyword that is compiled with its siblings.
-    private mutating func compileKeyword(_ key: String, _ member: JSONValue, _ reader: inout KeywordReader) throws(JSONSchemaError) -> SchemaKeyword? {
+    private mutating func compileKeyword(_ key: String, _ member: JSONValue, _ reader: inout KeywordReader)
+        throws(JSONSchemaError) -> SchemaKeyword?
+    {
         let pointer = reader.pointer
         switch key {
-        case "$ref": return .ref(node(at: try resolve(reference: try reader.string(key), from: pointer, keyword: key).pointer))
+        case "$ref":
+            return .ref(node(at: try resolve(reference: try reader.string(key), from: pointer, keyword: key).pointer))
         case "$dynamicRef": return .dynamicRef(try dynamicReference(try reader.string(key), from: pointer))
         case "type": return .type(try reader.types())
         case "enum":
@@ -70,7 +77,10 @@ extension SchemaCompiler {
         case "format":
             let name = try reader.string(key)
             guard let format = SchemaFormat(rawValue: name) else {
-                throw reader.fail(key, "unknown format \"\(name)\"; supported: " + SchemaFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                throw reader.fail(
+                    key,
+                    "unknown format \"\(name)\"; supported: "
+                        + SchemaFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return .format(format)
         case "minItems": return .minItems(try reader.count(key))
@@ -80,7 +90,9 @@ extension SchemaCompiler {
             return unique ? .uniqueItems : nil
         case "required": return .required(try reader.uniqueStrings(member, at: key))
         case "dependentRequired":
-            guard case .object(let dependencies) = member else { throw reader.fail(key, "must be an object of string arrays") }
+            guard case .object(let dependencies) = member else {
+                throw reader.fail(key, "must be an object of string arrays")
+            }
             var pairs: [(property: String, requires: [String])] = []
             for (name, names) in dependencies {
                 pairs.append((name, try reader.uniqueStrings(names, at: key + "/" + JSONSchema.escape(name))))
@@ -107,7 +119,8 @@ extension SchemaCompiler {
         case "unevaluatedProperties":
             usesUnevaluated = true
             return .unevaluatedProperties(try schema(key, &reader))
-        case "items", "prefixItems", "contains", "minContains", "maxContains", "additionalProperties", "if", "then", "else":
+        case "items", "prefixItems", "contains", "minContains", "maxContains", "additionalProperties", "if", "then",
+            "else":
             return nil  // compiled together by compileCombinedKeywords
         default:
             try checkAnnotation(key, member, &reader)
@@ -117,7 +130,9 @@ extension SchemaCompiler {
 
     /// Keywords whose meaning depends on a sibling: items after prefixItems, contains with its
     /// bounds, additionalProperties after properties and patternProperties, if/then/else.
-    private mutating func compileCombinedKeywords(_ reader: inout KeywordReader) throws(JSONSchemaError) -> [SchemaKeyword] {
+    private mutating func compileCombinedKeywords(_ reader: inout KeywordReader) throws(JSONSchemaError)
+        -> [SchemaKeyword]
+    {
         let object = reader.object
         var keywords: [SchemaKeyword] = []
         var prefixCount = 0
@@ -127,7 +142,9 @@ extension SchemaCompiler {
             keywords.append(.prefixItems(prefix))
         }
         if object["items"] != nil {
-            if case .array = object["items"] { throw reader.fail("items", "must be a schema; for a list of schemas by position use prefixItems") }
+            if case .array = object["items"] {
+                throw reader.fail("items", "must be a schema; for a list of schemas by position use prefixItems")
+            }
             keywords.append(.items(try schema("items", &reader), start: prefixCount))
         }
         let minContains = try object["minContains"] == nil ? 1 : reader.count("minContains")
@@ -141,7 +158,8 @@ extension SchemaCompiler {
             for name in object["patternProperties"]?.objectValue?.keys ?? [] {
                 patterns.append(try reader.regex(name, at: "patternProperties/" + JSONSchema.escape(name)))
             }
-            keywords.append(.additionalProperties(try schema("additionalProperties", &reader), known: known, patterns: patterns))
+            keywords.append(
+                .additionalProperties(try schema("additionalProperties", &reader), known: known, patterns: patterns))
         }
         let then = try object["then"] == nil ? nil : schema("then", &reader)
         let otherwise = try object["else"] == nil ? nil : schema("else", &reader)
@@ -152,7 +170,9 @@ extension SchemaCompiler {
     }
 
     /// Checks the value of an annotation keyword, refusing unknown keywords.
-    private mutating func checkAnnotation(_ key: String, _ member: JSONValue, _ reader: inout KeywordReader) throws(JSONSchemaError) {
+    private mutating func checkAnnotation(_ key: String, _ member: JSONValue, _ reader: inout KeywordReader)
+        throws(JSONSchemaError)
+    {
         switch key {
         case "title", "description", "$comment", "contentMediaType", "contentEncoding": _ = try reader.string(key)
         case "deprecated", "readOnly", "writeOnly":
@@ -165,7 +185,8 @@ extension SchemaCompiler {
         case "$schema":
             let uri = try reader.string(key)
             guard Self.draft202012.contains(uri) else {
-                throw reader.fail(key, "names \"\(uri)\"; only JSON Schema draft 2020-12 (\(Self.draft202012[0])) is supported")
+                throw reader.fail(
+                    key, "names \"\(uri)\"; only JSON Schema draft 2020-12 (\(Self.draft202012[0])) is supported")
             }
         case "$id":
             let id = try reader.string(key)
@@ -174,7 +195,9 @@ extension SchemaCompiler {
             }
         case "$anchor", "$dynamicAnchor":
             let name = try reader.string(key)
-            guard Self.isAnchorName(name) else { throw reader.fail(key, "must be a letter or underscore followed by letters, digits, -, _ or .") }
+            guard Self.isAnchorName(name) else {
+                throw reader.fail(key, "must be a letter or underscore followed by letters, digits, -, _ or .")
+            }
         case "$vocabulary":
             guard reader.pointer == map.resources[map.resource(containing: reader.pointer)].pointer else {
                 throw reader.fail(key, "is only allowed at the root of a schema resource")
@@ -185,14 +208,20 @@ extension SchemaCompiler {
         default:
             guard !key.hasPrefix("x-") else { return }
             let hint = Self.replacements[key].map { "; in draft 2020-12 use \($0)" } ?? ""
-            throw reader.fail(JSONSchema.escape(key), "is not a keyword Loupe supports (unknown keyword \"\(key)\"\(hint); custom annotations must start with x-)")
+            throw reader.fail(
+                JSONSchema.escape(key),
+                "is not a keyword Loupe supports (unknown keyword \"\(key)\"\(hint); custom annotations must start with x-)"
+            )
         }
     }
 
     /// Whether `name` is a valid `$anchor`/`$dynamicAnchor` (a letter or underscore, then letters, digits, `-`, `_`, `.`).
     static func isAnchorName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else { return false }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+        }
     }
 
     private mutating func schema(_ key: String, _ reader: inout KeywordReader) throws(JSONSchemaError) -> Int {
@@ -203,21 +232,31 @@ extension SchemaCompiler {
     }
 
     private mutating func schemaList(_ key: String, _ reader: inout KeywordReader) throws(JSONSchemaError) -> [Int] {
-        guard case .array(let items)? = reader.object[key], !items.isEmpty else { throw reader.fail(key, "must be a non-empty array of schemas") }
+        guard case .array(let items)? = reader.object[key], !items.isEmpty else {
+            throw reader.fail(key, "must be a non-empty array of schemas")
+        }
         var indices: [Int] = []
         for (offset, item) in items.enumerated() {
-            guard item.objectValue != nil || item.boolValue != nil else { throw reader.fail("\(key)/\(offset)", "must be a schema (an object or a boolean)") }
+            guard item.objectValue != nil || item.boolValue != nil else {
+                throw reader.fail("\(key)/\(offset)", "must be a schema (an object or a boolean)")
+            }
             indices.append(node(at: reader.pointer + "/" + key + "/\(offset)"))
         }
         return indices
     }
 
-    private mutating func schemaMap(_ key: String, _ reader: inout KeywordReader) throws(JSONSchemaError) -> [(String, Int)] {
-        guard case .object(let members)? = reader.object[key] else { throw reader.fail(key, "must be an object of schemas") }
+    private mutating func schemaMap(_ key: String, _ reader: inout KeywordReader) throws(JSONSchemaError) -> [(
+        String, Int
+    )] {
+        guard case .object(let members)? = reader.object[key] else {
+            throw reader.fail(key, "must be an object of schemas")
+        }
         var pairs: [(String, Int)] = []
         for (name, item) in members {
             let path = JSONSchema.escape(key) + "/" + JSONSchema.escape(name)
-            guard item.objectValue != nil || item.boolValue != nil else { throw reader.fail(path, "must be a schema (an object or a boolean)") }
+            guard item.objectValue != nil || item.boolValue != nil else {
+                throw reader.fail(path, "must be a schema (an object or a boolean)")
+            }
             pairs.append((name, node(at: reader.pointer + "/" + path)))
         }
         return pairs

@@ -22,7 +22,8 @@ extension SchemaCompiler {
                     if let longest, chain[top.node] > JSONSchema.maximumNesting {
                         throw JSONSchemaError(
                             path: pointerByIndex[top.node] + "/" + longest.keyword,
-                            reason: "nests more than \(JSONSchema.maximumNesting) schemas ($ref, allOf, not, …) on the same value; "
+                            reason:
+                                "nests more than \(JSONSchema.maximumNesting) schemas ($ref, allOf, not, …) on the same value; "
                                 + "validation would stop before reaching the end")
                     }
                     continue
@@ -30,7 +31,10 @@ extension SchemaCompiler {
                 stack[stack.count - 1].next += 1
                 let (child, keyword) = edges[top.node][top.next]
                 if state[child] == 1 {
-                    let path = stack.drop { $0.node != child }.map { "#" + pointerByIndex[$0.node] } + ["#" + pointerByIndex[child]]
+                    let path =
+                        stack.drop { $0.node != child }.map { "#" + pointerByIndex[$0.node] } + [
+                            "#" + pointerByIndex[child]
+                        ]
                     throw JSONSchemaError(
                         path: pointerByIndex[top.node] + "/" + keyword,
                         reason: "$ref cycle that never moves into the instance: " + path.joined(separator: " → "))

@@ -13,12 +13,24 @@ struct ValidationContext {
     var path: [InstancePathSegment] = []
     /// The schema resources entered so far, outermost first.
     var dynamicScope: [Int] = []
+    /// Schema nodes evaluated so far: bounded by `JSONSchema.maximumSteps`, since applicators that
+    /// revisit a node (`allOf` of two `$ref`s to an ancestor) can double the work per data level.
+    var steps = 0
 
     /// A context for one validation.
     init(tracksAnnotations: Bool, tracksDynamicScope: Bool, recording: Bool) {
         self.tracksAnnotations = tracksAnnotations
         self.tracksDynamicScope = tracksDynamicScope
         self.recording = recording
+    }
+
+    /// Records a limit that was hit, even where failures are answers (inside `not`, `anyOf`, …),
+    /// so hitting it can never turn into a pass.
+    mutating func recordLimit(_ reason: String) {
+        let wasRecording = recording
+        recording = true
+        record(reason)
+        recording = wasRecording
     }
 
     /// Records `reason` at the current location, or at its member or item `segment`.
@@ -50,13 +62,21 @@ enum InstancePathSegment {
 extension JSONSchema {
     /// Validates `instance` against node `index`, recording violations in `context` and adding
     /// what it evaluated to `evaluated`. Returns whether it matched.
-    func evaluate(_ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+    func evaluate(
+        _ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
         guard depth < Self.maximumDepth else {
-            // Recorded even where failures are answers, so a deep `not` cannot turn into a pass.
-            let recording = context.recording
-            context.recording = true
-            context.record("is nested too deeply to validate (more than \(Self.maximumDepth) levels of schema and data)")
-            context.recording = recording
+            context.recordLimit(
+                "is nested too deeply to validate (more than \(Self.maximumDepth) levels of schema and data)")
+            return false
+        }
+        context.steps += 1
+        guard context.steps <= Self.maximumSteps else {
+            if context.steps == Self.maximumSteps + 1 {
+                context.recordLimit(
+                    "takes more than \(Self.maximumSteps) schema evaluations to validate; simplify the schema")
+            }
             return false
         }
         let node = nodes[index]
@@ -80,7 +100,10 @@ extension JSONSchema {
 
     /// Whether `instance` passes node `index`, recording nothing; `evaluated` gains its
     /// evaluated locations only when it passes.
-    func passes(_ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+    func passes(
+        _ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
         let recording = context.recording
         context.recording = false
         defer { context.recording = recording }
@@ -91,8 +114,13 @@ extension JSONSchema {
     }
 
     /// Validates `instance` against node `index` in place, merging its evaluated locations when it passes.
-    func applies(_ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
-        guard context.tracksAnnotations else { return evaluate(instance, node: index, depth: depth, &context, &evaluated) }
+    func applies(
+        _ instance: JSONValue, node index: Int, depth: Int, _ context: inout ValidationContext,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
+        guard context.tracksAnnotations else {
+            return evaluate(instance, node: index, depth: depth, &context, &evaluated)
+        }
         var local = EvaluatedLocations()
         let valid = evaluate(instance, node: index, depth: depth, &context, &local)
         if valid { evaluated.merge(local) }
@@ -100,7 +128,10 @@ extension JSONSchema {
     }
 
     /// Validates `value`, a member or item of the instance, against node `index`.
-    func descend(_ value: JSONValue, _ segment: InstancePathSegment, node index: Int, depth: Int, _ context: inout ValidationContext) -> Bool {
+    func descend(
+        _ value: JSONValue, _ segment: InstancePathSegment, node index: Int, depth: Int,
+        _ context: inout ValidationContext
+    ) -> Bool {
         var ignored = EvaluatedLocations()
         context.path.append(segment)
         defer { context.path.removeLast() }
@@ -108,7 +139,10 @@ extension JSONSchema {
     }
 
     /// Checks one keyword.
-    private func check(_ keyword: SchemaKeyword, _ instance: JSONValue, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+    private func check(
+        _ keyword: SchemaKeyword, _ instance: JSONValue, depth: Int, _ context: inout ValidationContext,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
         switch keyword {
         case .type(let types):
             guard types.admits(instance) else {

@@ -1,6 +1,9 @@
 extension JSONSchema {
     /// The keywords that apply to arrays.
-    func checkArray(_ keyword: SchemaKeyword, _ items: [JSONValue], depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+    func checkArray(
+        _ keyword: SchemaKeyword, _ items: [JSONValue], depth: Int, _ context: inout ValidationContext,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
         var valid = true
         switch keyword {
         case .minItems(let minimum) where items.count < minimum:
@@ -21,7 +24,9 @@ extension JSONSchema {
                     if !context.recording { return false }
                 }
             }
-            if context.tracksAnnotations { evaluated.itemPrefix = max(evaluated.itemPrefix, min(children.count, items.count)) }
+            if context.tracksAnnotations {
+                evaluated.itemPrefix = max(evaluated.itemPrefix, min(children.count, items.count))
+            }
         case .items(let child, let start):
             valid = checkEach(items, from: start, against: child, keyword: "items", depth: depth, &context)
             if context.tracksAnnotations { evaluated.allItems = true }
@@ -38,19 +43,26 @@ extension JSONSchema {
                 }
             }
             if matches < minimum {
-                context.record("must contain at least \(minimum) \(minimum == 1 ? "item" : "items") matching contains (found \(matches))")
+                context.record(
+                    "must contain at least \(minimum) \(minimum == 1 ? "item" : "items") matching contains (found \(matches))"
+                )
                 valid = false
             } else if let maximum, matches > maximum {
-                context.record("must contain at most \(maximum) \(maximum == 1 ? "item" : "items") matching contains (found \(matches))")
+                context.record(
+                    "must contain at most \(maximum) \(maximum == 1 ? "item" : "items") matching contains (found \(matches))"
+                )
                 valid = false
             }
         case .unevaluatedItems(let child):
             let pending = items.indices.filter { !evaluated.evaluated(item: $0) }
             if nodes[child].always == false {
-                for offset in pending { context.record("is not allowed (unevaluatedItems is false)", at: .item(offset)) }
+                for offset in pending {
+                    context.record("is not allowed (unevaluatedItems is false)", at: .item(offset))
+                }
                 valid = pending.isEmpty
             } else {
-                for offset in pending where !descend(items[offset], .item(offset), node: child, depth: depth, &context) {
+                for offset in pending where !descend(items[offset], .item(offset), node: child, depth: depth, &context)
+                {
                     valid = false
                     if !context.recording { return false }
                 }
@@ -62,7 +74,10 @@ extension JSONSchema {
         return valid
     }
 
-    private func checkEach(_ items: [JSONValue], from start: Int, against child: Int, keyword: String, depth: Int, _ context: inout ValidationContext) -> Bool {
+    private func checkEach(
+        _ items: [JSONValue], from start: Int, against child: Int, keyword: String, depth: Int,
+        _ context: inout ValidationContext
+    ) -> Bool {
         guard start < items.count else { return true }
         var valid = true
         let refusesAll = nodes[child].always == false

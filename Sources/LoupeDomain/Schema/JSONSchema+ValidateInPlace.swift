@@ -1,7 +1,10 @@
 extension JSONSchema {
     /// `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else` and `dependentSchemas`: subschemas
     /// applied to the instance itself.
-    func checkInPlace(_ keyword: SchemaKeyword, _ instance: JSONValue, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+    func checkInPlace(
+        _ keyword: SchemaKeyword, _ instance: JSONValue, depth: Int, _ context: inout ValidationContext,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
         switch keyword {
         case .allOf(let children):
             var valid = true
@@ -66,8 +69,10 @@ extension JSONSchema {
         switch keyword {
         case .minimum(let bound): problem = number.compare(to: bound) < 0 ? "must be at least \(bound.text)" : nil
         case .maximum(let bound): problem = number.compare(to: bound) > 0 ? "must be at most \(bound.text)" : nil
-        case .exclusiveMinimum(let bound): problem = number.compare(to: bound) <= 0 ? "must be greater than \(bound.text)" : nil
-        case .exclusiveMaximum(let bound): problem = number.compare(to: bound) >= 0 ? "must be less than \(bound.text)" : nil
+        case .exclusiveMinimum(let bound):
+            problem = number.compare(to: bound) <= 0 ? "must be greater than \(bound.text)" : nil
+        case .exclusiveMaximum(let bound):
+            problem = number.compare(to: bound) >= 0 ? "must be less than \(bound.text)" : nil
         case .multipleOf(let step): problem = number.isMultiple(of: step) ? nil : "must be a multiple of \(step.text)"
         default: problem = nil
         }

@@ -1,6 +1,9 @@
 extension JSONSchema {
     /// The keywords that apply to objects.
-    func checkObject(_ keyword: SchemaKeyword, _ object: JSONObject, depth: Int, _ context: inout ValidationContext, _ evaluated: inout EvaluatedLocations) -> Bool {
+    func checkObject(
+        _ keyword: SchemaKeyword, _ object: JSONObject, depth: Int, _ context: inout ValidationContext,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
         var valid = true
         switch keyword {
         case .required(let names):
@@ -42,7 +45,8 @@ extension JSONSchema {
             }
         case .additionalProperties(let child, let known, let patterns):
             let refusesAll = nodes[child].always == false
-            for (name, member) in object where !known.contains(name) && !patterns.contains(where: { $0.matches(name) }) {
+            for (name, member) in object where !known.contains(name) && !patterns.contains(where: { $0.matches(name) })
+            {
                 if refusesAll {
                     context.record("is not allowed (additionalProperties is false)", at: .member(name))
                     valid = false

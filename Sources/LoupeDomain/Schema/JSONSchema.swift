@@ -68,7 +68,8 @@ public struct JSONSchema: Sendable {
 
     /// Every violation of `instance`, empty when it matches.
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
-        var context = ValidationContext(tracksAnnotations: tracksAnnotations, tracksDynamicScope: tracksDynamicScope, recording: true)
+        var context = ValidationContext(
+            tracksAnnotations: tracksAnnotations, tracksDynamicScope: tracksDynamicScope, recording: true)
         var evaluated = EvaluatedLocations()
         let valid = evaluate(instance, node: 0, depth: 0, &context, &evaluated)
         if !valid && context.violations.isEmpty {
@@ -79,7 +80,8 @@ public struct JSONSchema: Sendable {
 
     /// Whether `instance` matches; stops at the first problem.
     public func matches(_ instance: JSONValue) -> Bool {
-        var context = ValidationContext(tracksAnnotations: tracksAnnotations, tracksDynamicScope: tracksDynamicScope, recording: false)
+        var context = ValidationContext(
+            tracksAnnotations: tracksAnnotations, tracksDynamicScope: tracksDynamicScope, recording: false)
         var evaluated = EvaluatedLocations()
         let valid = evaluate(instance, node: 0, depth: 0, &context, &evaluated)
         // Only the depth limit records while not recording; it makes the instance invalid anywhere.
@@ -90,6 +92,11 @@ public struct JSONSchema: Sendable {
     /// with a violation; keeps any schema and instance from exhausting the stack. Data nests at most
     /// 256 levels (the JSON parser's limit), and a recursive schema spends about two levels per level.
     public static let maximumDepth = 600
+
+    /// How many schema nodes one validation may evaluate: past it the data is refused with a
+    /// violation saying so, so no schema and data can make one validation run for long (two
+    /// million evaluations take well under a second).
+    public static let maximumSteps = 2_000_000
 
     /// How many schemas may apply to the same value one inside another (through `$ref`,
     /// `$dynamicRef`, `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `dependentSchemas`)

@@ -6,7 +6,10 @@ extension SchemaFormat {
         guard let colon = string.firstIndex(of: ":"), colon != string.startIndex else { return false }
         let scheme = string[..<colon]
         guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
-            scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) })
+            scheme.unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0))
+            })
         else { return false }
         let rest = string[string.index(after: colon)...]
         return !rest.isEmpty && !string.contains(where: { $0 == " " || $0.isNewline })
@@ -38,19 +41,22 @@ extension SchemaFormat {
         guard !text.isEmpty, text.utf8.count <= 253 else { return false }
         return text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
             guard !label.isEmpty, label.utf8.count <= 63, label.first != "-", label.last != "-" else { return false }
-            return label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+            return label.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+            }
         }
     }
 
     /// Four decimal octets 0–255 without leading zeros.
     static func isIPv4(_ text: Substring) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            guard (1...3).contains(part.utf8.count), part.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-                part.utf8.count == 1 || part.first != "0", let value = Int(part)
-            else { return false }
-            return value <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                guard (1...3).contains(part.utf8.count), part.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+                    part.utf8.count == 1 || part.first != "0", let value = Int(part)
+                else { return false }
+                return value <= 255
+            }
     }
 
     /// Eight groups of 1–4 hex digits, at most one `::` standing for one or more zero groups,
@@ -75,7 +81,9 @@ extension SchemaFormat {
             return count
         }
         if halves.count == 2 {
-            guard let head = groups(halves[0], last: false), let tail = groups(halves[1], last: true) else { return false }
+            guard let head = groups(halves[0], last: false), let tail = groups(halves[1], last: true) else {
+                return false
+            }
             return head + tail <= 7
         }
         return groups(text, last: true) == 8
@@ -86,9 +94,12 @@ extension SchemaFormat {
         guard let at = text.lastIndex(of: "@") else { return false }
         let local = text[..<at]
         let domain = text[text.index(after: at)...]
-        let atomCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-/=?^_`{|}~".utf8)
+        let atomCharacters = Set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-/=?^_`{|}~".utf8)
         guard !local.isEmpty, local.utf8.count <= 64,
-            local.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(atomCharacters.contains) })
+            local.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({
+                !$0.isEmpty && $0.utf8.allSatisfy(atomCharacters.contains)
+            })
         else { return false }
         if domain.hasPrefix("[") && domain.hasSuffix("]") {
             let literal = domain.dropFirst().dropLast()
@@ -118,7 +129,9 @@ extension SchemaFormat {
         guard text.hasPrefix("/") else { return false }
         let bytes = Array(text.utf8)
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "~") {
-            guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "0") || bytes[offset + 1] == UInt8(ascii: "1") else { return false }
+            guard offset + 1 < bytes.count,
+                bytes[offset + 1] == UInt8(ascii: "0") || bytes[offset + 1] == UInt8(ascii: "1")
+            else { return false }
         }
         return true
     }

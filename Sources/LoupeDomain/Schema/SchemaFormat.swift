@@ -80,7 +80,8 @@ enum SchemaFormat: String, CaseIterable, Sendable {
             offsetStart = utf8.count - 6
             guard offsetStart >= 8, utf8[offsetStart] == UInt8(ascii: "+") || utf8[offsetStart] == UInt8(ascii: "-"),
                 utf8[offsetStart + 3] == UInt8(ascii: ":"),
-                let hours = digits(Substring(decoding: utf8[(offsetStart + 1)..<(offsetStart + 3)], as: UTF8.self), count: 2),
+                let hours = digits(
+                    Substring(decoding: utf8[(offsetStart + 1)..<(offsetStart + 3)], as: UTF8.self), count: 2),
                 let minutes = digits(Substring(decoding: utf8[(offsetStart + 4)...], as: UTF8.self), count: 2),
                 hours < 24, minutes < 60
             else { return false }
@@ -94,7 +95,8 @@ enum SchemaFormat: String, CaseIterable, Sendable {
             guard !fraction.isEmpty, fraction.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
             fields[2] = fields[2][..<dot]
         }
-        guard let hour = digits(fields[0], count: 2), let minute = digits(fields[1], count: 2), let second = digits(fields[2], count: 2),
+        guard let hour = digits(fields[0], count: 2), let minute = digits(fields[1], count: 2),
+            let second = digits(fields[2], count: 2),
             hour < 24, minute < 60, second <= 60
         else { return false }
         guard second == 60 else { return true }

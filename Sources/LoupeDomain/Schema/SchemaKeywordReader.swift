@@ -38,9 +38,13 @@ struct KeywordReader {
         }
         var types: SchemaTypes = []
         for name in names {
-            guard case .string(let text) = name else { throw fail("type", "must be a type name or an array of type names") }
+            guard case .string(let text) = name else {
+                throw fail("type", "must be a type name or an array of type names")
+            }
             guard let type = SchemaTypes.byName.first(where: { $0.name == text })?.type else {
-                throw fail("type", "unknown type \"\(text)\"; expected one of null, boolean, object, array, number, integer, string")
+                throw fail(
+                    "type",
+                    "unknown type \"\(text)\"; expected one of null, boolean, object, array, number, integer, string")
             }
             guard !types.contains(type) else { throw fail("type", "lists \"\(text)\" twice") }
             types.insert(type)

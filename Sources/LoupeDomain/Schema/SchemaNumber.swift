@@ -48,7 +48,9 @@ enum SchemaNumber: Sendable {
     /// (so 0.0075 is a multiple of 0.0001, and 1e308 is not a multiple of 0.123456789).
     func isMultiple(of divisor: SchemaNumber) -> Bool {
         if case .int(let value) = self, case .int(let step) = divisor { return value % step == 0 }
-        guard let value = DecimalParts(self), let step = DecimalParts(divisor), step.significand != 0 else { return false }
+        guard let value = DecimalParts(self), let step = DecimalParts(divisor), step.significand != 0 else {
+            return false
+        }
         if value.significand == 0 { return true }
         if value.exponent >= step.exponent {
             // value = a·10^k·step.unit with a = value.significand, k = value.exponent − step.exponent.

@@ -71,7 +71,9 @@ struct SchemaResourceMap {
         }
         resourceByPointer[pointer] = current
         let uri = resources[current].uri
-        if case .string(let name)? = object["$anchor"] { anchors[uri + "#" + name] = anchors[uri + "#" + name] ?? pointer }
+        if case .string(let name)? = object["$anchor"] {
+            anchors[uri + "#" + name] = anchors[uri + "#" + name] ?? pointer
+        }
         if case .string(let name)? = object["$dynamicAnchor"] {
             anchors[uri + "#" + name] = anchors[uri + "#" + name] ?? pointer
             if resources[current].dynamicAnchors[name] == nil { resources[current].dynamicAnchors[name] = pointer }
@@ -81,9 +83,13 @@ struct SchemaResourceMap {
             if Self.singleSchemaKeywords.contains(key) {
                 walk(member, pointer: memberPointer, resource: current)
             } else if Self.schemaArrayKeywords.contains(key), case .array(let items) = member {
-                for (offset, item) in items.enumerated() { walk(item, pointer: memberPointer + "/\(offset)", resource: current) }
+                for (offset, item) in items.enumerated() {
+                    walk(item, pointer: memberPointer + "/\(offset)", resource: current)
+                }
             } else if Self.schemaMapKeywords.contains(key), case .object(let members) = member {
-                for (name, item) in members { walk(item, pointer: memberPointer + "/" + JSONSchema.escape(name), resource: current) }
+                for (name, item) in members {
+                    walk(item, pointer: memberPointer + "/" + JSONSchema.escape(name), resource: current)
+                }
             }
         }
     }

@@ -23,7 +23,9 @@ struct SchemaURI: Sendable, Equatable {
             query = String(rest[rest.index(after: question)...])
             rest = rest[..<question]
         }
-        if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains(where: { $0 == "/" }), colon != rest.startIndex {
+        if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains(where: { $0 == "/" }),
+            colon != rest.startIndex
+        {
             scheme = String(rest[..<colon])
             rest = rest[rest.index(after: colon)...]
         }
@@ -65,13 +67,19 @@ struct SchemaURI: Sendable, Equatable {
     /// This reference resolved against `base` (RFC 3986 section 5.2.2).
     func resolved(against base: SchemaURI) -> SchemaURI {
         if scheme != nil {
-            return SchemaURI(scheme: scheme, authority: authority, path: Self.removingDotSegments(path), query: query, fragment: fragment)
+            return SchemaURI(
+                scheme: scheme, authority: authority, path: Self.removingDotSegments(path), query: query,
+                fragment: fragment)
         }
         if authority != nil {
-            return SchemaURI(scheme: base.scheme, authority: authority, path: Self.removingDotSegments(path), query: query, fragment: fragment)
+            return SchemaURI(
+                scheme: base.scheme, authority: authority, path: Self.removingDotSegments(path), query: query,
+                fragment: fragment)
         }
         if path.isEmpty {
-            return SchemaURI(scheme: base.scheme, authority: base.authority, path: base.path, query: query ?? base.query, fragment: fragment)
+            return SchemaURI(
+                scheme: base.scheme, authority: base.authority, path: base.path, query: query ?? base.query,
+                fragment: fragment)
         }
         let merged: String
         if path.hasPrefix("/") {
@@ -83,7 +91,9 @@ struct SchemaURI: Sendable, Equatable {
         } else {
             merged = path
         }
-        return SchemaURI(scheme: base.scheme, authority: base.authority, path: Self.removingDotSegments(merged), query: query, fragment: fragment)
+        return SchemaURI(
+            scheme: base.scheme, authority: base.authority, path: Self.removingDotSegments(merged), query: query,
+            fragment: fragment)
     }
 
     /// Removes "." and ".." segments (RFC 3986 section 5.2.4).

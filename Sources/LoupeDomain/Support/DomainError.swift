@@ -82,7 +82,9 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// A JSON Schema in the request that Loupe cannot honour: `path` points at the offending keyword.
     public static func invalidSchema(_ path: String, _ reason: String) -> DomainError {
-        DomainError(.invalidSchema, "\(path) is not a usable JSON Schema: \(reason)", details: [Detail(path: path, reason: reason)])
+        DomainError(
+            .invalidSchema, "\(path) is not a usable JSON Schema: \(reason)",
+            details: [Detail(path: path, reason: reason)])
     }
 
     /// A refusal for now (429) with the seconds after which trying again makes sense.

@@ -18,7 +18,8 @@ public enum AnswerRules {
         case "annotation", "imageannotation", "boxes": return boxes(answer, settings)
         case "transcription": return transcription(answer, settings)
         case "text": return text(answer)
-        case "components": return ComponentAnswerRules.violations(answer: answer, components: settings.value("components"))
+        case "components":
+            return ComponentAnswerRules.violations(answer: answer, components: settings.value("components"))
         default: return []
         }
     }
@@ -33,14 +34,19 @@ public enum AnswerRules {
         func check(_ value: JSONValue, path: String) -> SchemaViolation? {
             guard let label = value.stringValue else { return SchemaViolation(path: path, reason: "must be a string") }
             if !categories.isEmpty, !categories.contains(label) {
-                return SchemaViolation(path: path, reason: "must be one of the task's categories: \(categories.joined(separator: ", "))")
+                return SchemaViolation(
+                    path: path, reason: "must be one of the task's categories: \(categories.joined(separator: ", "))")
             }
             return nil
         }
-        guard let chosen = answer["category"] else { return [SchemaViolation(path: "/category", reason: "is required")] }
+        guard let chosen = answer["category"] else {
+            return [SchemaViolation(path: "/category", reason: "is required")]
+        }
         if settings.flag("allow_multiple"), let list = chosen.arrayValue {
             if list.isEmpty { return [SchemaViolation(path: "/category", reason: "must name at least one category")] }
-            if Set(list).count != list.count { return [SchemaViolation(path: "/category", reason: "must not repeat a category")] }
+            if Set(list).count != list.count {
+                return [SchemaViolation(path: "/category", reason: "must not repeat a category")]
+            }
             return list.enumerated().compactMap { check($1, path: "/category/\($0)") }
         }
         return check(chosen, path: "/category").map { [$0] } ?? []
@@ -62,7 +68,8 @@ public enum AnswerRules {
             }
             let geometry = ["left", "top", "width", "height"].map { box[$0]?.doubleValue }
             if let missing = zip(["left", "top", "width", "height"], geometry).first(where: { $1 == nil }) {
-                problems.append(SchemaViolation(path: path + "/" + missing.0, reason: "is required and must be a number"))
+                problems.append(
+                    SchemaViolation(path: path + "/" + missing.0, reason: "is required and must be a number"))
                 continue
             }
             let (left, top, boxWidth, boxHeight) = (geometry[0]!, geometry[1]!, geometry[2]!, geometry[3]!)
@@ -78,9 +85,12 @@ public enum AnswerRules {
             if let label = box["label"], label.stringValue == nil {
                 problems.append(SchemaViolation(path: path + "/label", reason: "must be a string"))
             } else if !labels.isEmpty, let label = box["label"]?.stringValue, !labels.contains(label) {
-                problems.append(SchemaViolation(path: path + "/label", reason: "must be one of: \(labels.joined(separator: ", "))"))
+                problems.append(
+                    SchemaViolation(path: path + "/label", reason: "must be one of: \(labels.joined(separator: ", "))"))
             } else if !labels.isEmpty, box["label"] == nil {
-                problems.append(SchemaViolation(path: path + "/label", reason: "is required: one of \(labels.joined(separator: ", "))"))
+                problems.append(
+                    SchemaViolation(
+                        path: path + "/label", reason: "is required: one of \(labels.joined(separator: ", "))"))
             }
         }
         return problems
@@ -93,14 +103,18 @@ public enum AnswerRules {
         var problems = unknownFields(fields, known: settings.object("fields"), at: "/fields")
         guard let rows = answer["repeatable_fields"] else { return problems }
         guard let rowDefinitions = settings.object("repeatable_fields") else {
-            return problems + [SchemaViolation(path: "/repeatable_fields", reason: "is not expected: the task has no repeatable_fields")]
+            return problems + [
+                SchemaViolation(
+                    path: "/repeatable_fields", reason: "is not expected: the task has no repeatable_fields")
+            ]
         }
         guard let list = rows.arrayValue else {
             return problems + [SchemaViolation(path: "/repeatable_fields", reason: "must be an array of rows")]
         }
         for (index, row) in list.enumerated() {
             guard let values = row.objectValue else {
-                problems.append(SchemaViolation(path: "/repeatable_fields/\(index)", reason: "must be an object of field values"))
+                problems.append(
+                    SchemaViolation(path: "/repeatable_fields/\(index)", reason: "must be an object of field values"))
                 continue
             }
             problems += unknownFields(values, known: rowDefinitions, at: "/repeatable_fields/\(index)")

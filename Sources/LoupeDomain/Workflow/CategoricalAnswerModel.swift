@@ -26,7 +26,8 @@ public struct CategoricalAnswerModel: AnswerModel, Equatable {
             for answer in 0..<count { pooled.append(trueClass == answer ? accuracy : wrong) }
         }
         let model = DawidSkeneModel(
-            classPriors: Array(repeating: 1 / Double(count), count: count), workerConfusion: [], pooledConfusion: pooled)
+            classPriors: Array(repeating: 1 / Double(count), count: count), workerConfusion: [], pooledConfusion: pooled
+        )
         return CategoricalAnswerModel(categories: categories, workers: [], model: model)
     }
 

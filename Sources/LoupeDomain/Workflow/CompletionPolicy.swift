@@ -83,7 +83,8 @@ public struct CompletionPolicy: Sendable {
             if let model, let scored = model.mostProbable(results) {
                 outcome.answer = scored.answer
                 outcome.confidence = scored.probability
-                outcome.agreement = Double(results.filter { $0.answer == scored.answer }.count) / Double(max(1, results.count))
+                outcome.agreement =
+                    Double(results.filter { $0.answer == scored.answer }.count) / Double(max(1, results.count))
                 outcome.method = "dawid_skene"
             }
             if outcome.confidence >= settings.minConfidence { return .complete(outcome) }

@@ -20,17 +20,20 @@ public enum ComponentAnswerRules {
         for (index, entry) in results.enumerated() {
             let path = "/results/\(index)"
             guard let object = entry.objectValue, let position = object["component"]?.intValue.map(Int.init) else {
-                problems.append(SchemaViolation(path: path + "/component", reason: "is required: the component's index"))
+                problems.append(
+                    SchemaViolation(path: path + "/component", reason: "is required: the component's index"))
                 continue
             }
             guard definitions.indices.contains(position), let component = definitions[position].objectValue,
                 let type = component["type"]?.stringValue, interactiveTypes.contains(type)
             else {
-                problems.append(SchemaViolation(path: path + "/component", reason: "must be the index of an interactive component"))
+                problems.append(
+                    SchemaViolation(path: path + "/component", reason: "must be the index of an interactive component"))
                 continue
             }
             guard answered.insert(position).inserted else {
-                problems.append(SchemaViolation(path: path + "/component", reason: "answers component \(position) twice"))
+                problems.append(
+                    SchemaViolation(path: path + "/component", reason: "answers component \(position) twice"))
                 continue
             }
             guard let result = object["result"]?.objectValue else {
@@ -47,12 +50,15 @@ public enum ComponentAnswerRules {
                 interactiveTypes.contains(type), !answered.contains(position),
                 component["optionalResult"]?.boolValue != true
             else { continue }
-            problems.append(SchemaViolation(path: "/results", reason: "misses the result of component \(position) (\(type))"))
+            problems.append(
+                SchemaViolation(path: "/results", reason: "misses the result of component \(position) (\(type))"))
         }
         return problems
     }
 
-    private static func problem(type: String, result: JSONObject, attributes: JSONObject) -> (field: String, text: String)? {
+    private static func problem(type: String, result: JSONObject, attributes: JSONObject) -> (
+        field: String, text: String
+    )? {
         switch type {
         case "BinaryChoice":
             let options = ["option1", "option2"].compactMap { attributes[$0]?.stringValue }
@@ -61,7 +67,9 @@ public enum ComponentAnswerRules {
             let options = ["option1", "option2"].compactMap { attributes[$0]?.objectValue?["id"]?.stringValue }
             return choice(result["selectedOption"], among: options)
         case "Rating":
-            guard let rating = result["rating"]?.doubleValue else { return ("rating", "is required and must be a number") }
+            guard let rating = result["rating"]?.doubleValue else {
+                return ("rating", "is required and must be a number")
+            }
             let steps = attributes["steps"]?.doubleValue ?? 5
             let step = attributes["halfSteps"]?.boolValue == true ? 0.5 : 1
             guard rating >= step, rating <= steps, (rating / step).rounded() == rating / step else {
@@ -69,14 +77,20 @@ public enum ComponentAnswerRules {
             }
             return nil
         case "Stepper":
-            guard let value = result["result"]?.doubleValue else { return ("result", "is required and must be a number") }
+            guard let value = result["result"]?.doubleValue else {
+                return ("result", "is required and must be a number")
+            }
             let minimum = attributes["min"]?.doubleValue ?? -Double.greatestFiniteMagnitude
             let maximum = attributes["max"]?.doubleValue ?? Double.greatestFiniteMagnitude
-            guard value >= minimum, value <= maximum else { return ("result", "must be between \(minimum) and \(maximum)") }
+            guard value >= minimum, value <= maximum else {
+                return ("result", "must be between \(minimum) and \(maximum)")
+            }
             if let step = attributes["step"]?.doubleValue, step > 0 {
                 let base = attributes["min"]?.doubleValue ?? attributes["start"]?.doubleValue ?? 0
                 let steps = (value - base) / step
-                guard abs(steps - steps.rounded()) < 1e-9 else { return ("result", "must be a multiple of the step \(step)") }
+                guard abs(steps - steps.rounded()) < 1e-9 else {
+                    return ("result", "must be a multiple of the step \(step)")
+                }
             }
             return nil
         case "TextInput":

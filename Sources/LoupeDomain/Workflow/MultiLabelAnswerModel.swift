@@ -21,8 +21,10 @@ public struct MultiLabelAnswerModel: AnswerModel, Equatable {
     /// Before any fit: every worker right about every category with probability `accuracy`.
     public static func coldStart(categories: [String], accuracy: Double = 0.8) -> MultiLabelAnswerModel {
         let binary = DawidSkeneModel(
-            classPriors: [0.5, 0.5], workerConfusion: [], pooledConfusion: [accuracy, 1 - accuracy, 1 - accuracy, accuracy])
-        return MultiLabelAnswerModel(categories: categories, workers: [], models: Array(repeating: binary, count: categories.count))
+            classPriors: [0.5, 0.5], workerConfusion: [],
+            pooledConfusion: [accuracy, 1 - accuracy, 1 - accuracy, accuracy])
+        return MultiLabelAnswerModel(
+            categories: categories, workers: [], models: Array(repeating: binary, count: categories.count))
     }
 
     /// The category indexes an answer names, if it is a list of known categories.

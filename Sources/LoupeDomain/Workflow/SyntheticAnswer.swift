@@ -2,7 +2,9 @@
 /// inside the image, every transcription field filled, or the smallest instance of the delivery schema.
 public enum SyntheticAnswer {
     /// An answer for a task of `type` that the type's rules and `deliverySchema` accept.
-    public static func make(type: String, data: JSONObject, params: JSONObject, deliverySchema: JSONValue?) -> JSONObject {
+    public static func make(type: String, data: JSONObject, params: JSONObject, deliverySchema: JSONValue?)
+        -> JSONObject
+    {
         let settings = TypeParameters(data: data, params: params)
         switch type {
         case "imageannotation" where settings.value("geometries") != nil:
@@ -45,7 +47,8 @@ public enum SyntheticAnswer {
             let result: JSONObject
             switch type {
             case "BinaryChoice": result = ["selectedOption": attributes["option1"] ?? "option1"]
-            case "BinaryImageChoice": result = ["selectedOption": attributes["option1"]?.objectValue?["id"] ?? "option1"]
+            case "BinaryImageChoice":
+                result = ["selectedOption": attributes["option1"]?.objectValue?["id"] ?? "option1"]
             case "Rating": result = ["rating": .double(attributes["halfSteps"]?.boolValue == true ? 0.5 : 1)]
             case "Stepper": result = ["result": attributes["start"] ?? attributes["min"] ?? 0]
             case "TextInput": result = ["text": "test"]
@@ -65,7 +68,8 @@ public enum SyntheticAnswer {
         if let options = (schema["anyOf"] ?? schema["oneOf"])?.arrayValue, let first = options.first {
             return instance(of: first, depth: depth + 1)
         }
-        let type = schema["type"]?.stringValue ?? schema["type"]?.arrayValue?.first?.stringValue
+        let type =
+            schema["type"]?.stringValue ?? schema["type"]?.arrayValue?.first?.stringValue
             ?? (schema["properties"] != nil ? "object" : "null")
         switch type {
         case "object":
@@ -81,7 +85,8 @@ public enum SyntheticAnswer {
             return .array(Array(repeating: item, count: count))
         case "string":
             let length = max(4, Int(schema["minLength"]?.intValue ?? 0))
-            return .string(String(repeating: "t", count: min(length, Int(schema["maxLength"]?.intValue ?? Int64(length)))))
+            return .string(
+                String(repeating: "t", count: min(length, Int(schema["maxLength"]?.intValue ?? Int64(length)))))
         case "integer": return .int(schema["minimum"]?.intValue ?? 0)
         case "number": return .double(schema["minimum"]?.doubleValue ?? 0)
         case "boolean": return true

@@ -53,7 +53,9 @@ public struct WorkerPartition: Sendable, Equatable {
                 ranges.append(Ranges(workerID: worker, lower: lower, upper: upper, secondLower: 0, secondUpper: 0))
             } else {
                 ranges.append(
-                    Ranges(workerID: worker, lower: lower, upper: Self.keySpace, secondLower: 0, secondUpper: upper - Self.keySpace))
+                    Ranges(
+                        workerID: worker, lower: lower, upper: Self.keySpace, secondLower: 0,
+                        secondUpper: upper - Self.keySpace))
             }
             start = end
         }

@@ -50,7 +50,8 @@ public struct AuthController: Sendable {
         env.loginThrottle.recordSuccess(email: email, address: address)
         if verified.needsUpgrade {
             try await env.store.setPasswordHash(
-                userID: user.id, organizationID: user.organizationID, hash: try await env.passwords.hash(password, cost: env.passwordCost))
+                userID: user.id, organizationID: user.organizationID,
+                hash: try await env.passwords.hash(password, cost: env.passwordCost))
         }
         let token = SessionToken.prefix + BatchesController.newToken()
         let now = env.now

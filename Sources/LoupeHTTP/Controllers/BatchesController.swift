@@ -38,7 +38,8 @@ public struct BatchesController: Sendable {
         let idempotencyKey = try TasksController.idempotencyKey(request)
         let fingerprint = "POST \(request.uri.path) " + Hex.encode(SHA256.hash(data: Data(body.serializedBytes())))
         if let idempotencyKey,
-            let earlier = try await env.store.idempotentResponse(organizationID: caller.organizationID, key: idempotencyKey)
+            let earlier = try await env.store.idempotentResponse(
+                organizationID: caller.organizationID, key: idempotencyKey)
         {
             return try TasksController.replay(earlier, fingerprint: fingerprint)
         }
@@ -70,9 +71,10 @@ public struct BatchesController: Sendable {
             for (index, item) in items.enumerated() {
                 do throws(DomainError) {
                     let spec = try TaskSpec.parse(item, path: "/tasks/\(index)")
-                    tasks.append(try env.factory.makeTask(
-                        spec, project: project, testMode: batch.testMode, batch: batch, batchIndex: index,
-                        path: "/tasks/\(index)", now: now))
+                    tasks.append(
+                        try env.factory.makeTask(
+                            spec, project: project, testMode: batch.testMode, batch: batch, batchIndex: index,
+                            path: "/tasks/\(index)", now: now))
                 } catch {
                     let reason = error.details.first.map { "\($0.path) \($0.reason)" } ?? error.message
                     failures.append(BatchFailure(index: index, reason: reason))
@@ -160,15 +162,19 @@ public struct BatchesController: Sendable {
     func finalize(_ request: Request, context: AppRequestContext) async throws -> Response {
         let existing = try await requireBatch(context)
         if existing.status == .pending && existing.uploadedBytes == nil {
-            throw DomainError(.invalidState, "batch \(existing.id) has no uploaded file yet: PUT it to the upload_url first")
+            throw DomainError(
+                .invalidState, "batch \(existing.id) has no uploaded file yet: PUT it to the upload_url first")
         }
-        guard let batch = try await env.store.transitionBatch(
-            id: existing.id, organizationID: existing.organizationID, from: [.pending], to: .processing, at: env.now)
+        guard
+            let batch = try await env.store.transitionBatch(
+                id: existing.id, organizationID: existing.organizationID, from: [.pending], to: .processing, at: env.now
+            )
         else {
             if existing.status == .processing || existing.status.isFinished {
                 return JSONResponse.make(value: BatchDTO.value(existing, failures: []))
             }
-            throw DomainError(.invalidState, "batch \(existing.id) is \(existing.status.rawValue) and cannot be finalized")
+            throw DomainError(
+                .invalidState, "batch \(existing.id) is \(existing.status.rawValue) and cannot be finalized")
         }
         env.wakeIngester()
         return JSONResponse.make(.accepted, value: BatchDTO.value(batch, failures: []))
@@ -176,11 +182,13 @@ public struct BatchesController: Sendable {
 
     func cancel(_ request: Request, context: AppRequestContext) async throws -> Response {
         let existing = try await requireBatch(context)
-        guard let batch = try await env.store.transitionBatch(
-            id: existing.id, organizationID: existing.organizationID, from: [.pending, .uploading, .processing],
-            to: .canceled, at: env.now)
+        guard
+            let batch = try await env.store.transitionBatch(
+                id: existing.id, organizationID: existing.organizationID, from: [.pending, .uploading, .processing],
+                to: .canceled, at: env.now)
         else {
-            throw DomainError(.invalidState, "batch \(existing.id) is \(existing.status.rawValue) and cannot be canceled")
+            throw DomainError(
+                .invalidState, "batch \(existing.id) is \(existing.status.rawValue) and cannot be canceled")
         }
         try? env.uploads.remove(batchID: batch.id)
         return JSONResponse.make(value: BatchDTO.value(batch, failures: []))

@@ -34,9 +34,12 @@ public struct DeliveriesController: Sendable {
         default: throw DomainError.invalidField("match", "must be exact or contains")
         }
         if let consumer = query.string("consumer") {
-            guard consumer.utf8.count <= 200 else { throw DomainError.invalidField("consumer", "must be at most 200 bytes") }
+            guard consumer.utf8.count <= 200 else {
+                throw DomainError.invalidField("consumer", "must be at most 200 bytes")
+            }
             guard query.string("next_token") == nil else {
-                throw DomainError.invalidField("next_token", "cannot be used with consumer: the server keeps the consumer's place")
+                throw DomainError.invalidField(
+                    "next_token", "cannot be used with consumer: the server keeps the consumer's place")
             }
             feed.limit = try query.limit(default: 100, max: 5_000)
             let page = try await env.store.consumeDeliveries(feed, consumer: consumer, now: env.now)
@@ -50,7 +53,8 @@ public struct DeliveriesController: Sendable {
                 writer.endObject()
             }
         }
-        let scope = "deliveries|\(projectID)|\(feed.testMode)|\(feed.completedAfter?.microseconds ?? 0)|\(feed.batchID ?? "")|\(feed.clientBatchID ?? "")|\(feed.clientBatchContains)"
+        let scope =
+            "deliveries|\(projectID)|\(feed.testMode)|\(feed.completedAfter?.microseconds ?? 0)|\(feed.batchID ?? "")|\(feed.clientBatchID ?? "")|\(feed.clientBatchContains)"
         let limit = try query.limit(default: 100, max: 5_000)
         if let token = query.string("next_token") {
             guard let after = Int64(try env.cursor.lastID(from: token, scope: scope), radix: 16) else {
@@ -61,7 +65,9 @@ public struct DeliveriesController: Sendable {
         feed.limit = limit + 1
         let fetched = try await env.store.deliveries(feed)
         let page = fetched.prefix(limit)
-        let next = fetched.count > limit ? page.last?.deliverySequence.map { env.cursor.token(lastID: Self.cursorID($0), scope: scope) } : nil
+        let next =
+            fetched.count > limit
+            ? page.last?.deliverySequence.map { env.cursor.token(lastID: Self.cursorID($0), scope: scope) } : nil
         let tasks = Array(page)
         // Streamed in small chunks: no page-sized buffer to grow and copy, and the client reads
         // the first tasks while the rest are written.
@@ -84,7 +90,13 @@ public struct DeliveriesController: Sendable {
             try await output.write(ByteBuffer(bytes: writer.bytes))
             try await output.finish(nil)
         }
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: body)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/json; charset=utf-8", .xContentTypeOptions: "nosniff",
+                .cacheControl: "no-store",
+            ],
+            body: body)
     }
 
     /// Bytes written to the connection at a time by streamed pages.
@@ -101,10 +113,10 @@ public struct DeliveriesController: Sendable {
         let consumer = try reader.string("consumer", maxLength: 200, allowEmpty: false)
         try reader.rejectUnknownFields()
         let count = try await env.store.acknowledgeDeliveries(
-            projectID: projectID, testMode: caller.mode == .test, position: Int64(position), consumer: consumer, now: env.now)
+            projectID: projectID, testMode: caller.mode == .test, position: Int64(position), consumer: consumer,
+            now: env.now)
         return JSONResponse.make(value: ["acknowledged": .int(Int64(count)), "position": .int(Int64(position))])
     }
-
 
     /// A delivery position in the page cursor's id form (24 hex digits).
     static func cursorID(_ sequence: Int64) -> String {

@@ -41,14 +41,16 @@ public struct EventsController: Sendable {
         let caller = try context.requireCaller()
         let projectID = try await env.ownedProjectID(context, caller)
         let window = try PageWindow(
-            QueryReader(request), scope: "events|\(projectID)|\(status?.rawValue ?? "")|\(taskID ?? "")", cursor: env.cursor)
+            QueryReader(request), scope: "events|\(projectID)|\(status?.rawValue ?? "")|\(taskID ?? "")",
+            cursor: env.cursor)
         let events = try await env.store.events(
             projectID: projectID, organizationID: caller.organizationID, testMode: caller.isTest, status: status,
             taskID: taskID,
             beforeID: window.afterID, limit: window.fetchLimit)
         let (items, next) = window.page(events, id: \.id)
         return JSONResponse.make(value: [
-            "events": .array(items.map { Self.value($0, attempts: nil) }), "next_token": next.map(JSONValue.string) ?? .null,
+            "events": .array(items.map { Self.value($0, attempts: nil) }),
+            "next_token": next.map(JSONValue.string) ?? .null,
         ])
     }
 
@@ -56,8 +58,10 @@ public struct EventsController: Sendable {
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.id(kind: "event")
-        guard let (event, attempts) = try await env.store.event(
-            id: id, organizationID: caller.organizationID, testMode: caller.isTest) else {
+        guard
+            let (event, attempts) = try await env.store.event(
+                id: id, organizationID: caller.organizationID, testMode: caller.isTest)
+        else {
             throw DomainError.notFound("event", id)
         }
         return JSONResponse.make(value: Self.value(event, attempts: attempts))
@@ -97,10 +101,10 @@ public struct EventsController: Sendable {
         var reader = try FieldReader(try await JSONBody.readOptionalObject(request))
         let overlap = try reader.double("overlap_seconds", in: 0...2_592_000) ?? 86_400
         try reader.rejectUnknownFields()
-        let secrets = try await env.store.rotateWebhookSecret(projectID: projectID, overlapSeconds: overlap, now: env.now)
+        let secrets = try await env.store.rotateWebhookSecret(
+            projectID: projectID, overlapSeconds: overlap, now: env.now)
         return JSONResponse.make(value: ["secrets": .array(secrets.map(Self.value))])
     }
-
 
     static func value(_ secret: WebhookSecret) -> JSONValue {
         [
@@ -112,24 +116,27 @@ public struct EventsController: Sendable {
     static func value(_ event: OutboxEvent, attempts: [DeliveryAttempt]?) -> JSONValue {
         var object: JSONObject = [
             "id": .string(event.id), "project_id": .string(event.projectID),
-            "task_id": event.taskID.map(JSONValue.string) ?? .null, "batch_id": event.batchID.map(JSONValue.string) ?? .null,
+            "task_id": event.taskID.map(JSONValue.string) ?? .null,
+            "batch_id": event.batchID.map(JSONValue.string) ?? .null,
             "event": .string(event.kind.rawValue), "target_url": .string(event.targetURL),
             "status": .string(event.status.rawValue), "attempts": .int(Int64(event.attempts)),
             "max_attempts": .int(Int64(event.maxAttempts)), "next_attempt_at": .string(event.nextAttemptAt.iso8601),
             "last_status_code": event.lastStatusCode.map { .int(Int64($0)) } ?? .null,
-            "last_error": event.lastError.map(JSONValue.string) ?? .null, "created_at": .string(event.createdAt.iso8601),
+            "last_error": event.lastError.map(JSONValue.string) ?? .null,
+            "created_at": .string(event.createdAt.iso8601),
             "delivered_at": event.deliveredAt.map { .string($0.iso8601) } ?? .null,
         ]
         if let attempts {
             object["payload"] = (try? JSONParser.parse(event.payload.text)) ?? .null
-            object["delivery_log"] = .array(attempts.map { attempt in
-                [
-                    "attempt": .int(Int64(attempt.number)), "started_at": .string(attempt.startedAt.iso8601),
-                    "status_code": attempt.statusCode.map { .int(Int64($0)) } ?? .null,
-                    "latency_ms": .double(Double(attempt.latencyMicroseconds) / 1_000),
-                    "error": attempt.error.map(JSONValue.string) ?? .null,
-                ]
-            })
+            object["delivery_log"] = .array(
+                attempts.map { attempt in
+                    [
+                        "attempt": .int(Int64(attempt.number)), "started_at": .string(attempt.startedAt.iso8601),
+                        "status_code": attempt.statusCode.map { .int(Int64($0)) } ?? .null,
+                        "latency_ms": .double(Double(attempt.latencyMicroseconds) / 1_000),
+                        "error": attempt.error.map(JSONValue.string) ?? .null,
+                    ]
+                })
         }
         return .object(object)
     }

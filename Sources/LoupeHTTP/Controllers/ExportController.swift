@@ -40,7 +40,10 @@ public struct ExportController: Sendable {
         let filename = "project-\(id).\(format.fileExtension)"
         return Response(
             status: .ok,
-            headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(filename)\""],
+            headers: [
+                .contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(filename)\"",
+                .xContentTypeOptions: "nosniff", .cacheControl: "no-store",
+            ],
             body: body)
     }
 }

@@ -35,7 +35,8 @@ public struct KeysController: Sendable {
             throw DomainError.invalidField("/role", "a test key is sandboxed and cannot be an admin key")
         }
         let (record, secret) = APIKeyMaker.make(
-            name: name, mode: mode, role: role, organizationID: caller.organizationID, ids: env.factory.ids, now: env.now)
+            name: name, mode: mode, role: role, organizationID: caller.organizationID, ids: env.factory.ids,
+            now: env.now)
         try await env.store.createAPIKey(record)
         return JSONResponse.make(.created, value: APIKeyDTO.value(record, secret: secret))
     }
@@ -60,9 +61,11 @@ public enum APIKeyMaker {
         now: Timestamp, secret: String? = nil
     ) -> (APIKey, String) {
         var generator = SystemRandomNumberGenerator()
-        let key = secret ?? (mode.rawValue + "_" + String((0..<40).map { _ in alphabet.randomElement(using: &generator)! }))
+        let key =
+            secret ?? (mode.rawValue + "_" + String((0..<40).map { _ in alphabet.randomElement(using: &generator)! }))
         let record = APIKey(
-            id: ids.next(), organizationID: organizationID, name: name, mode: mode, role: role, prefix: String(key.prefix(9)),
+            id: ids.next(), organizationID: organizationID, name: name, mode: mode, role: role,
+            prefix: String(key.prefix(9)),
             hash: APIKeyAuthenticator.hash(key), createdAt: now)
         return (record, key)
     }

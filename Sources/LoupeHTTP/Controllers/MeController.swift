@@ -52,7 +52,9 @@ public struct MeController: Sendable {
 
     /// Remapped keys: at most 200 actions, each a list of up to 8 key names of up to 40 characters.
     static func shortcuts(_ object: JSONObject) throws(DomainError) -> JSONObject {
-        guard object.count <= 200 else { throw DomainError.invalidField("/shortcuts", "must remap at most 200 actions") }
+        guard object.count <= 200 else {
+            throw DomainError.invalidField("/shortcuts", "must remap at most 200 actions")
+        }
         var result = JSONObject()
         for (action, value) in object {
             let path = "/shortcuts/" + action
@@ -64,7 +66,8 @@ public struct MeController: Sendable {
             }
             for (index, key) in keys.enumerated() {
                 guard let name = key.stringValue, !name.isEmpty, name.utf8.count <= 40 else {
-                    throw DomainError.invalidField("\(path)/\(index)", "must be a key name such as \"Ctrl+Z\" (1 to 40 characters)")
+                    throw DomainError.invalidField(
+                        "\(path)/\(index)", "must be a key name such as \"Ctrl+Z\" (1 to 40 characters)")
                 }
             }
             result[action] = value
@@ -82,7 +85,8 @@ public struct MeController: Sendable {
         for project in projects {
             guard let settings = try? WorkflowSettings.parse(project.settings) else { continue }
             let canWork = caller.roles.contains(.worker) && settings.admitsWorker(userID, groups: caller.groups)
-            let canReview = caller.roles.contains(.reviewer)
+            let canReview =
+                caller.roles.contains(.reviewer)
                 && (settings.reviewerIDs.isEmpty || settings.reviewerIDs.contains(userID))
             if canWork || canReview { open.append((project, settings, canWork, canReview)) }
         }

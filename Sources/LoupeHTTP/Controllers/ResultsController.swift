@@ -37,7 +37,8 @@ public struct ResultsController: Sendable {
         try reader.rejectUnknownFields()
         guard let reason else { throw DomainError.invalidField("/reason", "is required") }
         _ = try await env.visibleTask(id: id, for: caller)
-        let task = try await env.store.reworkTask(id: id, organizationID: caller.organizationID, reason: reason, now: env.now)
+        let task = try await env.store.reworkTask(
+            id: id, organizationID: caller.organizationID, reason: reason, now: env.now)
         return JSONResponse.make(.ok, TaskDTO.bytes(task))
     }
 
@@ -51,8 +52,12 @@ public struct ResultsController: Sendable {
         let model = try await env.answerModels.model(for: project)
         for index in stats.indices {
             let worker = stats[index].workerID
-            if let single = model as? CategoricalAnswerModel { stats[index].estimatedAccuracy = single.estimatedAccuracy(of: worker) }
-            if let multi = model as? MultiLabelAnswerModel { stats[index].estimatedAccuracy = multi.estimatedAccuracy(of: worker) }
+            if let single = model as? CategoricalAnswerModel {
+                stats[index].estimatedAccuracy = single.estimatedAccuracy(of: worker)
+            }
+            if let multi = model as? MultiLabelAnswerModel {
+                stats[index].estimatedAccuracy = multi.estimatedAccuracy(of: worker)
+            }
         }
         return JSONResponse.make(value: ["workers": .array(stats.map(Self.value))])
     }

@@ -30,16 +30,20 @@ public struct ReviewController: Sendable {
     func next(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (caller, reviewerID) = try reviewer(context)
         let projectID = try await WorkController.projectFilter(request)
-        guard let (review, task, results) = try await env.store.claimReview(
-            organizationID: caller.organizationID, reviewerID: reviewerID, projectID: projectID,
-            reviewID: env.factory.ids.next(), now: env.now)
+        guard
+            let (review, task, results) = try await env.store.claimReview(
+                organizationID: caller.organizationID, reviewerID: reviewerID, projectID: projectID,
+                reviewID: env.factory.ids.next(), now: env.now)
         else { return Response(status: .noContent) }
         let project = try await env.store.project(id: task.projectID, organizationID: caller.organizationID)
         var taskObject: JSONObject = [
-            "id": .string(task.id), "type": .string(task.type), "data": (try? JSONParser.parse(task.data.text)) ?? .null,
+            "id": .string(task.id), "type": .string(task.type),
+            "data": (try? JSONParser.parse(task.data.text)) ?? .null,
             "instruction": .string(project?.instruction ?? ""), "params": .object(project?.params ?? JSONObject()),
         ]
-        if let outcome = task.outcome, let value = try? JSONParser.parse(outcome.text), var aggregate = value.objectValue {
+        if let outcome = task.outcome, let value = try? JSONParser.parse(outcome.text),
+            var aggregate = value.objectValue
+        {
             aggregate["results"] = nil
             taskObject["aggregate"] = .object(aggregate)
         }
@@ -75,7 +79,9 @@ public struct ReviewController: Sendable {
         }
         let task = try await env.store.decideReview(
             reviewID: id, reviewerID: reviewerID, verdicts: verdicts, otherwise: fallback, answer: answer, now: now)
-        return JSONResponse.make(value: ["task": .object(["id": .string(task.id), "status": .string(task.status.rawValue)])])
+        return JSONResponse.make(value: [
+            "task": .object(["id": .string(task.id), "status": .string(task.status.rawValue)])
+        ])
     }
 
     /// The reviewer's own final answer obeys the same rules as workers' answers.
@@ -111,7 +117,9 @@ public struct ReviewController: Sendable {
             guard let reason else { throw DomainError.invalidField(path + "/reason", "is required to reject a result") }
             return .reject(reason: reason)
         case "send_back":
-            guard let reason else { throw DomainError.invalidField(path + "/reason", "is required to send a result back") }
+            guard let reason else {
+                throw DomainError.invalidField(path + "/reason", "is required to send a result back")
+            }
             let deadline: Timestamp
             if let text = try reader.string("deadline", maxLength: 40) {
                 guard let parsed = Timestamp.parse(text), parsed > now else {

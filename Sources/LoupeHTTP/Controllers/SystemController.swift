@@ -33,9 +33,13 @@ public struct SystemController: Sendable {
         env.metrics.emit(into: &buffer)
         let (tasks, batches) = try await env.store.statusCounts()
         var text = "# TYPE loupe_tasks gauge\n"
-        for status in TaskStatus.allCases { text += "loupe_tasks{status=\"\(status.rawValue)\"} \(tasks[status.rawValue] ?? 0)\n" }
+        for status in TaskStatus.allCases {
+            text += "loupe_tasks{status=\"\(status.rawValue)\"} \(tasks[status.rawValue] ?? 0)\n"
+        }
         text += "# TYPE loupe_batches gauge\n"
-        for status in BatchStatus.allCases { text += "loupe_batches{status=\"\(status.rawValue)\"} \(batches[status.rawValue] ?? 0)\n" }
+        for status in BatchStatus.allCases {
+            text += "loupe_batches{status=\"\(status.rawValue)\"} \(batches[status.rawValue] ?? 0)\n"
+        }
         buffer.append(contentsOf: text.utf8)
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
@@ -49,7 +53,8 @@ public struct SystemController: Sendable {
     /// Task counts and traffic are not for anyone: with `LOUPE_METRICS_TOKEN` set, `/metrics`
     /// asks for `Authorization: Bearer <token>`; without it, only loopback peers (a local
     /// Prometheus or sidecar) may read it.
-    static func checkMetricsAccess(_ request: Request, _ context: AppRequestContext, token: String?) throws(DomainError) {
+    static func checkMetricsAccess(_ request: Request, _ context: AppRequestContext, token: String?) throws(DomainError)
+    {
         if let token {
             guard let header = request.headers[.authorization], header == "Bearer " + token else {
                 throw DomainError(
@@ -58,7 +63,8 @@ public struct SystemController: Sendable {
             }
             return
         }
-        guard let peer = context.peerAddress, peer.hasPrefix("127.") || peer == "::1" || peer.hasPrefix("::ffff:127.") else {
+        guard let peer = context.peerAddress, peer.hasPrefix("127.") || peer == "::1" || peer.hasPrefix("::ffff:127.")
+        else {
             throw DomainError(
                 .forbidden, "/metrics answers loopback clients only; set LOUPE_METRICS_TOKEN to read it from elsewhere")
         }

@@ -40,7 +40,9 @@ public struct TasksController: Sendable {
         let task = try env.factory.makeTask(spec, project: project, testMode: caller.mode == .test)
         let key = try Self.idempotencyKey(request)
         let fingerprint = "POST \(request.uri.path) " + Hex.encode(SHA256.hash(data: Data(body.serializedBytes())))
-        if let key, let earlier = try await env.store.idempotentResponse(organizationID: caller.organizationID, key: key) {
+        if let key,
+            let earlier = try await env.store.idempotentResponse(organizationID: caller.organizationID, key: key)
+        {
             return try Self.replay(earlier, fingerprint: fingerprint)
         }
         let response = try await env.store.createTask(task, idempotencyKey: key, fingerprint: fingerprint) { task in
@@ -123,10 +125,13 @@ public struct TasksController: Sendable {
         var reader = try FieldReader(try await JSONBody.read(request))
         let ids = try Self.ids(&reader)
         try reader.rejectUnknownFields()
-        let deleted = try await env.store.deleteTasks(ids: ids, organizationID: caller.organizationID, testMode: caller.isTest)
+        let deleted = try await env.store.deleteTasks(
+            ids: ids, organizationID: caller.organizationID, testMode: caller.isTest)
         let missing = ids.filter { !Set(deleted).contains($0) }
         return JSONResponse.make(
-            value: ["deleted": .array(deleted.map(JSONValue.string)), "not_found": .array(missing.map(JSONValue.string))])
+            value: [
+                "deleted": .array(deleted.map(JSONValue.string)), "not_found": .array(missing.map(JSONValue.string)),
+            ])
     }
 
     func setPriority(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -22,13 +22,15 @@ public struct UploadsController: Sendable {
     func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         let unknown = DomainError(.notFound, "this upload URL is not valid")
-        guard token.utf8.count == 43, let batch = try await env.store.batch(uploadTokenHash: BatchesController.hash(token))
+        guard token.utf8.count == 43,
+            let batch = try await env.store.batch(uploadTokenHash: BatchesController.hash(token))
         else { throw unknown }
         if let expiry = batch.uploadExpiresAt, expiry < env.now {
             throw DomainError(.expired, "this upload URL expired at \(expiry.iso8601); create a new batch")
         }
-        guard try await env.store.transitionBatch(
-            id: batch.id, organizationID: nil, from: [.pending], to: .uploading, at: env.now) != nil
+        guard
+            try await env.store.transitionBatch(
+                id: batch.id, organizationID: nil, from: [.pending], to: .uploading, at: env.now) != nil
         else {
             throw DomainError(.invalidState, "batch \(batch.id) is \(batch.status.rawValue) and accepts no upload")
         }
@@ -60,9 +62,10 @@ public struct UploadsController: Sendable {
                 id: batch.id, organizationID: nil, from: [.uploading], to: .pending, at: env.now)
             throw error
         }
-        guard let updated = try await env.store.transitionBatch(
-            id: batch.id, organizationID: nil, from: [.uploading], to: .pending, at: env.now,
-            set: [("uploaded_bytes", .int(bytes))])
+        guard
+            let updated = try await env.store.transitionBatch(
+                id: batch.id, organizationID: nil, from: [.uploading], to: .pending, at: env.now,
+                set: [("uploaded_bytes", .int(bytes))])
         else {
             throw DomainError(.invalidState, "batch \(batch.id) was canceled during the upload")
         }

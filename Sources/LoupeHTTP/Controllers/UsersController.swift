@@ -27,7 +27,9 @@ public struct UsersController: Sendable {
             throw DomainError.invalidField("/email", "must be an e-mail address")
         }
         let password = try reader.requiredString("password", maxLength: 200)
-        guard password.count >= 10 else { throw DomainError.invalidField("/password", "must be at least 10 characters") }
+        guard password.count >= 10 else {
+            throw DomainError.invalidField("/password", "must be at least 10 characters")
+        }
         guard let roleNames = try reader.stringArray("roles", maxCount: 4, maxLength: 20), !roleNames.isEmpty else {
             throw DomainError.invalidField("/roles", "is required: one or more of admin, requester, worker, reviewer")
         }
@@ -45,7 +47,8 @@ public struct UsersController: Sendable {
         try reader.rejectUnknownFields()
         let user = User(
             id: env.factory.ids.next(), organizationID: caller.organizationID, email: email,
-            passwordHash: try await env.passwords.hash(password, cost: env.passwordCost), roles: roles, groups: groups, createdAt: env.now)
+            passwordHash: try await env.passwords.hash(password, cost: env.passwordCost), roles: roles, groups: groups,
+            createdAt: env.now)
         try await env.store.createUser(user)
         return JSONResponse.make(.created, value: UserDTO.value(user))
     }
@@ -80,7 +83,8 @@ public enum UserDTO {
     public static func value(_ user: User) -> JSONValue {
         let object: JSONObject = [
             "id": .string(user.id), "email": .string(user.email),
-            "roles": .array(user.roles.map { .string($0.rawValue) }), "groups": .array(user.groups.map(JSONValue.string)),
+            "roles": .array(user.roles.map { .string($0.rawValue) }),
+            "groups": .array(user.groups.map(JSONValue.string)),
             "created_at": .string(user.createdAt.iso8601),
         ]
         return .object(object)

@@ -33,8 +33,9 @@ public struct WorkController: Sendable {
         let projectID = try await Self.projectFilter(request)
         let request = Store.WorkRequest(
             organizationID: caller.organizationID, workerID: workerID, groups: caller.groups, projectID: projectID)
-        guard let (assignment, task) = try await env.store.claimNextTask(
-            request, assignmentID: env.factory.ids.next(), now: env.now)
+        guard
+            let (assignment, task) = try await env.store.claimNextTask(
+                request, assignmentID: env.factory.ids.next(), now: env.now)
         else { return Response(status: .noContent) }
         env.leaseProjects.store(
             task.projectID, hash: assignment.id,
@@ -96,7 +97,8 @@ public struct WorkController: Sendable {
         let (_, workerID) = try worker(context)
         let query = QueryReader(request)
         let statuses = try query.choices("status", AssignmentStatus.self)
-        let assignments = try await env.store.assignments(workerID: workerID, statuses: statuses, limit: try query.limit())
+        let assignments = try await env.store.assignments(
+            workerID: workerID, statuses: statuses, limit: try query.limit())
         return JSONResponse.make(value: ["assignments": .array(assignments.map { .object(Self.assignmentObject($0)) })])
     }
 
@@ -126,7 +128,8 @@ public struct WorkController: Sendable {
 
     static func assignmentObject(_ assignment: Assignment) -> JSONObject {
         var object: JSONObject = [
-            "id": .string(assignment.id), "task_id": .string(assignment.taskID), "project_id": .string(assignment.projectID),
+            "id": .string(assignment.id), "task_id": .string(assignment.taskID),
+            "project_id": .string(assignment.projectID),
             "status": .string(assignment.status.rawValue), "expires_at": .string(assignment.leaseExpiresAt.iso8601),
             "round": .int(Int64(assignment.round)),
         ]

@@ -37,7 +37,8 @@ public enum BatchDTO {
     /// The batch as a JSON value, with a page of its failures.
     public static func value(_ batch: Batch, failures: [BatchFailure], uploadURL: String? = nil) -> JSONValue {
         let counts: JSONObject = [
-            "total": .int(Int64(batch.total)), "created": .int(Int64(batch.created)), "failed": .int(Int64(batch.failed)),
+            "total": .int(Int64(batch.total)), "created": .int(Int64(batch.created)),
+            "failed": .int(Int64(batch.failed)),
         ]
         let failureValues: [JSONValue] = failures.map { failure in
             let entry: JSONObject = ["index": .int(Int64(failure.index)), "reason": .string(failure.reason)]

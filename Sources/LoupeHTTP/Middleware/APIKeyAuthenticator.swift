@@ -19,7 +19,8 @@ public struct APIKeyAuthenticator: RouterMiddleware {
     /// An authenticator reading keys and sessions from `store` through the caches, from wherever
     /// `credentials` say a request carries them.
     public init(
-        store: Store, cache: APIKeyCache, sessions: SessionCache, credentials: [CredentialScheme] = CredentialScheme.standard,
+        store: Store, cache: APIKeyCache, sessions: SessionCache,
+        credentials: [CredentialScheme] = CredentialScheme.standard,
         budget: RequestBudget = .unlimited
     ) {
         self.store = store
@@ -32,7 +33,8 @@ public struct APIKeyAuthenticator: RouterMiddleware {
     /// An authenticator over `env`'s store and caches, reading credentials as `credentials` say.
     public init(env: APIEnvironment, credentials: [CredentialScheme] = CredentialScheme.standard) {
         self.init(
-            store: env.store, cache: env.keyCache, sessions: env.sessionCache, credentials: credentials, budget: env.requestBudget)
+            store: env.store, cache: env.keyCache, sessions: env.sessionCache, credentials: credentials,
+            budget: env.requestBudget)
     }
 
     public func handle(
@@ -69,7 +71,8 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         if record == nil { record = try await store.apiKey(hash: hash) }
         guard let record else {
             throw DomainError(
-                .unauthorized, "the API key is not valid", details: [.init(path: "Authorization", reason: "unknown or revoked key")])
+                .unauthorized, "the API key is not valid",
+                details: [.init(path: "Authorization", reason: "unknown or revoked key")])
         }
         if cached == nil { cache.store(record, hash: hash) }
         let caller = Caller(key: record)
@@ -80,7 +83,8 @@ public struct APIKeyAuthenticator: RouterMiddleware {
                 "this \(error.scope == "key" ? "API key" : "organization") is over its request budget; retry in \(error.retryAfter) s",
                 retryAfter: error.retryAfter)
             refused.responseHeaders = [
-                "RateLimit-Limit": String(error.limit), "RateLimit-Remaining": "0", "RateLimit-Reset": String(error.retryAfter),
+                "RateLimit-Limit": String(error.limit), "RateLimit-Remaining": "0",
+                "RateLimit-Reset": String(error.retryAfter),
             ]
             throw refused
         }
@@ -95,7 +99,8 @@ public struct APIKeyAuthenticator: RouterMiddleware {
     }
 
     private static let garbled = DomainError(
-        .unauthorized, "the Authorization header is malformed: use \"Bearer <api key>\" or Basic with the key as user name",
+        .unauthorized,
+        "the Authorization header is malformed: use \"Bearer <api key>\" or Basic with the key as user name",
         details: [.init(path: "Authorization", reason: "is malformed")])
 
     /// The key an Authorization header value carries under `scheme`, nil when the header uses
@@ -106,7 +111,8 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         let name = header.utf8[..<space]
         let credential = header[header.index(after: space)...].drop { $0 == " " }
         func named(_ expected: String) -> Bool {
-            name.count == expected.utf8.count && name.lazy.map(Self.lowercased).elementsEqual(expected.lowercased().utf8)
+            name.count == expected.utf8.count
+                && name.lazy.map(Self.lowercased).elementsEqual(expected.lowercased().utf8)
         }
         switch scheme {
         case .bearer where named("bearer"):
@@ -118,10 +124,12 @@ public struct APIKeyAuthenticator: RouterMiddleware {
             else { throw Self.garbled }
             return String(credential)
         case .basic where named("basic"):
-            guard let data = Data(base64Encoded: String(credential)), let text = String(data: data, encoding: .utf8) else {
+            guard let data = Data(base64Encoded: String(credential)), let text = String(data: data, encoding: .utf8)
+            else {
                 throw Self.garbled
             }
-            let user = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let user =
+                text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             guard !user.isEmpty, user.utf8.count <= 512 else { throw Self.garbled }
             return user
         default:

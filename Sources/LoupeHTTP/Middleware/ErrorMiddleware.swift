@@ -39,7 +39,8 @@ public struct ErrorMiddleware: RouterMiddleware {
             let (domainError, status) = HTTPErrorMapping.classify(error)
             if status.code >= 500 {
                 context.logger.error(
-                    "request failed", metadata: ["request_id": "\(context.requestID)", "error": "\(String(reflecting: error))"])
+                    "request failed",
+                    metadata: ["request_id": "\(context.requestID)", "error": "\(String(reflecting: error))"])
             } else {
                 context.logger.debug(
                     "request rejected", metadata: ["request_id": "\(context.requestID)", "code": "\(domainError.code)"])

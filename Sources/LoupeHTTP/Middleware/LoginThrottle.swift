@@ -64,7 +64,8 @@ public final class LoginThrottle: Sendable {
         let now = ContinuousClock.now
         entries.withLock { entries in
             for (key, window) in [
-                ("p|\(address)|\(email)", limits.window), ("a|\(address)", limits.window), ("e|\(email)", limits.emailWindow),
+                ("p|\(address)|\(email)", limits.window), ("a|\(address)", limits.window),
+                ("e|\(email)", limits.emailWindow),
             ] {
                 var entry = entries[key] ?? Entry(failures: 0, windowStart: now, lastSeen: now)
                 if now - entry.windowStart >= window { entry = Entry(failures: 0, windowStart: now, lastSeen: now) }

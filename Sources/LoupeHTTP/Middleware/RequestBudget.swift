@@ -55,7 +55,9 @@ public final class RequestBudget: Sendable {
         let now = ContinuousClock.now
         let refusal: Refusal? = buckets.withLock { buckets in
             var checked: [(String, Limit, Bucket)] = []
-            for (name, limit, scope) in [("k|" + keyID, perKey, "key"), ("o|" + organizationID, perOrganization, "organization")]
+            for (name, limit, scope) in [
+                ("k|" + keyID, perKey, "key"), ("o|" + organizationID, perOrganization, "organization"),
+            ]
             where limit.isOn {
                 var bucket = buckets[name] ?? Bucket(tokens: limit.burst, updated: now)
                 let elapsed = now - bucket.updated

@@ -32,7 +32,8 @@ public struct ScaleBatches: Sendable {
         if let callback, !callback.isEmpty, !CallbackURL.isAcceptable(callback) {
             throw DomainError.invalidField("/callback", "must be an absolute http or https URL")
         }
-        guard let project = try await env.store.project(named: projectName, organizationID: caller.organizationID) else {
+        guard let project = try await env.store.project(named: projectName, organizationID: caller.organizationID)
+        else {
             throw DomainError.invalidField("/project", "names no project")
         }
         if try await env.store.batch(named: name, organizationID: caller.organizationID) != nil {
@@ -40,7 +41,8 @@ public struct ScaleBatches: Sendable {
         }
         let now = env.now
         var batch = Batch(
-            id: env.factory.ids.next(), organizationID: caller.organizationID, projectID: project.id, clientBatchID: name,
+            id: env.factory.ids.next(), organizationID: caller.organizationID, projectID: project.id,
+            clientBatchID: name,
             status: .pending, priority: 0, testMode: caller.mode == .test, metadata: RawJSON(.object(metadata)),
             createdAt: now, updatedAt: now)
         batch.callbackURL = callback?.isEmpty == false ? callback : nil

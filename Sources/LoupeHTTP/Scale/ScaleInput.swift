@@ -27,7 +27,8 @@ public enum ScaleInput {
     /// `a=1&a=2&b=true&c[d]=x` as `{"a": ["1", "2"], "b": true, "c": {"d": "x"}}`, in linear time;
     /// a 400 naming the field when a percent-decoded name or value is not UTF-8.
     static func form(_ text: String) throws(DomainError) -> JSONObject {
-        FormDecoder.object(try FormDecoder.pairs(text.utf8), listKeys: listKeys) { value, key in scalar(value, key: key) }
+        FormDecoder.object(try FormDecoder.pairs(text.utf8), listKeys: listKeys) { value, key in scalar(value, key: key)
+        }
     }
 
     private static func scalar(_ text: String, key: String) -> JSONValue {

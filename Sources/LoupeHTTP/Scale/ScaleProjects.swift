@@ -28,7 +28,8 @@ public struct ScaleProjects: Sendable {
         var params = try reader.object("params") ?? JSONObject()
         let instruction = params["instruction"]?.stringValue ?? ""
         params["instruction"] = nil
-        let project = Self.newProject(name: name, type: type, instruction: instruction, params: params, caller: caller, env: env)
+        let project = Self.newProject(
+            name: name, type: type, instruction: instruction, params: params, caller: caller, env: env)
         try await env.store.createProject(project)
         return JSONResponse.make(value: Self.value(project))
     }
@@ -55,7 +56,8 @@ public struct ScaleProjects: Sendable {
         changes["instruction"] = nil
         let now = env.now
         env.forgetProject(id: project.id, organizationID: caller.organizationID)
-        let updated = try await env.store.updateProject(id: project.id, organizationID: caller.organizationID) { project in
+        let updated = try await env.store.updateProject(id: project.id, organizationID: caller.organizationID) {
+            project in
             var params = project.params
             for (key, value) in changes { params[key] = value }
             project.recordVersion(instruction: instruction ?? project.instruction, params: params, at: now)
@@ -98,8 +100,11 @@ public struct ScaleProjects: Sendable {
             return project
         }
         let defaultName = "scale-default-\(type)"
-        if let project = try await env.store.project(named: defaultName, organizationID: caller.organizationID) { return project }
-        let project = newProject(name: defaultName, type: type, instruction: "", params: JSONObject(), caller: caller, env: env)
+        if let project = try await env.store.project(named: defaultName, organizationID: caller.organizationID) {
+            return project
+        }
+        let project = newProject(
+            name: defaultName, type: type, instruction: "", params: JSONObject(), caller: caller, env: env)
         do {
             try await env.store.createProject(project)
             return project
@@ -127,7 +132,8 @@ public struct ScaleProjects: Sendable {
         let inherited: String
         switch version {
         case -1: inherited = ""
-        case let number?: inherited = project.paramHistory.first { $0.version == number + 1 }?.instruction ?? project.instruction
+        case let number?:
+            inherited = project.paramHistory.first { $0.version == number + 1 }?.instruction ?? project.instruction
         case nil: inherited = project.instruction
         }
         return [own, inherited].filter { !$0.isEmpty }.joined(separator: "\n\n")

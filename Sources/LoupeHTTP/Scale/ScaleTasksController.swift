@@ -26,8 +26,12 @@ public struct ScaleTasksController: Sendable {
             .delete("task/:id/unique_id", use: clearUniqueID)
             .post("task/:id/setMetadata", use: setMetadata)
             .post("task/:id/tags", use: { try await changeTags($0, $1) { _, new in new } })
-            .put("task/:id/tags", use: { try await changeTags($0, $1) { old, new in old + new.filter { !old.contains($0) } } })
-            .delete("task/:id/tags", use: { try await changeTags($0, $1) { old, new in old.filter { !new.contains($0) } } })
+            .put(
+                "task/:id/tags",
+                use: { try await changeTags($0, $1) { old, new in old + new.filter { !old.contains($0) } } }
+            )
+            .delete(
+                "task/:id/tags", use: { try await changeTags($0, $1) { old, new in old.filter { !new.contains($0) } } })
     }
 
     /// The fields every task type shares; the rest of the body is the type's `params`.
@@ -112,7 +116,8 @@ public struct ScaleTasksController: Sendable {
             return ScaleTaskJSON.value(task, context, limited: limited)
         }
         return JSONResponse.make(value: [
-            "docs": .array(docs), "total": .int(Int64(total)), "limit": .int(Int64(limit)), "offset": .int(Int64(offset)),
+            "docs": .array(docs), "total": .int(Int64(total)), "limit": .int(Int64(limit)),
+            "offset": .int(Int64(offset)),
             "has_more": .bool(next != nil), "next_token": next.map(JSONValue.string) ?? .null,
         ])
     }
@@ -122,7 +127,8 @@ public struct ScaleTasksController: Sendable {
         let id = try context.parameters.id(kind: "task")
         _ = try await task(context)
         let task = try await env.store.cancelTask(
-            id: id, organizationID: caller.organizationID, clearUniqueID: ScaleInput.flag(request, "clear_unique_id"), at: env.now)
+            id: id, organizationID: caller.organizationID, clearUniqueID: ScaleInput.flag(request, "clear_unique_id"),
+            at: env.now)
         return try await respond(task, request)
     }
 
@@ -131,7 +137,9 @@ public struct ScaleTasksController: Sendable {
         let id = try context.parameters.id(kind: "task")
         _ = try await task(context)
         var reader = try FieldReader(try await ScaleInput.body(request))
-        guard let accepted = try reader.bool("accepted") else { throw DomainError.invalidField("/accepted", "is required") }
+        guard let accepted = try reader.bool("accepted") else {
+            throw DomainError.invalidField("/accepted", "is required")
+        }
         let comments = try reader.string("comments", maxLength: 10_000)
         let task = try await env.store.auditTask(
             id: id, organizationID: caller.organizationID, accepted: accepted, comments: comments, now: env.now)
@@ -144,7 +152,8 @@ public struct ScaleTasksController: Sendable {
         _ = try await task(context)
         var reader = try FieldReader(try await ScaleInput.body(request))
         let uniqueID = try reader.requiredString("unique_id", maxLength: 256)
-        let task = try await env.store.setUniqueID(uniqueID, taskID: id, organizationID: caller.organizationID, now: env.now)
+        let task = try await env.store.setUniqueID(
+            uniqueID, taskID: id, organizationID: caller.organizationID, now: env.now)
         return try await respond(task, request)
     }
 
@@ -169,7 +178,9 @@ public struct ScaleTasksController: Sendable {
         return try await respond(task, request)
     }
 
-    func changeTags(_ request: Request, _ context: AppRequestContext, _ change: @escaping @Sendable ([String], [String]) -> [String])
+    func changeTags(
+        _ request: Request, _ context: AppRequestContext, _ change: @escaping @Sendable ([String], [String]) -> [String]
+    )
         async throws -> Response
     {
         let caller = try context.requireCaller()

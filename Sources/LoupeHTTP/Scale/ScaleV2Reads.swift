@@ -24,7 +24,9 @@ public struct ScaleV2Reads: Sendable {
 
     func task(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
-        guard let id = ScaleInput.all(request, "task_id").last else { throw DomainError.invalidField("task_id", "is required") }
+        guard let id = ScaleInput.all(request, "task_id").last else {
+            throw DomainError.invalidField("task_id", "is required")
+        }
         guard let task = try await env.store.task(id: id, organizationID: caller.organizationID),
             caller.sees(testMode: task.testMode)
         else { throw DomainError(.notFound, "Task not found") }
@@ -49,10 +51,13 @@ public struct ScaleV2Reads: Sendable {
         let afterID = try ScaleInput.all(request, "next_token").last.map { token throws(DomainError) in
             try env.cursor.lastID(from: token, scope: scope)
         }
-        let found = try await env.store.tasks(matching: filter, afterID: afterID, limit: limit + 1, countTotal: false).tasks
+        let found = try await env.store.tasks(matching: filter, afterID: afterID, limit: limit + 1, countTotal: false)
+            .tasks
         let page = found.prefix(limit)
         var body: JSONObject = ["tasks": .array(page.map(Self.value))]
-        if found.count > limit, let last = page.last { body["next_token"] = .string(env.cursor.token(lastID: last.id, scope: scope)) }
+        if found.count > limit, let last = page.last {
+            body["next_token"] = .string(env.cursor.token(lastID: last.id, scope: scope))
+        }
         return JSONResponse.make(value: .object(body))
     }
 
@@ -83,7 +88,8 @@ public struct ScaleV2Reads: Sendable {
     func batches(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let (batches, _) = try await env.store.namedBatches(
-            organizationID: caller.organizationID, testMode: caller.isTest, projectID: try await projectID(request, caller),
+            organizationID: caller.organizationID, testMode: caller.isTest,
+            projectID: try await projectID(request, caller),
             statuses: [], offset: 0, limit: 100)
         var values: [JSONValue] = []
         for batch in batches { values.append(try await value(batch)) }
@@ -111,9 +117,11 @@ public struct ScaleV2Reads: Sendable {
     /// A v2 task: project and batch by id, Scale's status names.
     static func value(_ task: WorkTask) -> JSONValue {
         var object: JSONObject = [
-            "task_id": .string(task.id), "project": .string(task.projectID), "status": .string(ScaleTaskJSON.status(task.status)),
+            "task_id": .string(task.id), "project": .string(task.projectID),
+            "status": .string(ScaleTaskJSON.status(task.status)),
             "created_at": .string(task.createdAt.iso8601),
-            "metadata": (try? JSONParser.parse(task.metadata.text)) ?? .object(JSONObject()), "threads": [], "errors": [],
+            "metadata": (try? JSONParser.parse(task.metadata.text)) ?? .object(JSONObject()), "threads": [],
+            "errors": [],
         ]
         if let batch = task.batchID { object["batch"] = .string(batch) }
         if let completed = task.completedAt { object["completed_at"] = .string(completed.iso8601) }
@@ -130,7 +138,8 @@ public struct ScaleV2Reads: Sendable {
     private func value(_ batch: Batch) async throws -> JSONValue {
         let counts = try await env.store.taskStatusCounts(batchID: batch.id)
         var object: JSONObject = [
-            "id": .string(batch.id), "name": .string(batch.clientBatchID ?? batch.id), "project": .string(batch.projectID),
+            "id": .string(batch.id), "name": .string(batch.clientBatchID ?? batch.id),
+            "project": .string(batch.projectID),
             "created_at": .string(batch.createdAt.iso8601), "status": .string(ScaleBatches.status(batch, counts)),
             "metadata": (try? JSONParser.parse(batch.metadata.text)) ?? .object(JSONObject()),
         ]

@@ -60,7 +60,8 @@ public struct APIEnvironment: Sendable {
 
     /// An environment with the given parts.
     public init(
-        store: Store, factory: TaskFactory, uploads: UploadFiles, cursor: PageCursor, metrics: PrometheusCollectorRegistry,
+        store: Store, factory: TaskFactory, uploads: UploadFiles, cursor: PageCursor,
+        metrics: PrometheusCollectorRegistry,
         wakeIngester: @escaping @Sendable () -> Void, isReady: @escaping @Sendable () -> Bool,
         uploadTTLSeconds: Double = 86_400, inlineBatchBodyLimit: Int = 32 << 20, publicBaseURL: String? = nil
     ) {

@@ -29,7 +29,9 @@ public enum HTTPErrorMapping {
             return (error, status(for: error.code))
         case is NIOTooManyBytesError:
             let message = "the body is larger than the limit for this route"
-            return (DomainError(.payloadTooLarge, message, details: [.init(path: "", reason: message)]), .contentTooLarge)
+            return (
+                DomainError(.payloadTooLarge, message, details: [.init(path: "", reason: message)]), .contentTooLarge
+            )
         case let error as JSONSyntaxError:
             return (DomainError(.invalidJSON, "the body is not valid JSON: \(error)"), .badRequest)
         case let error as HTTPError:
@@ -47,7 +49,10 @@ public enum HTTPErrorMapping {
                 case .notFound: "no such route"
                 default: error.body ?? error.status.reasonPhrase
                 }
-            return (DomainError(code, message, details: code == .payloadTooLarge ? [.init(path: "", reason: message)] : []), error.status)
+            return (
+                DomainError(code, message, details: code == .payloadTooLarge ? [.init(path: "", reason: message)] : []),
+                error.status
+            )
         default:
             return (DomainError(DomainError.Code("internal_error"), "internal error"), .internalServerError)
         }

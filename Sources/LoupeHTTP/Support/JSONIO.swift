@@ -51,7 +51,9 @@ extension JSONBody {
 public enum JSONResponse {
     /// A response with `bytes` as its JSON body; never sniffed as another type, never cached
     /// (API answers are per caller and change).
-    public static func make(_ status: HTTPResponse.Status = .ok, _ bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
+    public static func make(_ status: HTTPResponse.Status = .ok, _ bytes: [UInt8], headers: HTTPFields = [:])
+        -> Response
+    {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         fields[.xContentTypeOptions] = "nosniff"

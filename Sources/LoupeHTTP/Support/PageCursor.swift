@@ -22,7 +22,9 @@ public final class PageCursor: Sendable {
     }
 
     /// The last id carried by `token`, which must belong to `scope`.
-    public func lastID(from token: String, scope: String, parameter: String = "next_token") throws(DomainError) -> String {
+    public func lastID(from token: String, scope: String, parameter: String = "next_token") throws(DomainError)
+        -> String
+    {
         let invalid = DomainError.invalidField(parameter, "is not a valid page token for this query")
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let data = Self.decodeBase64URL(String(parts[0])),

@@ -53,7 +53,10 @@ public final class PasswordHasher: Sendable {
     public func verify(_ password: String, against stored: String) async throws -> (matches: Bool, needsUpgrade: Bool) {
         try await run {
             if stored.hasPrefix(Self.prehashedPrefix) {
-                return (Bcrypt.verify(Self.prehash(password), hash: String(stored.dropFirst(Self.prehashedPrefix.count))), false)
+                return (
+                    Bcrypt.verify(Self.prehash(password), hash: String(stored.dropFirst(Self.prehashedPrefix.count))),
+                    false
+                )
             }
             return (Bcrypt.verify(password, hash: stored), true)
         }

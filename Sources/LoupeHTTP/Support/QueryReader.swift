@@ -27,7 +27,8 @@ public struct QueryReader {
     public func int(_ name: String, in range: ClosedRange<Int>) throws(DomainError) -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw DomainError.invalidField(name, "must be an integer between \(range.lowerBound) and \(range.upperBound)")
+            throw DomainError.invalidField(
+                name, "must be an integer between \(range.lowerBound) and \(range.upperBound)")
         }
         return value
     }

@@ -16,9 +16,13 @@ public struct WebAssetsMiddleware: RouterMiddleware {
         var logger = Logger(label: "loupe.web")
         logger.logLevel = .warning
         files = FileMiddleware(
-            root, cacheControl: CacheControl([(MediaType(type: .text), revalidate), (MediaType(type: .application), revalidate)]),
-            searchForIndexHtml: true, logger: logger)
-            .withAdditionalMediaType(MediaType(type: .text, subType: "javascript"), mappedToFileExtension: "js")
+            root,
+            cacheControl: CacheControl([
+                (MediaType(type: .text), revalidate), (MediaType(type: .application), revalidate),
+            ]),
+            searchForIndexHtml: true, logger: logger
+        )
+        .withAdditionalMediaType(MediaType(type: .text, subType: "javascript"), mappedToFileExtension: "js")
     }
 
     public func handle(
@@ -44,7 +48,8 @@ public struct WebAssetsMiddleware: RouterMiddleware {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
         let candidates = [
             executable.deletingLastPathComponent().appendingPathComponent("loupe_LoupeHTTP.resources/Public"),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Public"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Public"),
         ]
         return candidates.map(\.path).first { FileManager.default.fileExists(atPath: $0 + "/index.html") }
     }

@@ -33,13 +33,15 @@ extension Store {
     @discardableResult
     public func failTask(id: String, response: JSONValue, now: Timestamp) async throws -> WorkTask? {
         try await database.write { db in
-            guard let task = try await db.query(
-                """
-                UPDATE tasks SET status = 'error', response = ?, attachment_check = NULL, attachment_lease = NULL,
-                    updated_at = ?
-                WHERE id = ? AND status IN ('pending', 'in_progress') RETURNING \(Self.taskColumns)
-                """, [.text(response.serialized()), .int(now.microseconds), .text(id)]
-            ).first.map(Self.task) else { return nil }
+            guard
+                let task = try await db.query(
+                    """
+                    UPDATE tasks SET status = 'error', response = ?, attachment_check = NULL, attachment_lease = NULL,
+                        updated_at = ?
+                    WHERE id = ? AND status IN ('pending', 'in_progress') RETURNING \(Self.taskColumns)
+                    """, [.text(response.serialized()), .int(now.microseconds), .text(id)]
+                ).first.map(Self.task)
+            else { return nil }
             try await recordEvent(.taskError, task: task, now: now, db)
             return task
         }

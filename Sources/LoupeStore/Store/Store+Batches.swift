@@ -38,7 +38,8 @@ extension Store {
     public func batch(id: String, organizationID: String) async throws -> Batch? {
         try await database.read { db in
             try await db.query(
-                "SELECT \(Self.batchColumns) FROM batches WHERE id = ? AND org_id = ?", [.text(id), .text(organizationID)]
+                "SELECT \(Self.batchColumns) FROM batches WHERE id = ? AND org_id = ?",
+                [.text(id), .text(organizationID)]
             ).first.map(Self.batch)
         }
     }
@@ -62,7 +63,10 @@ extension Store {
                 SELECT \(Self.batchColumns) FROM batches WHERE project_id = ? AND org_id = ? AND test_mode = ? AND id > ?
                 ORDER BY id LIMIT ?
                 """,
-                [.text(projectID), .text(organizationID), .int(testMode ? 1 : 0), .text(afterID ?? ""), .int(Int64(limit))]
+                [
+                    .text(projectID), .text(organizationID), .int(testMode ? 1 : 0), .text(afterID ?? ""),
+                    .int(Int64(limit)),
+                ]
             ).map(Self.batch)
         }
     }
@@ -240,7 +244,8 @@ extension Store {
         var allFailures = failures
         let rejected = tasks.filter { !inserted.contains($0.id) }
         let uniqueIDs = rejected.compactMap(\.uniqueID)
-        let existing = try await Self.taskIDs(uniqueIDs: uniqueIDs, organizationID: tasks.first?.organizationID ?? "", db)
+        let existing = try await Self.taskIDs(
+            uniqueIDs: uniqueIDs, organizationID: tasks.first?.organizationID ?? "", db)
         // A rejected task without a unique id hit its batch position: already stored by a chunk
         // that committed before a crash, so it is neither created again nor a failure.
         for task in rejected {

@@ -105,19 +105,21 @@ extension Store {
         _ db: any SQLConnection
     ) async throws -> (Assignment, WorkTask)? {
         let micros = SQLValue.int(now.microseconds)
-        guard let row = try await db.query(
-            """
-            WITH picked AS (\(candidates)),
-            claimed AS (
-                UPDATE tasks t SET active_count = t.active_count + 1, status = 'in_progress', updated_at = ?
-                FROM picked WHERE t.id = picked.id
-                RETURNING \(qualifiedTaskColumns), picked.max_work_time),
-            leased AS (
-                INSERT INTO assignments (\(leaseColumns))
-                SELECT ?, org_id, project_id, id, ?, 'active', ? + max_work_time * 1000000, ?, ?, round FROM claimed)
-            SELECT * FROM claimed
-            """, binds + [micros, .text(assignmentID), .text(request.workerID), micros, micros, micros]
-        ).first else { return nil }
+        guard
+            let row = try await db.query(
+                """
+                WITH picked AS (\(candidates)),
+                claimed AS (
+                    UPDATE tasks t SET active_count = t.active_count + 1, status = 'in_progress', updated_at = ?
+                    FROM picked WHERE t.id = picked.id
+                    RETURNING \(qualifiedTaskColumns), picked.max_work_time),
+                leased AS (
+                    INSERT INTO assignments (\(leaseColumns))
+                    SELECT ?, org_id, project_id, id, ?, 'active', ? + max_work_time * 1000000, ?, ?, round FROM claimed)
+                SELECT * FROM claimed
+                """, binds + [micros, .text(assignmentID), .text(request.workerID), micros, micros, micros]
+            ).first
+        else { return nil }
         let task = task(row)
         let expires = now.adding(seconds: Double(row.int64(taskColumnTotal) ?? 600))
         return (lease(assignmentID, of: task, to: request.workerID, expires: expires, now: now), task)
@@ -134,12 +136,14 @@ extension Store {
         // Setting the status and the flag only when they change spares SQLite the indexes that hold them.
         let statusChange = row.string(2) == TaskStatus.inProgress.rawValue ? "" : ", status = 'in_progress'"
         let fullChange = row.int(3) == 1 ? ", slots_full = 1" : ""
-        guard let task = try await db.query(
-            """
-            UPDATE tasks SET active_count = active_count + 1\(statusChange)\(fullChange), updated_at = ?
-            WHERE id = ? RETURNING \(taskColumns)
-            """, [.int(now.microseconds), .text(taskID)]
-        ).first.map(task) else { throw SQLError.failure("task \(taskID) vanished during its claim") }
+        guard
+            let task = try await db.query(
+                """
+                UPDATE tasks SET active_count = active_count + 1\(statusChange)\(fullChange), updated_at = ?
+                WHERE id = ? RETURNING \(taskColumns)
+                """, [.int(now.microseconds), .text(taskID)]
+            ).first.map(task)
+        else { throw SQLError.failure("task \(taskID) vanished during its claim") }
         try await db.execute(
             """
             INSERT INTO assignments (\(leaseColumns)) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)

@@ -95,7 +95,8 @@ extension Store {
     /// What the named consumer has not yet received, in delivery order; its cursor moves past the
     /// page and the page's completed tasks become `delivered`. Consumers are independent; a task
     /// completed again after rework has a new, later place and is handed over again.
-    public func consumeDeliveries(_ query: DeliveryQuery, consumer: String, now: Timestamp) async throws -> ConsumerPage {
+    public func consumeDeliveries(_ query: DeliveryQuery, consumer: String, now: Timestamp) async throws -> ConsumerPage
+    {
         try await database.write { db in
             try await db.execute(
                 """
@@ -103,10 +104,11 @@ extension Store {
                 VALUES (?, ?, 0, 0, ?) ON CONFLICT DO NOTHING
                 """, [.text(query.projectID), .text(consumer), .int(now.microseconds)])
             let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
-            let position = try await db.query(
-                "SELECT position FROM delivery_consumers WHERE project_id = ? AND name = ?\(lock)",
-                [.text(query.projectID), .text(consumer)]
-            ).first?.int64(0) ?? 0
+            let position =
+                try await db.query(
+                    "SELECT position FROM delivery_consumers WHERE project_id = ? AND name = ?\(lock)",
+                    [.text(query.projectID), .text(consumer)]
+                ).first?.int64(0) ?? 0
             var query = query
             query.afterSequence = position
             var tasks = try await Self.deliveries(query, db)
@@ -120,7 +122,10 @@ extension Store {
                     delivered_at = CASE WHEN delivered_at IS NULL THEN ? ELSE delivered_at END
                 WHERE project_id = ? AND delivery_seq > ? AND delivery_seq <= ? AND test_mode = ?
                 """,
-                [.int(now.microseconds), .text(query.projectID), .int(position), .int(last), .int(query.testMode ? 1 : 0)])
+                [
+                    .int(now.microseconds), .text(query.projectID), .int(position), .int(last),
+                    .int(query.testMode ? 1 : 0),
+                ])
             for index in tasks.indices where tasks[index].status == .completed {
                 tasks[index].status = .delivered
                 tasks[index].deliveredAt = tasks[index].deliveredAt ?? now
@@ -142,7 +147,8 @@ extension Store {
                 ).first?.int64(0)
                 guard let received else { throw DomainError.notFound("consumer", consumer) }
                 guard position <= received else {
-                    throw DomainError.invalidField("/position", "is beyond what consumer \(consumer) has received (\(received))")
+                    throw DomainError.invalidField(
+                        "/position", "is beyond what consumer \(consumer) has received (\(received))")
                 }
                 try await db.execute(
                     """
@@ -157,7 +163,10 @@ extension Store {
                 WHERE project_id = ? AND delivery_seq <= ? AND test_mode = ? AND status IN ('completed', 'delivered')
                 RETURNING id
                 """,
-                [.int(now.microseconds), .int(now.microseconds), .text(projectID), .int(position), .int(testMode ? 1 : 0)]
+                [
+                    .int(now.microseconds), .int(now.microseconds), .text(projectID), .int(position),
+                    .int(testMode ? 1 : 0),
+                ]
             ).count
         }
     }
@@ -178,7 +187,8 @@ extension Store {
                 binds.append(.text(batchID))
             }
             return try await db.query(
-                "SELECT COUNT(*) FROM tasks WHERE project_id = ? AND delivery_seq IS NOT NULL AND test_mode = ?\(conditions)", binds
+                "SELECT COUNT(*) FROM tasks WHERE project_id = ? AND delivery_seq IS NOT NULL AND test_mode = ?\(conditions)",
+                binds
             ).first?.int(0) ?? 0
         }
     }

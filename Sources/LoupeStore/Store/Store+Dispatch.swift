@@ -36,7 +36,8 @@ extension Store {
             var binds: [SQLValue] = [.text(owner), .int(leaseUntil.microseconds), .int(now.microseconds)]
             var exclusion = ""
             if !excludingEndpoints.isEmpty {
-                exclusion = " AND e.endpoint NOT IN (" + excludingEndpoints.map { _ in "?" }.joined(separator: ", ") + ")"
+                exclusion =
+                    " AND e.endpoint NOT IN (" + excludingEndpoints.map { _ in "?" }.joined(separator: ", ") + ")"
                 binds.append(contentsOf: excludingEndpoints.map(SQLValue.text))
             }
             binds.append(.int(Int64(limit)))
@@ -109,7 +110,11 @@ extension Store {
                 status = CASE WHEN ? = 1 AND status = 'completed' THEN 'delivered' ELSE status END,
                 delivered_at = CASE WHEN ? = 1 AND delivered_at IS NULL THEN ? ELSE delivered_at END
             WHERE id = ?
-            """, [.int(succeeded), .int(now.microseconds), .int(succeeded), .int(succeeded), .int(now.microseconds), .text(taskID)])
+            """,
+            [
+                .int(succeeded), .int(now.microseconds), .int(succeeded), .int(succeeded), .int(now.microseconds),
+                .text(taskID),
+            ])
     }
 
     /// Gives back every lease `owner` holds (at graceful shutdown), so other nodes or the next start
@@ -149,7 +154,8 @@ extension Store {
             guard !ids.isEmpty else { return 0 }
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ", ")
-                try await db.execute("DELETE FROM delivery_attempts WHERE event_id IN (\(marks))", chunk.map(SQLValue.text))
+                try await db.execute(
+                    "DELETE FROM delivery_attempts WHERE event_id IN (\(marks))", chunk.map(SQLValue.text))
                 try await db.execute("DELETE FROM outbox_events WHERE id IN (\(marks))", chunk.map(SQLValue.text))
             }
             return ids.count

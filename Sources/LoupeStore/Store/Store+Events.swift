@@ -60,10 +60,12 @@ extension Store {
         -> (OutboxEvent, [DeliveryAttempt])?
     {
         try await database.read { db in
-            guard let event = try await db.query(
-                "SELECT \(Self.eventColumns) FROM outbox_events WHERE id = ? AND org_id = ? AND \(Self.eventInMode)",
-                [.text(id), .text(organizationID), .int(testMode ? 1 : 0)]
-            ).first.map(Self.event) else { return nil }
+            guard
+                let event = try await db.query(
+                    "SELECT \(Self.eventColumns) FROM outbox_events WHERE id = ? AND org_id = ? AND \(Self.eventInMode)",
+                    [.text(id), .text(organizationID), .int(testMode ? 1 : 0)]
+                ).first.map(Self.event)
+            else { return nil }
             let attempts = try await db.query(
                 """
                 SELECT event_id, attempt, started_at, status_code, latency_us, error FROM delivery_attempts
@@ -71,7 +73,8 @@ extension Store {
                 """, [.text(id)]
             ).map {
                 DeliveryAttempt(
-                    eventID: $0.string(0)!, number: $0.int(1) ?? 0, startedAt: Timestamp(microseconds: $0.int64(2) ?? 0),
+                    eventID: $0.string(0)!, number: $0.int(1) ?? 0,
+                    startedAt: Timestamp(microseconds: $0.int64(2) ?? 0),
                     statusCode: $0.int(3), latencyMicroseconds: $0.int64(4) ?? 0, error: $0.string(5))
             }
             return (event, attempts)
@@ -83,12 +86,15 @@ extension Store {
         -> OutboxEvent
     {
         try await database.write { db in
-            guard let event = try await db.query(
-                "SELECT \(Self.eventColumns) FROM outbox_events WHERE id = ? AND org_id = ? AND \(Self.eventInMode)",
-                [.text(id), .text(organizationID), .int(testMode ? 1 : 0)]
-            ).first.map(Self.event) else { throw DomainError.notFound("event", id) }
+            guard
+                let event = try await db.query(
+                    "SELECT \(Self.eventColumns) FROM outbox_events WHERE id = ? AND org_id = ? AND \(Self.eventInMode)",
+                    [.text(id), .text(organizationID), .int(testMode ? 1 : 0)]
+                ).first.map(Self.event)
+            else { throw DomainError.notFound("event", id) }
             guard event.status == .dead || event.status == .delivered else {
-                throw DomainError(.invalidState, "event \(id) is \(event.status.rawValue); it will be sent without a resend")
+                throw DomainError(
+                    .invalidState, "event \(id) is \(event.status.rawValue); it will be sent without a resend")
             }
             let budget = try await Self.callbackSettings(projectID: event.projectID, db).retry.maxAttempts
             return try await db.query(
@@ -111,7 +117,10 @@ extension Store {
                 UPDATE outbox_events SET status = 'pending', next_attempt_at = ?, max_attempts = attempts + ?
                 WHERE project_id = ? AND org_id = ? AND status = 'dead' AND \(Self.eventInMode) RETURNING id
                 """,
-                [.int(now.microseconds), .int(Int64(budget)), .text(projectID), .text(organizationID), .int(testMode ? 1 : 0)]
+                [
+                    .int(now.microseconds), .int(Int64(budget)), .text(projectID), .text(organizationID),
+                    .int(testMode ? 1 : 0),
+                ]
             ).count
         }
     }

@@ -8,7 +8,8 @@ extension Store {
     /// project sends events of this kind and the task or the project names a callback URL.
     /// `settings` are the project's callback settings when the caller has already read them.
     func recordEvent(
-        _ kind: EventKind, task: WorkTask, reason: String? = nil, settings known: CallbackSettings? = nil, now: Timestamp,
+        _ kind: EventKind, task: WorkTask, reason: String? = nil, settings known: CallbackSettings? = nil,
+        now: Timestamp,
         _ db: any SQLConnection
     ) async throws {
         var settings = known
@@ -79,7 +80,8 @@ extension Store {
                 event.taskID.map(SQLValue.text) ?? .null, event.batchID.map(SQLValue.text) ?? .null,
                 .text(event.kind.rawValue), .text(event.targetURL), .text(OutboxEvent.endpoint(of: event.targetURL)),
                 .text(event.orderingKey), .text(event.payload.text), .int(Int64(event.maxAttempts)),
-                .int(event.nextAttemptAt.microseconds), .int(event.createdAt.microseconds), .text(event.dialect.rawValue),
+                .int(event.nextAttemptAt.microseconds), .int(event.createdAt.microseconds),
+                .text(event.dialect.rawValue),
             ])
     }
 

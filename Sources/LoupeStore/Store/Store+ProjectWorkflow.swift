@@ -16,7 +16,8 @@ extension Store {
         // More results per task: tasks that had all their slots taken have free ones again. Only
         // SQLite's claims set the flag; this reads the project's open tasks, a rare admin action.
         if db.dialect == .sqlite,
-            let overlap = try await db.query("SELECT overlap FROM projects WHERE id = ?", [.text(project.id)]).first?.int(0),
+            let overlap = try await db.query("SELECT overlap FROM projects WHERE id = ?", [.text(project.id)]).first?
+                .int(0),
             workflow.effectiveOverlap > overlap
         {
             try await db.execute(
@@ -51,7 +52,8 @@ extension Store {
         try await db.execute("DELETE FROM project_reviewers WHERE project_id = ?", [.text(project.id)])
         for reviewer in Set(workflow.reviewerIDs).sorted() {
             try await db.execute(
-                "INSERT INTO project_reviewers (project_id, reviewer_id) VALUES (?, ?)", [.text(project.id), .text(reviewer)])
+                "INSERT INTO project_reviewers (project_id, reviewer_id) VALUES (?, ?)",
+                [.text(project.id), .text(reviewer)])
         }
     }
 }

@@ -18,20 +18,22 @@ extension Store {
                 projectCondition = " AND t.project_id = ?"
                 binds.append(.text(projectID))
             }
-            guard let row = try await db.query(
-                """
-                SELECT t.id, p.max_work_time FROM tasks t\(index) JOIN projects p ON p.id = t.project_id
-                WHERE t.org_id = ? AND t.status = 'in_review' AND t.test_mode = 0 AND p.archived = 0
-                    AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.task_id = t.id AND r.status = 'active'
-                        AND r.lease_expires_at > ?)
-                    AND (NOT EXISTS (SELECT 1 FROM project_reviewers pr WHERE pr.project_id = t.project_id)
-                        OR EXISTS (SELECT 1 FROM project_reviewers pr
-                            WHERE pr.project_id = t.project_id AND pr.reviewer_id = ?))
-                    AND NOT EXISTS (SELECT 1 FROM assignments a
-                        WHERE a.task_id = t.id AND a.round = t.round AND a.worker_id = ?)\(projectCondition)
-                ORDER BY t.priority DESC, t.id LIMIT 1\(lock)
-                """, binds
-            ).first else { return nil }
+            guard
+                let row = try await db.query(
+                    """
+                    SELECT t.id, p.max_work_time FROM tasks t\(index) JOIN projects p ON p.id = t.project_id
+                    WHERE t.org_id = ? AND t.status = 'in_review' AND t.test_mode = 0 AND p.archived = 0
+                        AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.task_id = t.id AND r.status = 'active'
+                            AND r.lease_expires_at > ?)
+                        AND (NOT EXISTS (SELECT 1 FROM project_reviewers pr WHERE pr.project_id = t.project_id)
+                            OR EXISTS (SELECT 1 FROM project_reviewers pr
+                                WHERE pr.project_id = t.project_id AND pr.reviewer_id = ?))
+                        AND NOT EXISTS (SELECT 1 FROM assignments a
+                            WHERE a.task_id = t.id AND a.round = t.round AND a.worker_id = ?)\(projectCondition)
+                    ORDER BY t.priority DESC, t.id LIMIT 1\(lock)
+                    """, binds
+                ).first
+            else { return nil }
             let task = try await Self.task(id: row.string(0)!, db)
             let review = Review(
                 id: reviewID, organizationID: organizationID, projectID: task.projectID, taskID: task.id,
@@ -72,15 +74,18 @@ extension Store {
                 throw DomainError.invalidField("/results", "assignment \(unknown) is not a result awaiting this review")
             }
             let payment = Self.workflow(
-                stored: try await db.query("SELECT settings FROM projects WHERE id = ?", [.text(review.projectID)]).first?.string(0)
+                stored: try await db.query("SELECT settings FROM projects WHERE id = ?", [.text(review.projectID)])
+                    .first?.string(0)
             ).paymentPerResult
             for assignmentID in pending {
                 try await apply(
-                    verdicts[assignmentID] ?? otherwise, to: assignmentID, taskID: review.taskID, reviewerID: reviewerID,
+                    verdicts[assignmentID] ?? otherwise, to: assignmentID, taskID: review.taskID,
+                    reviewerID: reviewerID,
                     payment: payment, now: now, db)
             }
             try await db.execute(
-                "UPDATE reviews SET status = 'decided', decided_at = ? WHERE id = ?", [.int(now.microseconds), .text(reviewID)])
+                "UPDATE reviews SET status = 'decided', decided_at = ? WHERE id = ?",
+                [.int(now.microseconds), .text(reviewID)])
             return try await settleAfterReview(
                 taskID: review.taskID, answer: answer, method: "reviewer", payment: payment, now: now, db)
         }
@@ -106,17 +111,21 @@ extension Store {
     static func activeReview(_ id: String, _ reviewerID: String, _ now: Timestamp, _ db: any SQLConnection)
         async throws -> Review
     {
-        guard let row = try await db.query(
-            """
-            SELECT id, org_id, project_id, task_id, reviewer_id, status, lease_expires_at, created_at FROM reviews
-            WHERE id = ? AND reviewer_id = ?
-            """, [.text(id), .text(reviewerID)]
-        ).first else { throw DomainError.notFound("review", id) }
+        guard
+            let row = try await db.query(
+                """
+                SELECT id, org_id, project_id, task_id, reviewer_id, status, lease_expires_at, created_at FROM reviews
+                WHERE id = ? AND reviewer_id = ?
+                """, [.text(id), .text(reviewerID)]
+            ).first
+        else { throw DomainError.notFound("review", id) }
         let review = Review(
             id: row.string(0)!, organizationID: row.string(1)!, projectID: row.string(2)!, taskID: row.string(3)!,
             reviewerID: row.string(4)!, status: Review.Status(rawValue: row.string(5)!) ?? .released,
             leaseExpiresAt: Timestamp(microseconds: row.int64(6)!), createdAt: Timestamp(microseconds: row.int64(7)!))
-        guard review.status == .active else { throw DomainError(.invalidState, "review \(id) is \(review.status.rawValue)") }
+        guard review.status == .active else {
+            throw DomainError(.invalidState, "review \(id) is \(review.status.rawValue)")
+        }
         guard review.leaseExpiresAt > now else {
             throw DomainError(.invalidState, "the lease of review \(id) expired at \(review.leaseExpiresAt.iso8601)")
         }

@@ -44,12 +44,14 @@ extension Store {
     func settleAfterReview(
         taskID: String, answer: JSONValue?, method: String, payment: Double, now: Timestamp, _ db: any SQLConnection
     ) async throws -> WorkTask {
-        guard let row = try await db.query(
-            """
-            SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.round, t.project_id
-            FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?
-            """, [.text(taskID)]
-        ).first else { throw DomainError.notFound("task", taskID) }
+        guard
+            let row = try await db.query(
+                """
+                SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.round, t.project_id
+                FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?
+                """, [.text(taskID)]
+            ).first
+        else { throw DomainError.notFound("task", taskID) }
         let (active, submitted, required, round) = (row.int(0) ?? 0, row.int(1) ?? 0, row.int(2) ?? 1, row.int(3) ?? 0)
         if active == 0 && submitted >= required {
             let rows = try await Self.roundResults(taskID: taskID, round: round, db)
@@ -80,7 +82,8 @@ extension Store {
     /// With `testModeOnly`, test-mode tasks in review are approved at once instead (the synthetic
     /// worker's reviewer).
     @discardableResult
-    public func autoApproveDueReviews(now: Timestamp, testModeOnly: Bool = false, limit: Int = 200) async throws -> Int {
+    public func autoApproveDueReviews(now: Timestamp, testModeOnly: Bool = false, limit: Int = 200) async throws -> Int
+    {
         try await database.write { db in
             let due = try await db.query(
                 """
@@ -91,7 +94,8 @@ extension Store {
                 ORDER BY t.review_due_at LIMIT ?
                 """,
                 [
-                    .int(testModeOnly ? Int64.max : now.microseconds), .int(testModeOnly ? 1 : 0), .int(now.microseconds),
+                    .int(testModeOnly ? Int64.max : now.microseconds), .int(testModeOnly ? 1 : 0),
+                    .int(now.microseconds),
                     .int(Int64(limit)),
                 ])
             for row in due {
@@ -105,7 +109,8 @@ extension Store {
 
     /// A requester's rejection of a completed task: a new round begins and the task returns to the
     /// queue; the earlier round's results stay in its history with the reason as feedback.
-    public func reworkTask(id: String, organizationID: String, reason: String, now: Timestamp) async throws -> WorkTask {
+    public func reworkTask(id: String, organizationID: String, reason: String, now: Timestamp) async throws -> WorkTask
+    {
         try await database.write { db in
             try await rework(id: id, organizationID: organizationID, reason: reason, now: now, db)
         }
@@ -116,12 +121,16 @@ extension Store {
         async throws -> WorkTask
     {
         let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
-        guard let row = try await db.query(
-            "SELECT status, round FROM tasks WHERE id = ? AND org_id = ?\(lock)", [.text(id), .text(organizationID)]
-        ).first else { throw DomainError.notFound("task", id) }
+        guard
+            let row = try await db.query(
+                "SELECT status, round FROM tasks WHERE id = ? AND org_id = ?\(lock)",
+                [.text(id), .text(organizationID)]
+            ).first
+        else { throw DomainError.notFound("task", id) }
         let status = TaskStatus(rawValue: row.string(0) ?? "") ?? .error
         guard [.completed, .delivered, .acknowledged].contains(status) else {
-            throw DomainError(.invalidState, "task \(id) is \(status.rawValue); only completed tasks can be sent to rework")
+            throw DomainError(
+                .invalidState, "task \(id) is \(status.rawValue); only completed tasks can be sent to rework")
         }
         try await db.execute(
             "UPDATE assignments SET feedback = ? WHERE task_id = ? AND round = ? AND status = 'approved'",

@@ -4,9 +4,11 @@ extension Store {
     /// The organization's project with this name.
     public func project(named name: String, organizationID: String) async throws -> Project? {
         try await database.read { db in
-            guard let id = try await db.query(
-                "SELECT id FROM projects WHERE org_id = ? AND name = ?", [.text(organizationID), .text(name)]
-            ).first?.string(0) else { return nil }
+            guard
+                let id = try await db.query(
+                    "SELECT id FROM projects WHERE org_id = ? AND name = ?", [.text(organizationID), .text(name)]
+                ).first?.string(0)
+            else { return nil }
             return try await Self.project(id: id, organizationID: organizationID, db)
         }
     }
@@ -49,7 +51,9 @@ extension Store {
     public func taskStatusCounts(batchID: String) async throws -> [TaskStatus: Int] {
         try await database.read { db in
             var counts: [TaskStatus: Int] = [:]
-            for row in try await db.query("SELECT status, COUNT(*) FROM tasks WHERE batch_id = ? GROUP BY status", [.text(batchID)]) {
+            for row in try await db.query(
+                "SELECT status, COUNT(*) FROM tasks WHERE batch_id = ? GROUP BY status", [.text(batchID)])
+            {
                 if let status = TaskStatus(rawValue: row.string(0) ?? "") { counts[status] = row.int(1) ?? 0 }
             }
             return counts
@@ -57,7 +61,9 @@ extension Store {
     }
 
     /// Replaces a batch's metadata.
-    public func setBatchMetadata(id: String, organizationID: String, metadata: RawJSON, now: Timestamp) async throws -> Batch? {
+    public func setBatchMetadata(id: String, organizationID: String, metadata: RawJSON, now: Timestamp) async throws
+        -> Batch?
+    {
         try await database.write { db in
             try await db.query(
                 "UPDATE batches SET metadata = ?, updated_at = ? WHERE id = ? AND org_id = ? RETURNING \(Self.batchColumns)",
@@ -75,7 +81,8 @@ extension Store {
         var projectNames: [String: String] = [:]
         var batchNames: [String: String] = [:]
         for projectID in Set(tasks.map(\.projectID)) {
-            projectNames[projectID] = try await db.query("SELECT name FROM projects WHERE id = ?", [.text(projectID)]).first?.string(0)
+            projectNames[projectID] = try await db.query("SELECT name FROM projects WHERE id = ?", [.text(projectID)])
+                .first?.string(0)
         }
         for batchID in Set(tasks.compactMap(\.batchID)) {
             batchNames[batchID] = try await db.query(
@@ -86,8 +93,12 @@ extension Store {
         let audited = tasks.filter { $0.customerReviewStatus != nil }.map(\.id)
         for taskID in audited {
             audits[taskID] = try await db.query(
-                "SELECT accepted, comments, created_at FROM task_audits WHERE task_id = ? ORDER BY created_at", [.text(taskID)]
-            ).map { TaskAudit(accepted: $0.bool(0), comments: $0.string(1), createdAt: Timestamp(microseconds: $0.int64(2) ?? 0)) }
+                "SELECT accepted, comments, created_at FROM task_audits WHERE task_id = ? ORDER BY created_at",
+                [.text(taskID)]
+            ).map {
+                TaskAudit(
+                    accepted: $0.bool(0), comments: $0.string(1), createdAt: Timestamp(microseconds: $0.int64(2) ?? 0))
+            }
         }
         var contexts: [String: TaskContext] = [:]
         for task in tasks {
@@ -105,11 +116,14 @@ extension Store {
     {
         try await database.write { db in
             let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
-            guard let status = try await db.query(
-                "SELECT status FROM tasks WHERE id = ? AND org_id = ?\(lock)", [.text(id), .text(organizationID)]
-            ).first.flatMap({ TaskStatus(rawValue: $0.string(0) ?? "") }) else { throw DomainError.notFound("task", id) }
+            guard
+                let status = try await db.query(
+                    "SELECT status FROM tasks WHERE id = ? AND org_id = ?\(lock)", [.text(id), .text(organizationID)]
+                ).first.flatMap({ TaskStatus(rawValue: $0.string(0) ?? "") })
+            else { throw DomainError.notFound("task", id) }
             guard [.completed, .delivered, .acknowledged].contains(status) else {
-                throw DomainError(.invalidState, "only completed tasks can be audited; task \(id) is \(status.rawValue)")
+                throw DomainError(
+                    .invalidState, "only completed tasks can be audited; task \(id) is \(status.rawValue)")
             }
             try await db.execute(
                 "INSERT INTO task_audits (task_id, accepted, comments, created_at) VALUES (?, ?, ?, ?)",
@@ -126,17 +140,26 @@ extension Store {
     }
 
     /// Sets or clears a task's unique id; a taken one throws `conflict` naming its task.
-    public func setUniqueID(_ uniqueID: String?, taskID: String, organizationID: String, now: Timestamp) async throws -> WorkTask {
+    public func setUniqueID(_ uniqueID: String?, taskID: String, organizationID: String, now: Timestamp) async throws
+        -> WorkTask
+    {
         try await database.write { db in
-            if let uniqueID, let holder = try await Self.taskIDs(uniqueIDs: [uniqueID], organizationID: organizationID, db)[uniqueID],
+            if let uniqueID,
+                let holder = try await Self.taskIDs(uniqueIDs: [uniqueID], organizationID: organizationID, db)[
+                    uniqueID],
                 holder != taskID
             {
                 throw Self.duplicateUniqueID(uniqueID, existingID: holder)
             }
-            guard let task = try await db.query(
-                "UPDATE tasks SET unique_id = ?, updated_at = ? WHERE id = ? AND org_id = ? RETURNING \(Self.taskColumns)",
-                [uniqueID.map(SQLValue.text) ?? .null, .int(now.microseconds), .text(taskID), .text(organizationID)]
-            ).first.map(Self.task) else { throw DomainError.notFound("task", taskID) }
+            guard
+                let task = try await db.query(
+                    "UPDATE tasks SET unique_id = ?, updated_at = ? WHERE id = ? AND org_id = ? RETURNING \(Self.taskColumns)",
+                    [
+                        uniqueID.map(SQLValue.text) ?? .null, .int(now.microseconds), .text(taskID),
+                        .text(organizationID),
+                    ]
+                ).first.map(Self.task)
+            else { throw DomainError.notFound("task", taskID) }
             return task
         }
     }

@@ -21,14 +21,17 @@ extension Store {
                 UPDATE tasks SET active_count = active_count - 1, submitted_count = submitted_count + 1, updated_at = ?
                 WHERE id = ? RETURNING active_count
                 """
-            let answerBinds: [SQLValue] = [.text(answer.text), .int(now.microseconds), .int(now.microseconds), .text(assignmentID)]
+            let answerBinds: [SQLValue] = [
+                .text(answer.text), .int(now.microseconds), .int(now.microseconds), .text(assignmentID),
+            ]
             let countBinds: [SQLValue] = [.int(now.microseconds), .text(current.taskID)]
             let stillActive: Int
             if db.dialect == .postgres {
                 // One round trip instead of two while the assignment's row lock is held.
-                stillActive = try await db.query(
-                    "WITH answered AS (\(answered) RETURNING id) \(counted)", answerBinds + countBinds
-                ).first?.int(0) ?? 0
+                stillActive =
+                    try await db.query(
+                        "WITH answered AS (\(answered) RETURNING id) \(counted)", answerBinds + countBinds
+                    ).first?.int(0) ?? 0
             } else {
                 try await db.execute(answered, answerBinds)
                 stillActive = try await db.query(counted, countBinds).first?.int(0) ?? 0
@@ -52,12 +55,14 @@ extension Store {
     func settleIfComplete(
         taskID: String, now: Timestamp, model: (any AnswerModel)?, _ db: any SQLConnection, unchanged: WorkTask
     ) async throws -> WorkTask {
-        guard let row = try await db.query(
-            """
-            SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.extra_results, t.round, p.settings,
-                t.status FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?
-            """, [.text(taskID)]
-        ).first else { throw DomainError.notFound("task", taskID) }
+        guard
+            let row = try await db.query(
+                """
+                SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.extra_results, t.round, p.settings,
+                    t.status FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?
+                """, [.text(taskID)]
+            ).first
+        else { throw DomainError.notFound("task", taskID) }
         let (active, submitted, required, extra) = (row.int(0) ?? 0, row.int(1) ?? 0, row.int(2) ?? 1, row.int(3) ?? 0)
         let round = row.int(4) ?? 0
         let status = TaskStatus(rawValue: row.string(6) ?? "") ?? .error
@@ -174,7 +179,8 @@ extension Store {
     }
 
     static func task(id: String, _ db: any SQLConnection) async throws -> WorkTask {
-        guard let task = try await db.query("SELECT \(taskColumns) FROM tasks WHERE id = ?", [.text(id)]).first.map(task)
+        guard
+            let task = try await db.query("SELECT \(taskColumns) FROM tasks WHERE id = ?", [.text(id)]).first.map(task)
         else { throw DomainError.notFound("task", id) }
         return task
     }

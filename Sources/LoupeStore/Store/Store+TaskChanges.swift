@@ -16,12 +16,16 @@ extension Store {
                 WHERE id = ? AND org_id = ? AND status IN (\(marks))
                 RETURNING \(Self.taskColumns)
                 """,
-                [.int(time.microseconds), .int(time.microseconds), .int(clearUniqueID ? 1 : 0), .text(id),
-                 .text(organizationID)] + cancelable.map { .text($0.rawValue) })
+                [
+                    .int(time.microseconds), .int(time.microseconds), .int(clearUniqueID ? 1 : 0), .text(id),
+                    .text(organizationID),
+                ] + cancelable.map { .text($0.rawValue) })
             if let row = rows.first { return Self.task(row) }
-            guard let current = try await db.query(
-                "SELECT status FROM tasks WHERE id = ? AND org_id = ?", [.text(id), .text(organizationID)]
-            ).first?.string(0) else { throw DomainError.notFound("task", id) }
+            guard
+                let current = try await db.query(
+                    "SELECT status FROM tasks WHERE id = ? AND org_id = ?", [.text(id), .text(organizationID)]
+                ).first?.string(0)
+            else { throw DomainError.notFound("task", id) }
             throw DomainError(
                 .invalidState, "task \(id) is \(current) and can no longer be canceled",
                 details: [.init(path: "/status", reason: "is \(current)")])
@@ -70,10 +74,12 @@ extension Store {
     ) async throws -> WorkTask {
         try await database.write { db in
             let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
-            guard var task = try await db.query(
-                "SELECT \(Self.taskColumns) FROM tasks WHERE id = ? AND org_id = ?\(lock)",
-                [.text(id), .text(organizationID)]
-            ).first.map(Self.task) else { throw DomainError.notFound("task", id) }
+            guard
+                var task = try await db.query(
+                    "SELECT \(Self.taskColumns) FROM tasks WHERE id = ? AND org_id = ?\(lock)",
+                    [.text(id), .text(organizationID)]
+                ).first.map(Self.task)
+            else { throw DomainError.notFound("task", id) }
             let originalTags = task.tags
             try change(&task)
             task.updatedAt = time

@@ -9,7 +9,8 @@ extension Store {
         """
     static let taskColumnCount = 24
     /// The columns `task(_:)` reads: those written at insert, then the delivery state.
-    static let taskColumns = taskInsertColumns
+    static let taskColumns =
+        taskInsertColumns
         + ", delivery_seq, callback_succeeded, callback_at, delivered_at, acknowledged_at, customer_review_status"
 
     static func taskBinds(_ task: WorkTask, into binds: inout [SQLValue]) {
@@ -111,7 +112,9 @@ extension Store {
     {
         guard !uniqueIDs.isEmpty else { return [:] }
         var result: [String: String] = [:]
-        for chunk in stride(from: 0, to: uniqueIDs.count, by: 500).map({ Array(uniqueIDs[$0..<min($0 + 500, uniqueIDs.count)]) }) {
+        for chunk in stride(from: 0, to: uniqueIDs.count, by: 500).map({
+            Array(uniqueIDs[$0..<min($0 + 500, uniqueIDs.count)])
+        }) {
             let rows = try await db.query(
                 "SELECT unique_id, id FROM tasks WHERE org_id = ? AND unique_id IN (\(placeholders(chunk.count)))",
                 [.text(organizationID)] + chunk.map(SQLValue.text))

@@ -71,7 +71,9 @@ extension Store {
     }
 
     /// Keeps the response for `record`'s key, in the transaction that made `batch`.
-    static func remember(_ record: IdempotencyRecord?, for batch: Batch, organizationID: String, _ db: any SQLConnection)
+    static func remember(
+        _ record: IdempotencyRecord?, for batch: Batch, organizationID: String, _ db: any SQLConnection
+    )
         async throws
     {
         guard let record else { return }
@@ -251,15 +253,18 @@ extension Store {
             binds.append(contentsOf: filter.uniqueIDs.map(SQLValue.text))
         }
         if !filter.reviewStatuses.isEmpty {
-            conditions.append("t.customer_review_status IN (" + filter.reviewStatuses.map { _ in "?" }.joined(separator: ", ") + ")")
+            conditions.append(
+                "t.customer_review_status IN (" + filter.reviewStatuses.map { _ in "?" }.joined(separator: ", ") + ")")
             binds.append(contentsOf: filter.reviewStatuses.map(SQLValue.text))
         }
         for tag in filter.tags {
-            conditions.append("EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = t.id AND g.org_id = ? AND g.tag = ?)")
+            conditions.append(
+                "EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = t.id AND g.org_id = ? AND g.tag = ?)")
             binds.append(contentsOf: [.text(filter.organizationID), .text(tag)])
         }
         if let tag = filter.tag {
-            conditions.append("EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = t.id AND g.org_id = ? AND g.tag = ?)")
+            conditions.append(
+                "EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = t.id AND g.org_id = ? AND g.tag = ?)")
             binds.append(contentsOf: [.text(filter.organizationID), .text(tag)])
         }
         return (conditions, binds)

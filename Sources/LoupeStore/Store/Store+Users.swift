@@ -41,7 +41,8 @@ extension Store {
     public func setPasswordHash(userID: String, organizationID: String, hash: String) async throws {
         try await database.write { db in
             try await db.execute(
-                "UPDATE users SET password_hash = ? WHERE id = ? AND org_id = ?", [.text(hash), .text(userID), .text(organizationID)])
+                "UPDATE users SET password_hash = ? WHERE id = ? AND org_id = ?",
+                [.text(hash), .text(userID), .text(organizationID)])
         }
     }
 
@@ -79,18 +80,23 @@ extension Store {
     /// The unexpired session with this token hash and its user.
     public func session(tokenHash: String, now: Timestamp) async throws -> (Session, User)? {
         try await database.read { db in
-            guard let row = try await db.query(
-                """
-                SELECT s.token_hash, s.user_id, s.org_id, s.created_at, s.expires_at FROM sessions s
-                WHERE s.token_hash = ? AND s.expires_at > ?
-                """, [.text(tokenHash), .int(now.microseconds)]
-            ).first else { return nil }
+            guard
+                let row = try await db.query(
+                    """
+                    SELECT s.token_hash, s.user_id, s.org_id, s.created_at, s.expires_at FROM sessions s
+                    WHERE s.token_hash = ? AND s.expires_at > ?
+                    """, [.text(tokenHash), .int(now.microseconds)]
+                ).first
+            else { return nil }
             let session = Session(
                 tokenHash: row.string(0)!, userID: row.string(1)!, organizationID: row.string(2)!,
                 createdAt: Timestamp(microseconds: row.int64(3)!), expiresAt: Timestamp(microseconds: row.int64(4)!))
-            guard let user = try await db.query(
-                "SELECT \(Self.userColumns) FROM users WHERE id = ? AND disabled_at IS NULL", [.text(session.userID)]
-            ).first.map(Self.user) else { return nil }
+            guard
+                let user = try await db.query(
+                    "SELECT \(Self.userColumns) FROM users WHERE id = ? AND disabled_at IS NULL",
+                    [.text(session.userID)]
+                ).first.map(Self.user)
+            else { return nil }
             return (session, user)
         }
     }

@@ -42,7 +42,9 @@ extension Store {
         guard !projectIDs.isEmpty else { return [:] }
         return try await database.read { db in
             var counts: [String: [String: Int]] = [:]
-            for chunk in stride(from: 0, to: projectIDs.count, by: 500).map({ Array(projectIDs[$0..<min($0 + 500, projectIDs.count)]) }) {
+            for chunk in stride(from: 0, to: projectIDs.count, by: 500).map({
+                Array(projectIDs[$0..<min($0 + 500, projectIDs.count)])
+            }) {
                 for row in try await db.query(
                     """
                     SELECT project_id, status, COUNT(*) FROM tasks

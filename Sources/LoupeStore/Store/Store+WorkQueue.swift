@@ -15,7 +15,10 @@ extension Store {
         public var testMode: Bool
 
         /// A request.
-        public init(organizationID: String?, workerID: String, groups: [String] = [], projectID: String? = nil, testMode: Bool = false) {
+        public init(
+            organizationID: String?, workerID: String, groups: [String] = [], projectID: String? = nil,
+            testMode: Bool = false
+        ) {
             self.organizationID = organizationID
             self.workerID = workerID
             self.groups = groups
@@ -29,15 +32,19 @@ extension Store {
         -> (Assignment, WorkTask)?
     {
         let (condition, binds) = sentBackCondition(request, now: now, alias: "s")
-        guard let assignment = try await db.query(
-            """
-            SELECT \(assignmentColumns) FROM assignments s WHERE \(condition)
-            ORDER BY s.lease_expires_at, s.id LIMIT 1
-            """, binds
-        ).first.map(assignment) else { return nil }
-        guard let task = try await db.query(
-            "SELECT \(taskColumns) FROM tasks WHERE id = ?", [.text(assignment.taskID)]
-        ).first.map(task) else { return nil }
+        guard
+            let assignment = try await db.query(
+                """
+                SELECT \(assignmentColumns) FROM assignments s WHERE \(condition)
+                ORDER BY s.lease_expires_at, s.id LIMIT 1
+                """, binds
+            ).first.map(assignment)
+        else { return nil }
+        guard
+            let task = try await db.query(
+                "SELECT \(taskColumns) FROM tasks WHERE id = ?", [.text(assignment.taskID)]
+            ).first.map(task)
+        else { return nil }
         return (assignment, task)
     }
 
@@ -69,9 +76,10 @@ extension Store {
             let current = try await Self.activeAssignment(assignmentID, workerID, now, db)
             // A send-back's deadline was set by the reviewer; heartbeats do not move it.
             guard current.status == .active else { return current }
-            let seconds = try await db.query(
-                "SELECT max_work_time FROM projects WHERE id = ?", [.text(current.projectID)]
-            ).first?.int64(0) ?? 600
+            let seconds =
+                try await db.query(
+                    "SELECT max_work_time FROM projects WHERE id = ?", [.text(current.projectID)]
+                ).first?.int64(0) ?? 600
             let expires = now.adding(seconds: Double(seconds))
             try await db.execute(
                 "UPDATE assignments SET lease_expires_at = ?, updated_at = ? WHERE id = ?",
@@ -128,10 +136,12 @@ extension Store {
         async throws -> Assignment
     {
         let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
-        guard let current = try await db.query(
-            "SELECT \(assignmentColumns) FROM assignments WHERE id = ? AND worker_id = ?\(lock)",
-            [.text(id), .text(workerID)]
-        ).first.map(assignment) else { throw DomainError.notFound("assignment", id) }
+        guard
+            let current = try await db.query(
+                "SELECT \(assignmentColumns) FROM assignments WHERE id = ? AND worker_id = ?\(lock)",
+                [.text(id), .text(workerID)]
+            ).first.map(assignment)
+        else { throw DomainError.notFound("assignment", id) }
         try await requireLease(current, now: now, db)
         return current
     }
@@ -141,12 +151,14 @@ extension Store {
         async throws -> (Assignment, WorkTask)
     {
         let lock = db.dialect == .postgres ? " FOR UPDATE OF a" : ""
-        guard let row = try await db.query(
-            """
-            SELECT \(qualifiedTaskColumns), \(qualifiedAssignmentColumns) FROM assignments a
-            JOIN tasks t ON t.id = a.task_id WHERE a.id = ? AND a.worker_id = ?\(lock)
-            """, [.text(id), .text(workerID)]
-        ).first else { throw DomainError.notFound("assignment", id) }
+        guard
+            let row = try await db.query(
+                """
+                SELECT \(qualifiedTaskColumns), \(qualifiedAssignmentColumns) FROM assignments a
+                JOIN tasks t ON t.id = a.task_id WHERE a.id = ? AND a.worker_id = ?\(lock)
+                """, [.text(id), .text(workerID)]
+            ).first
+        else { throw DomainError.notFound("assignment", id) }
         let current = assignment(SQLRow(Array(row.values[taskColumnTotal...])))
         try await requireLease(current, now: now, db)
         return (current, task(row))
@@ -160,7 +172,8 @@ extension Store {
         }
         guard current.leaseExpiresAt > now else {
             try await endLease(current, status: .expired, now: now, db)
-            throw DomainError(.invalidState, "the lease of assignment \(current.id) expired at \(current.leaseExpiresAt.iso8601)")
+            throw DomainError(
+                .invalidState, "the lease of assignment \(current.id) expired at \(current.leaseExpiresAt.iso8601)")
         }
     }
 

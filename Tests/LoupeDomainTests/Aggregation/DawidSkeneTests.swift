@@ -54,8 +54,9 @@ private func adversarialCrowd() -> (judgments: [Judgment], truth: [Int32]) {
 }
 
 @Test func modelPosteriorReproducesTheFittedConfidence() {
-    let crowd = SyntheticCrowd(taskCount: 500, classCount: 4, workerAccuracies: [0.9, 0.7, 0.6, 0.5, 0.3],
-                               overlap: 3, seed: 11)
+    let crowd = SyntheticCrowd(
+        taskCount: 500, classCount: 4, workerAccuracies: [0.9, 0.7, 0.6, 0.5, 0.3],
+        overlap: 3, seed: 11)
     let (model, fitted) = DawidSkene().fit(
         crowd.judgments, taskCount: crowd.taskCount, workerCount: crowd.workerCount, classCount: 4)
     for task in [0, 17, 499] {
@@ -88,9 +89,10 @@ private func adversarialCrowd() -> (judgments: [Judgment], truth: [Int32]) {
 }
 
 @Test func warmStartConvergesInFewerIterations() {
-    let crowd = SyntheticCrowd(taskCount: 3_000, classCount: 5,
-                               workerAccuracies: [0.9, 0.85, 0.8, 0.7, 0.6, 0.55, 0.3, 0.2, 0.9, 0.75],
-                               overlap: 3, seed: 3)
+    let crowd = SyntheticCrowd(
+        taskCount: 3_000, classCount: 5,
+        workerAccuracies: [0.9, 0.85, 0.8, 0.7, 0.6, 0.55, 0.3, 0.2, 0.9, 0.75],
+        overlap: 3, seed: 3)
     let earlier = Array(crowd.judgments.prefix(crowd.judgments.count * 9 / 10))
     let dawidSkene = DawidSkene()
     let (previousModel, _) = dawidSkene.fit(

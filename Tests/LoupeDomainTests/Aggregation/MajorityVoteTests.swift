@@ -22,16 +22,18 @@ import Testing
         Judgment(task: 0, worker: 0, label: 1), Judgment(task: 0, worker: 1, label: 0),
         Judgment(task: 0, worker: 2, label: 0),
     ]
-    let result = MajorityVote.aggregate(judgments, taskCount: 1, workerCount: 3, classCount: 2,
-                                        weights: [3, 1, 1])
+    let result = MajorityVote.aggregate(
+        judgments, taskCount: 1, workerCount: 3, classCount: 2,
+        weights: [3, 1, 1])
     #expect(result.labels == [1])
     #expect(result.confidence == [0.6])
     #expect(result.workerAccuracy == [1, 0, 0])
 }
 
 @Test func workersWithoutJudgmentsHaveUndefinedAgreement() {
-    let result = MajorityVote.aggregate([Judgment(task: 0, worker: 0, label: 1)],
-                                        taskCount: 1, workerCount: 2, classCount: 2)
+    let result = MajorityVote.aggregate(
+        [Judgment(task: 0, worker: 0, label: 1)],
+        taskCount: 1, workerCount: 2, classCount: 2)
     #expect(result.workerAccuracy[0] == 1)
     #expect(result.workerAccuracy[1].isNaN)
 }

@@ -100,7 +100,7 @@ struct AcmeErrors: RouterMiddleware {
         } catch {
             let (domainError, status) = HTTPErrorMapping.classify(error)
             let body: JSONValue = [
-                "acme_error": ["status": .int(Int64(status.code)), "message": .string(domainError.message)],
+                "acme_error": ["status": .int(Int64(status.code)), "message": .string(domainError.message)]
             ]
             return JSONResponse.make(status, body.serializedBytes())
         }

@@ -12,7 +12,9 @@ struct DialectPluginTests {
     @Test func aDialectFromTheTestTargetCreatesWorksAndCallsBack() async throws {
         let sink = WebhookSink { _ in 200 }
         try await sink.run { base in
-            try await TestApp.run(configure: WebhookDeliveryTests.allowingPrivate, dialects: StandardDialects.all + [AcmeDialect()]) {
+            try await TestApp.run(
+                configure: WebhookDeliveryTests.allowingPrivate, dialects: StandardDialects.all + [AcmeDialect()]
+            ) {
                 app in
                 let project = try await app.createProject("Acme questions")
                 let acme: HTTPFields = [HTTPField.Name("X-Acme-Key")!: TestDatabase.testKey]
@@ -29,13 +31,15 @@ struct DialectPluginTests {
                 // Create: a test-mode job, done by the synthetic worker with the dialect's own answer.
                 let created = try await app.send(
                     .post, "/acme/v1/projects/\(project)/jobs",
-                    json: ["input": ["question": "Is it a cat?"], "callback": .string(base + "/acme-hook")], headers: acme)
+                    json: ["input": ["question": "Is it a cat?"], "callback": .string(base + "/acme-hook")],
+                    headers: acme)
                 #expect(created.status == .created, "\(created.text)")
                 let job = try #require(created.json["job"]?.stringValue)
                 var state = ""
                 for _ in 0..<300 where state != "delivered" {
                     try await Task.sleep(for: .milliseconds(50))
-                    state = try await app.send(.get, "/acme/v1/jobs/\(job)", headers: acme).json["state"]?.stringValue ?? ""
+                    state =
+                        try await app.send(.get, "/acme/v1/jobs/\(job)", headers: acme).json["state"]?.stringValue ?? ""
                 }
                 #expect(state == "delivered")
 

@@ -16,7 +16,9 @@ enum Inflater {
             switch type {
             case 0: guard reader.storedBlock(into: &output, limit: limit) else { return nil }
             case 1:
-                guard codes(&reader, Huffman.fixedLiterals, Huffman.fixedDistances, into: &output, limit: limit) else { return nil }
+                guard codes(&reader, Huffman.fixedLiterals, Huffman.fixedDistances, into: &output, limit: limit) else {
+                    return nil
+                }
             case 2:
                 guard let (literals, distances) = Huffman.dynamic(&reader),
                     codes(&reader, literals, distances, into: &output, limit: limit)
@@ -28,11 +30,15 @@ enum Inflater {
     }
 
     private static let lengthBases = [
-        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227,
+        258,
     ]
-    private static let lengthExtras = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    private static let lengthExtras = [
+        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+    ]
     private static let distanceBases = [
-        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
+        6145,
         8193, 12289, 16385, 24577,
     ]
     private static let distanceExtras = [
@@ -103,7 +109,9 @@ struct BitReader {
         let length = Int(bytes[position]) | Int(bytes[position + 1]) << 8
         let complement = Int(bytes[position + 2]) | Int(bytes[position + 3]) << 8
         position += 4
-        guard length == complement ^ 0xFFFF, position + length <= bytes.count, output.count + length <= limit else { return false }
+        guard length == complement ^ 0xFFFF, position + length <= bytes.count, output.count + length <= limit else {
+            return false
+        }
         output.append(contentsOf: bytes[position..<(position + length)])
         position += length
         return true

@@ -24,7 +24,8 @@ enum PNGReader {
         let stride = (width * bitsPerPixel + 7) / 8
         // At most 4 bytes a pixel at the largest size: 16-bit samples only on smaller images.
         let rawSize = height * (stride + 1)
-        guard rawSize <= 4 * maxPixels + height, let raw = Inflater.zlib(chunks.data, limit: rawSize), raw.count == rawSize,
+        guard rawSize <= 4 * maxPixels + height, let raw = Inflater.zlib(chunks.data, limit: rawSize),
+            raw.count == rawSize,
             let rows = unfilter(raw, height: height, stride: stride, bytesPerPixel: max(1, bitsPerPixel / 8))
         else { return nil }
         // The common mask: 8-bit gray, one byte per pixel.
@@ -71,9 +72,10 @@ enum PNGReader {
             let body = png[start..<(start + length)]
             switch type {
             case "IDAT": data.append(contentsOf: body)
-            case "PLTE": palette = stride(from: body.startIndex, to: body.endIndex - 2, by: 3).map {
-                body[$0] != 0 || body[$0 + 1] != 0 || body[$0 + 2] != 0
-            }
+            case "PLTE":
+                palette = stride(from: body.startIndex, to: body.endIndex - 2, by: 3).map {
+                    body[$0] != 0 || body[$0 + 1] != 0 || body[$0 + 2] != 0
+                }
             case "IEND": return (data, palette)
             default: break
             }

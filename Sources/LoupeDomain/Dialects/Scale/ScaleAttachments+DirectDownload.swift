@@ -37,21 +37,25 @@ extension ScaleAttachments {
             params["attachment"] = .string(directDownloadURL(attachment))
         }
         if let attachments = params["attachments"]?.arrayValue {
-            params["attachments"] = .array(attachments.map { entry in
-                if let text = entry.stringValue, mainType != "text" { return .string(directDownloadURL(text)) }
-                guard var object = entry.objectValue, object["type"]?.stringValue != "text",
-                    let content = object["content"]?.stringValue
-                else { return entry }
-                object["content"] = .string(directDownloadURL(content))
-                return .object(object)
-            })
+            params["attachments"] = .array(
+                attachments.map { entry in
+                    if let text = entry.stringValue, mainType != "text" { return .string(directDownloadURL(text)) }
+                    guard var object = entry.objectValue, object["type"]?.stringValue != "text",
+                        let content = object["content"]?.stringValue
+                    else { return entry }
+                    object["content"] = .string(directDownloadURL(content))
+                    return .object(object)
+                })
         }
         if let context = params["context_attachments"]?.arrayValue {
-            params["context_attachments"] = .array(context.map { entry in
-                guard var object = entry.objectValue, let attachment = object["attachment"]?.stringValue else { return entry }
-                object["attachment"] = .string(directDownloadURL(attachment))
-                return .object(object)
-            })
+            params["context_attachments"] = .array(
+                context.map { entry in
+                    guard var object = entry.objectValue, let attachment = object["attachment"]?.stringValue else {
+                        return entry
+                    }
+                    object["attachment"] = .string(directDownloadURL(attachment))
+                    return .object(object)
+                })
         }
         return params
     }
@@ -91,10 +95,13 @@ extension ScaleAttachments {
     }
 
     private static func isDriveToken(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-        }
+        !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_")
+            }
     }
 
     private static func oneDrive(_ text: String, _ components: URLComponents) -> String? {

@@ -35,13 +35,14 @@ public enum ScaleAttachments {
     public static func errorResponse(_ failures: [AttachmentFailure]) -> JSONValue {
         [
             "error": "One or more attachments could not be downloaded.",
-            "attachments": .array(failures.map { failure in
-                var entry: JSONObject = [
-                    "statusCode": failure.statusCode.map { .int(Int64($0)) } ?? .null, "url": .string(failure.url),
-                ]
-                if let reason = failure.reason { entry["error"] = .string(reason) }
-                return .object(entry)
-            }),
+            "attachments": .array(
+                failures.map { failure in
+                    var entry: JSONObject = [
+                        "statusCode": failure.statusCode.map { .int(Int64($0)) } ?? .null, "url": .string(failure.url),
+                    ]
+                    if let reason = failure.reason { entry["error"] = .string(reason) }
+                    return .object(entry)
+                }),
         ]
     }
 }

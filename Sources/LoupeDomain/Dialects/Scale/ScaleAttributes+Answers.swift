@@ -40,7 +40,9 @@ extension ScaleAttributes {
             case .array(let items) where multiple && !items.isEmpty:
                 entries = items.enumerated().map { ($1, ScaleValue.path(path, $0)) }
             default:
-                findings.add(path, multiple ? "must be a choice or a non-empty list of choices" : "must be one choice (a string)")
+                findings.add(
+                    path, multiple ? "must be a choice or a non-empty list of choices" : "must be one choice (a string)"
+                )
                 return
             }
             for (entry, entryPath) in entries where !(entry.stringValue.map(allowed.contains) ?? false) {
@@ -74,7 +76,8 @@ extension ScaleAttributes {
     /// Only `label_condition` is enforced: the seed's own example answer gives `heading` while `parked`
     /// is "Yes", although `heading` is conditioned on `parked` being "No".
     private static func exclusion(of definition: JSONObject, label: String?) -> String? {
-        guard let label, let wanted = definition["conditions"]?.objectValue?["label_condition"]?.objectValue?["label"] else {
+        guard let label, let wanted = definition["conditions"]?.objectValue?["label_condition"]?.objectValue?["label"]
+        else {
             return nil
         }
         let labels = conditionStrings(wanted)

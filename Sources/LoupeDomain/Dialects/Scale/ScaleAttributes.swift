@@ -26,14 +26,16 @@ enum ScaleAttributes {
             check(definition, at: attributePath, into: &findings)
             if let conditions = definition["conditions"] {
                 let names = checkConditions(
-                    conditions, definitions: definitions, labels: labels, at: ScaleValue.path(attributePath, "conditions"),
+                    conditions, definitions: definitions, labels: labels,
+                    at: ScaleValue.path(attributePath, "conditions"),
                     into: &findings)
                 dependencies.append((name, names))
             }
         }
         for (name, cycle) in circularDependencies(dependencies) {
             let conditionsPath = ScaleValue.path(ScaleValue.path(path, name), "conditions")
-            findings.add(conditionsPath, "depends on itself through attribute_conditions: \(cycle.joined(separator: " → "))")
+            findings.add(
+                conditionsPath, "depends on itself through attribute_conditions: \(cycle.joined(separator: " → "))")
         }
         return findings.violations
     }
@@ -53,7 +55,8 @@ enum ScaleAttributes {
         findings.string(definition, "description", at: path, required: false)
         switch type(of: definition) {
         case "category":
-            findings.add(ScaleLabels.violations(definition["choices"], path: ScaleValue.path(path, "choices"), limit: nil))
+            findings.add(
+                ScaleLabels.violations(definition["choices"], path: ScaleValue.path(path, "choices"), limit: nil))
             findings.flag(definition, "allow_multiple", at: path)
         case "number":
             let minimum = findings.number(definition, "min", at: path)
@@ -71,7 +74,8 @@ enum ScaleAttributes {
 
     /// Checks `conditions` and returns the names of the attributes it depends on, in order.
     private static func checkConditions(
-        _ value: JSONValue, definitions: JSONObject, labels: [String], at path: String, into findings: inout ScaleFindings
+        _ value: JSONValue, definitions: JSONObject, labels: [String], at path: String,
+        into findings: inout ScaleFindings
     ) -> [String] {
         guard let conditions = value.objectValue else {
             findings.add(path, "must be an object, got \(value.typeName)")
@@ -81,7 +85,8 @@ enum ScaleAttributes {
             findings.add(ScaleValue.path(path, key), "is not a condition (label_condition, attribute_conditions)")
         }
         if let labelCondition = conditions["label_condition"] {
-            checkLabelCondition(labelCondition, labels: labels, at: ScaleValue.path(path, "label_condition"), into: &findings)
+            checkLabelCondition(
+                labelCondition, labels: labels, at: ScaleValue.path(path, "label_condition"), into: &findings)
         }
         guard let attributeConditions = conditions["attribute_conditions"] else { return [] }
         let conditionsPath = ScaleValue.path(path, "attribute_conditions")
@@ -90,7 +95,8 @@ enum ScaleAttributes {
         case .object: list = [(attributeConditions, conditionsPath)]
         case .array(let items): list = items.enumerated().map { ($1, ScaleValue.path(conditionsPath, $0)) }
         default:
-            findings.add(conditionsPath, "must be a condition object or a list of them, got \(attributeConditions.typeName)")
+            findings.add(
+                conditionsPath, "must be a condition object or a list of them, got \(attributeConditions.typeName)")
             return []
         }
         var names: [String] = []
@@ -138,7 +144,8 @@ enum ScaleAttributes {
         let entries: [(JSONValue, String)]
         switch value {
         case .string: entries = [(value, path)]
-        case .array(let items) where !items.isEmpty: entries = items.enumerated().map { ($1, ScaleValue.path(path, $0)) }
+        case .array(let items) where !items.isEmpty:
+            entries = items.enumerated().map { ($1, ScaleValue.path(path, $0)) }
         default:
             findings.add(path, "must be a string or a non-empty list of strings")
             return

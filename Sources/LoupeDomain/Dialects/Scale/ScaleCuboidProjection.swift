@@ -32,18 +32,23 @@ enum ScaleCuboidProjection {
         guard let settings, let camera = PinholeCamera(settings: settings), var body = response.objectValue,
             let annotations = body["annotations"]?.arrayValue
         else { return response }
-        let cameraHeight = settings["camera_height"].flatMap(ScaleValue.number).map(abs).flatMap { $0 > 0 ? $0 : nil } ?? 1
-        body["annotations"] = .array(annotations.map { entry in
-            guard var cuboid = entry.objectValue, type == "cuboidannotation" || cuboid["type"]?.stringValue == "cuboid",
-                let corners = corners(of: cuboid, camera: camera, cameraHeight: cameraHeight)
-            else { return entry }
-            cuboid["points_2d"] = .array(corners.map { corner in
-                let (x, y) = camera.project(corner)
-                return ["x": .double(x), "y": .double(y)]
+        let cameraHeight =
+            settings["camera_height"].flatMap(ScaleValue.number).map(abs).flatMap { $0 > 0 ? $0 : nil } ?? 1
+        body["annotations"] = .array(
+            annotations.map { entry in
+                guard var cuboid = entry.objectValue,
+                    type == "cuboidannotation" || cuboid["type"]?.stringValue == "cuboid",
+                    let corners = corners(of: cuboid, camera: camera, cameraHeight: cameraHeight)
+                else { return entry }
+                cuboid["points_2d"] = .array(
+                    corners.map { corner in
+                        let (x, y) = camera.project(corner)
+                        return ["x": .double(x), "y": .double(y)]
+                    })
+                cuboid["points_3d"] = .array(
+                    corners.map { ["x": .double($0.x), "y": .double($0.y), "z": .double($0.z)] })
+                return .object(cuboid)
             })
-            cuboid["points_3d"] = .array(corners.map { ["x": .double($0.x), "y": .double($0.y), "z": .double($0.z)] })
-            return .object(cuboid)
-        })
         return .object(body)
     }
 
@@ -71,7 +76,9 @@ enum ScaleCuboidProjection {
             return depth.isFinite && depth > 0 ? ray * depth : nil
         }
         guard let frontRight = onBottomLevel(bottomRight), let side = onBottomLevel(sideBottom) else { return nil }
-        let tops: [(String, Vector3)] = [("face-topleft", frontLeft), ("face-topright", frontRight), ("side-topcorner", side)]
+        let tops: [(String, Vector3)] = [
+            ("face-topleft", frontLeft), ("face-topright", frontRight), ("side-topcorner", side),
+        ]
         let heights = tops.compactMap { name, base in
             drawn[name].flatMap { height(from: base, along: up, toRay: camera.ray($0.x, $0.y)) }
         }
@@ -107,11 +114,17 @@ struct Vector3: Equatable {
     func dot(_ other: Vector3) -> Double { x * other.x + y * other.y + z * other.z }
 
     /// Component-wise sum.
-    static func + (lhs: Vector3, rhs: Vector3) -> Vector3 { Vector3(x: lhs.x + rhs.x, y: lhs.y + rhs.y, z: lhs.z + rhs.z) }
+    static func + (lhs: Vector3, rhs: Vector3) -> Vector3 {
+        Vector3(x: lhs.x + rhs.x, y: lhs.y + rhs.y, z: lhs.z + rhs.z)
+    }
     /// Component-wise difference.
-    static func - (lhs: Vector3, rhs: Vector3) -> Vector3 { Vector3(x: lhs.x - rhs.x, y: lhs.y - rhs.y, z: lhs.z - rhs.z) }
+    static func - (lhs: Vector3, rhs: Vector3) -> Vector3 {
+        Vector3(x: lhs.x - rhs.x, y: lhs.y - rhs.y, z: lhs.z - rhs.z)
+    }
     /// Scaled by a factor.
-    static func * (lhs: Vector3, factor: Double) -> Vector3 { Vector3(x: lhs.x * factor, y: lhs.y * factor, z: lhs.z * factor) }
+    static func * (lhs: Vector3, factor: Double) -> Vector3 {
+        Vector3(x: lhs.x * factor, y: lhs.y * factor, z: lhs.z * factor)
+    }
 }
 
 /// The camera of a cuboid task: the seed's `camera_intrinsics` (corrected by `scalefactor`) and the world's

@@ -36,7 +36,9 @@ struct ScaleFindings {
     }
 
     /// Checks that `object[key]` is one of `allowed`; absent is fine unless `required`.
-    mutating func oneOf(_ object: JSONObject, _ key: String, _ allowed: [String], at base: String, required: Bool = false) {
+    mutating func oneOf(
+        _ object: JSONObject, _ key: String, _ allowed: [String], at base: String, required: Bool = false
+    ) {
         guard let value = object[key] else {
             if required { add(ScaleValue.path(base, key), "is required") }
             return

@@ -57,7 +57,9 @@ public enum ScaleLabels {
         return findings.violations
     }
 
-    private static func check(_ entries: [JSONValue], path: String, seen: inout Set<String>, into findings: inout ScaleFindings) {
+    private static func check(
+        _ entries: [JSONValue], path: String, seen: inout Set<String>, into findings: inout ScaleFindings
+    ) {
         for (index, entry) in entries.enumerated() {
             let entryPath = ScaleValue.path(path, index)
             if let label = entry.stringValue {
@@ -83,7 +85,8 @@ public enum ScaleLabels {
         }
     }
 
-    private static func leaf(_ label: String, path: String, seen: inout Set<String>, into findings: inout ScaleFindings) {
+    private static func leaf(_ label: String, path: String, seen: inout Set<String>, into findings: inout ScaleFindings)
+    {
         if label.isEmpty {
             findings.add(path, "must not be empty")
         } else if !seen.insert(label).inserted {

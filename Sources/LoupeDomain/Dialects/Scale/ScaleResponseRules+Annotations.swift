@@ -7,7 +7,8 @@ extension ScaleResponseRules {
         let labelRequired = params["with_labels"].flatMap(ScaleValue.flag) ?? false
         forEachAnnotation(response, into: &findings) { annotation, path, findings in
             check(
-                annotation, at: path, geometry: geometry, settings: params, labelRequired: labelRequired, params: params,
+                annotation, at: path, geometry: geometry, settings: params, labelRequired: labelRequired,
+                params: params,
                 into: &findings)
         }
         if geometry == .cuboid, let list = response["annotations"]?.arrayValue {
@@ -78,7 +79,8 @@ extension ScaleResponseRules {
         let label = annotation["label"]?.stringValue
         if annotation["label"] != nil {
             if !(label.map { labels.contains($0) } ?? false) {
-                findings.add(ScaleValue.path(path, "label"), "must be one of the leaf labels: \(ScaleValue.quoted(labels))")
+                findings.add(
+                    ScaleValue.path(path, "label"), "must be one of the leaf labels: \(ScaleValue.quoted(labels))")
             }
         } else if labelRequired {
             findings.add(ScaleValue.path(path, "label"), "is required")
@@ -98,14 +100,16 @@ extension ScaleResponseRules {
         let definitions = params["annotation_attributes"]?.objectValue
         findings.add(
             ScaleAttributes.answerViolations(
-                annotation["attributes"], definitions: definitions, label: label, path: ScaleValue.path(path, "attributes")))
+                annotation["attributes"], definitions: definitions, label: label,
+                path: ScaleValue.path(path, "attributes")))
     }
 
     /// How many vertices an answer may have: the geometry's own floor raised by `min_vertices`, capped by
     /// `max_vertices`; an ellipse always has its 4 extremal points.
     private static func vertexCount(_ geometry: ScaleGeometry, _ settings: JSONObject) -> ClosedRange<Int> {
         guard geometry != .ellipse else { return 4...4 }
-        let minimum = max(geometry.fewestVertices, Int(clamping: settings["min_vertices"].flatMap(ScaleValue.integer) ?? 1))
+        let minimum = max(
+            geometry.fewestVertices, Int(clamping: settings["min_vertices"].flatMap(ScaleValue.integer) ?? 1))
         let maximum = Int(clamping: settings["max_vertices"].flatMap(ScaleValue.integer) ?? Int64(Int.max))
         return minimum...max(minimum, maximum)
     }

@@ -31,7 +31,8 @@ public enum ScaleResponseRules {
         let ids = params["category_ids"]?.objectValue
         var chosen: [String]?
         if let category = response["category"] {
-            chosen = pick(category, at: "/category", from: categories, multiple: multiple, noun: "categories", into: &findings)
+            chosen = pick(
+                category, at: "/category", from: categories, multiple: multiple, noun: "categories", into: &findings)
         } else if ids == nil || response["category_id"] == nil {
             findings.add("/category", "is required")
         }
@@ -80,7 +81,8 @@ public enum ScaleResponseRules {
             return
         }
         for (index, row) in rows.enumerated() {
-            fieldValues(row, definitions: definitions, at: ScaleValue.path("/repeatable_fields", index), into: &findings)
+            fieldValues(
+                row, definitions: definitions, at: ScaleValue.path("/repeatable_fields", index), into: &findings)
         }
     }
 
@@ -94,9 +96,11 @@ public enum ScaleResponseRules {
         let entries: [(JSONValue, String)]
         switch value {
         case .string where !multiple: entries = [(value, path)]
-        case .array(let list) where multiple && !list.isEmpty: entries = list.enumerated().map { ($1, ScaleValue.path(path, $0)) }
+        case .array(let list) where multiple && !list.isEmpty:
+            entries = list.enumerated().map { ($1, ScaleValue.path(path, $0)) }
         default:
-            findings.add(path, multiple ? "must be a non-empty list (allow_multiple is true)" : "must be a single string")
+            findings.add(
+                path, multiple ? "must be a non-empty list (allow_multiple is true)" : "must be a single string")
             return nil
         }
         var picked: [String] = []
@@ -140,7 +144,8 @@ public enum ScaleResponseRules {
                 continue
             }
             if let choices = definition.objectValue?["choices"], !ScaleValue.strings(choices).contains(text) {
-                findings.add(fieldPath, "must be one of the field's choices: \(ScaleValue.quoted(ScaleValue.strings(choices)))")
+                findings.add(
+                    fieldPath, "must be one of the field's choices: \(ScaleValue.quoted(ScaleValue.strings(choices)))")
             }
         }
         for (name, _) in values where definitions[name] == nil {

@@ -36,7 +36,8 @@ extension ScaleSegmentation {
         for (_, value) in masks {
             for image in value.arrayValue ?? [value] {
                 guard let bytes = image.stringValue.flatMap(decodeBase64),
-                    let mask = PNGReader.setPixels(bytes, maxPixels: Int(maxPixels)), mask.width == width, mask.height == height
+                    let mask = PNGReader.setPixels(bytes, maxPixels: Int(maxPixels)), mask.width == width,
+                    mask.height == height
                 else { return nil }
                 for (offset, isSet) in mask.isSet.enumerated() where isSet { labelled[offset] = true }
             }

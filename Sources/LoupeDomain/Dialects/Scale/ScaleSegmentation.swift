@@ -32,15 +32,17 @@ public struct ScaleSegmentation: Sendable {
 
     /// Reads a stored answer; nil when it is not a segmentation answer.
     public init?(answer: JSONObject, params: JSONObject) {
-        guard let width = answer["width"].flatMap(ScaleValue.integer), let height = answer["height"].flatMap(ScaleValue.integer),
+        guard let width = answer["width"].flatMap(ScaleValue.integer),
+            let height = answer["height"].flatMap(ScaleValue.integer),
             (1...20_000).contains(width), (1...20_000).contains(height), width * height <= Self.maxPixels
         else { return nil }
         self.width = Int(width)
         self.height = Int(height)
         let instanceLabels = Set(ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? []))
-        entries = ScaleLabels.leaves(params["labels"]?.arrayValue ?? []).filter { !instanceLabels.contains($0) }.enumerated().map {
-            Entry(label: $1, index: $0 + 1, color: Self.palette($0 + 1), isInstance: false)
-        }
+        entries = ScaleLabels.leaves(params["labels"]?.arrayValue ?? []).filter { !instanceLabels.contains($0) }
+            .enumerated().map {
+                Entry(label: $1, index: $0 + 1, color: Self.palette($0 + 1), isInstance: false)
+            }
         uploadedMasks = [:]
         if let polygons = answer["polygons"]?.arrayValue {
             var map = [UInt8](repeating: 0, count: self.width * self.height)
@@ -52,7 +54,9 @@ public struct ScaleSegmentation: Sendable {
                     entries.append(Entry(label: label, index: index, color: Self.palette(index), isInstance: true))
                 } else if let known = entries.first(where: { $0.label == label }) {
                     index = known.index
-                } else { continue }
+                } else {
+                    continue
+                }
                 let points = (polygon["vertices"]?.arrayValue ?? []).compactMap { vertex -> (Double, Double)? in
                     guard let x = vertex.objectValue?["x"].flatMap(ScaleValue.number),
                         let y = vertex.objectValue?["y"].flatMap(ScaleValue.number)
@@ -70,7 +74,9 @@ public struct ScaleSegmentation: Sendable {
                     let isInstance = instanceLabels.contains(label)
                     let index = isInstance ? entries.count + 1 : (entries.first { $0.label == label }?.index ?? 0)
                     guard index > 0 else { continue }
-                    if isInstance { entries.append(Entry(label: label, index: index, color: Self.palette(index), isInstance: true)) }
+                    if isInstance {
+                        entries.append(Entry(label: label, index: index, color: Self.palette(index), isInstance: true))
+                    }
                     uploadedMasks["label-\(index)"] = bytes
                 }
             }
@@ -85,12 +91,20 @@ public struct ScaleSegmentation: Sendable {
         var findings = ScaleFindings()
         let width = answer["width"].flatMap(ScaleValue.integer)
         let height = answer["height"].flatMap(ScaleValue.integer)
-        if width.map({ !(1...20_000).contains($0) }) ?? true { findings.add("/width", "is required: the image width, 1 to 20000") }
-        if height.map({ !(1...20_000).contains($0) }) ?? true { findings.add("/height", "is required: the image height, 1 to 20000") }
-        if let width, let height, width * height > maxPixels {
+        if width.map({ !(1...20_000).contains($0) }) ?? true {
+            findings.add("/width", "is required: the image width, 1 to 20000")
+        }
+        if height.map({ !(1...20_000).contains($0) }) ?? true {
+            findings.add("/height", "is required: the image height, 1 to 20000")
+        }
+        if let width, let height, (1...20_000).contains(width), (1...20_000).contains(height),
+            width * height > maxPixels
+        {
             findings.add("/width", "times height must be at most \(maxPixels) pixels")
         }
-        let labels = ScaleLabels.leaves(params["labels"]?.arrayValue ?? []) + ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? [])
+        let labels =
+            ScaleLabels.leaves(params["labels"]?.arrayValue ?? [])
+            + ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? [])
         if let polygons = answer["polygons"]?.arrayValue {
             for (index, entry) in polygons.enumerated() {
                 let path = ScaleValue.path("/polygons", index)
@@ -158,7 +172,8 @@ public struct ScaleSegmentation: Sendable {
         guard let map = indexMap else { return nil }
         switch name {
         case "indexed": return PNGWriter.encode(width: width, height: height, color: .gray, pixels: map)
-        case "unlabeled": return PNGWriter.encode(width: width, height: height, color: .gray, pixels: map.map { $0 == 0 ? 255 : 0 })
+        case "unlabeled":
+            return PNGWriter.encode(width: width, height: height, color: .gray, pixels: map.map { $0 == 0 ? 255 : 0 })
         case "combined":
             var colors = [[UInt8]](repeating: [0, 0, 0], count: 256)
             for entry in entries { colors[entry.index] = Self.rgb(entry.color) }
@@ -167,9 +182,11 @@ public struct ScaleSegmentation: Sendable {
             for value in map { pixels.append(contentsOf: colors[Int(value)]) }
             return PNGWriter.encode(width: width, height: height, color: .rgb, pixels: pixels)
         default:
-            guard name.hasPrefix("label-"), let index = Int(name.dropFirst(6)), entries.contains(where: { $0.index == index })
+            guard name.hasPrefix("label-"), let index = Int(name.dropFirst(6)),
+                entries.contains(where: { $0.index == index })
             else { return nil }
-            return PNGWriter.encode(width: width, height: height, color: .gray, pixels: map.map { Int($0) == index ? 255 : 0 })
+            return PNGWriter.encode(
+                width: width, height: height, color: .gray, pixels: map.map { Int($0) == index ? 255 : 0 })
         }
     }
 
@@ -177,7 +194,8 @@ public struct ScaleSegmentation: Sendable {
     public static let maxPixels: Int64 = 50_000_000
 
     /// Fills a polygon (even-odd rule, pixel centres) with `value`.
-    static func fill(_ points: [(Double, Double)], with value: UInt8, width: Int, height: Int, into map: inout [UInt8]) {
+    static func fill(_ points: [(Double, Double)], with value: UInt8, width: Int, height: Int, into map: inout [UInt8])
+    {
         guard points.count >= 3 else { return }
         for row in 0..<height {
             let y = Double(row) + 0.5
@@ -185,7 +203,9 @@ public struct ScaleSegmentation: Sendable {
             for index in points.indices {
                 let (x1, y1) = points[index]
                 let (x2, y2) = points[(index + 1) % points.count]
-                if (y1 <= y && y < y2) || (y2 <= y && y < y1) { crossings.append(x1 + (y - y1) / (y2 - y1) * (x2 - x1)) }
+                if (y1 <= y && y < y2) || (y2 <= y && y < y1) {
+                    crossings.append(x1 + (y - y1) / (y2 - y1) * (x2 - x1))
+                }
             }
             crossings.sort()
             var pair = 0
@@ -211,10 +231,11 @@ public struct ScaleSegmentation: Sendable {
     static func palette(_ index: Int) -> String {
         let hue = Double((index * 47) % 360)
         let (r, g, b) = hsv(hue)
-        return "#" + [r, g, b].map { value in
-            let hex = String(value, radix: 16)
-            return value < 16 ? "0" + hex : hex
-        }.joined()
+        return "#"
+            + [r, g, b].map { value in
+                let hex = String(value, radix: 16)
+                return value < 16 ? "0" + hex : hex
+            }.joined()
     }
 
     private static func hsv(_ hue: Double) -> (Int, Int, Int) {

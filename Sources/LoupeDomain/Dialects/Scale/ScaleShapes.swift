@@ -18,6 +18,8 @@ enum ScaleGeometry: String, CaseIterable {
     /// The largest `min_annotations` a cuboid task may ask for: a bound on what an answer (and the
     /// synthetic worker) must hold, far above what one image shows.
     static let mostCuboidsRequired: Int64 = 10_000
+    /// The most vertices a task may require of a line or polygon (`min_vertices`).
+    static let mostVerticesRequired: Int64 = 10_000
 
     /// How many entries `objects_to_annotate` may have in the v1 type: 3 lines, 6 of anything else.
     var legacyLabelLimit: Int { self == .line ? 3 : 6 }
@@ -36,7 +38,8 @@ enum ScaleGeometry: String, CaseIterable {
 enum ScaleShapes {
     /// A box: numeric `left` and `top`, a positive `width` and `height` of at least the given minimums.
     static func box(
-        _ object: JSONObject, at path: String, minWidth: Double = 0, minHeight: Double = 0, into findings: inout ScaleFindings
+        _ object: JSONObject, at path: String, minWidth: Double = 0, minHeight: Double = 0,
+        into findings: inout ScaleFindings
     ) {
         findings.coordinates(object, ["left", "top"], at: path)
         for (key, minimum) in [("width", minWidth), ("height", minHeight)] {
@@ -53,7 +56,9 @@ enum ScaleShapes {
     }
 
     /// `vertices`: an array of `{x, y}` whose length lies in `count`.
-    static func vertices(_ object: JSONObject, at path: String, count: ClosedRange<Int>, into findings: inout ScaleFindings) {
+    static func vertices(
+        _ object: JSONObject, at path: String, count: ClosedRange<Int>, into findings: inout ScaleFindings
+    ) {
         guard let vertices = findings.array(object, "vertices", at: path, required: true) else { return }
         let listPath = ScaleValue.path(path, "vertices")
         if !count.contains(vertices.count) {

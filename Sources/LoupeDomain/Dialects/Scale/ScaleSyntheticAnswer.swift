@@ -14,7 +14,9 @@ public enum ScaleSyntheticAnswer {
             let geometries = params["geometries"]?.objectValue ?? JSONObject()
             let name = geometries.keys.first { $0 == "box" } ?? geometries.keys.first
             guard let name, let geometry = ScaleGeometry(rawValue: name) else { return ["annotations": []] }
-            var annotations = [JSONValue.object(shape(geometry, settings: geometries[name]?.objectValue ?? JSONObject(), typed: true))]
+            var annotations = [
+                JSONValue.object(shape(geometry, settings: geometries[name]?.objectValue ?? JSONObject(), typed: true))
+            ]
             if let cuboidSettings = geometries["cuboid"]?.objectValue {
                 let cuboid = JSONValue.object(shape(.cuboid, settings: cuboidSettings, typed: true))
                 let missing = fewestCuboids(cuboidSettings) - (geometry == .cuboid ? 1 : 0)
@@ -31,8 +33,12 @@ public enum ScaleSyntheticAnswer {
             if let fields = params["fields"]?.objectValue { answer["fields"] = .object(filled(fields)) }
             return answer
         case "transcription":
-            var answer: JSONObject = ["fields": .object(filled(params["fields"]?.objectValue ?? JSONObject()))]
-            if let repeatable = params["repeatable_fields"]?.objectValue { answer["repeatable_fields"] = [.object(filled(repeatable))] }
+            // `fields` only when the task declares some: the answer rules refuse it otherwise.
+            var answer = JSONObject()
+            if let fields = params["fields"]?.objectValue { answer["fields"] = .object(filled(fields)) }
+            if let repeatable = params["repeatable_fields"]?.objectValue {
+                answer["repeatable_fields"] = [.object(filled(repeatable))]
+            }
             return answer
         case "segmentannotation":
             let labels = ScaleLabels.leaves(params["labels"]?.arrayValue ?? [])
@@ -76,12 +82,16 @@ public enum ScaleSyntheticAnswer {
         func points(_ count: Int) -> JSONValue {
             var list: [JSONValue] = []
             for index in 0..<count {
-                let point: JSONObject = ["x": .double(10 + Double(index) * 10), "y": .double(10 + Double(index % 2) * 10)]
+                let point: JSONObject = [
+                    "x": .double(10 + Double(index) * 10), "y": .double(10 + Double(index % 2) * 10),
+                ]
                 list.append(.object(point))
             }
             return .array(list)
         }
-        let fewest = Int(clamping: settings["min_vertices"].flatMap(ScaleValue.integer) ?? 0)
+        let fewest = Int(
+            clamping: min(settings["min_vertices"].flatMap(ScaleValue.integer) ?? 0, ScaleGeometry.mostVerticesRequired)
+        )
         switch geometry {
         case .box:
             shape["left"] = 10

@@ -46,12 +46,13 @@ public enum ScaleTaskJSON {
         if ["completed", "error"].contains(status(task.status)), let response = task.response {
             object["response"] = Self.response(task, response, data: data, linkBase: context.linkBase)
         }
-        object["audits"] = .array(context.audits.map { audit in
-            [
-                "accepted": .bool(audit.accepted), "comments": audit.comments.map(JSONValue.string) ?? .null,
-                "audited_at": .string(audit.createdAt.iso8601),
-            ]
-        })
+        object["audits"] = .array(
+            context.audits.map { audit in
+                [
+                    "accepted": .bool(audit.accepted), "comments": audit.comments.map(JSONValue.string) ?? .null,
+                    "audited_at": .string(audit.createdAt.iso8601),
+                ]
+            })
         if let review = task.customerReviewStatus { object["customer_review_status"] = .string(review) }
         object["is_test"] = .bool(task.testMode)
         object["urgency"] = .string("standard")
@@ -66,7 +67,8 @@ public enum ScaleTaskJSON {
     public static func callbackBody(_ task: WorkTask, _ context: TaskContext) -> RawJSON {
         let task = value(task, context)
         let body: JSONValue = [
-            "task": task, "task_id": task.objectValue?["task_id"] ?? .null, "status": task.objectValue?["status"] ?? .null,
+            "task": task, "task_id": task.objectValue?["task_id"] ?? .null,
+            "status": task.objectValue?["status"] ?? .null,
             "response": task.objectValue?["response"] ?? .null,
         ]
         return RawJSON(body)

@@ -4,7 +4,8 @@ extension ScaleTaskRules {
     static func singleGeometry(_ geometry: ScaleGeometry, _ params: JSONObject, into findings: inout ScaleFindings) {
         attachment(params, allowed: ["image"], into: &findings)
         findings.add(
-            ScaleLabels.violations(params["objects_to_annotate"], path: "/objects_to_annotate", limit: geometry.legacyLabelLimit))
+            ScaleLabels.violations(
+                params["objects_to_annotate"], path: "/objects_to_annotate", limit: geometry.legacyLabelLimit))
         findings.flag(params, "with_labels", at: "")
         if geometry == .line { findings.flag(params, "splines", at: "") }
         let labels = ScaleLabels.leaves(params["objects_to_annotate"]?.arrayValue ?? [])
@@ -65,7 +66,8 @@ extension ScaleTaskRules {
         attributesAndLayers(params, labels: labels, into: &findings)
     }
 
-    private static func attributesAndLayers(_ params: JSONObject, labels: [String], into findings: inout ScaleFindings) {
+    private static func attributesAndLayers(_ params: JSONObject, labels: [String], into findings: inout ScaleFindings)
+    {
         if let attributes = params["annotation_attributes"] {
             findings.add(ScaleAttributes.violations(attributes, labels: labels, path: "/annotation_attributes"))
         }
@@ -90,7 +92,12 @@ extension ScaleTaskRules {
             }
         case .line, .polygon:
             let minimum = findings.integer(settings, "min_vertices", at: path, minimum: 1)
-            if let maximum = findings.integer(settings, "max_vertices", at: path, minimum: 1), maximum < (minimum ?? 1) {
+            if let minimum, minimum > ScaleGeometry.mostVerticesRequired {
+                findings.add(
+                    ScaleValue.path(path, "min_vertices"), "must be at most \(ScaleGeometry.mostVerticesRequired)")
+            }
+            if let maximum = findings.integer(settings, "max_vertices", at: path, minimum: 1), maximum < (minimum ?? 1)
+            {
                 findings.add(ScaleValue.path(path, "max_vertices"), "must be at least min_vertices (\(minimum ?? 1))")
             }
         case .point:
@@ -103,11 +110,14 @@ extension ScaleTaskRules {
     private static func cuboidOptions(_ settings: JSONObject, at path: String, into findings: inout ScaleFindings) {
         var fewest = findings.integer(settings, "min_annotations", at: path, minimum: 0)
         if let count = fewest, count > ScaleGeometry.mostCuboidsRequired {
-            findings.add(ScaleValue.path(path, "min_annotations"), "must be at most \(ScaleGeometry.mostCuboidsRequired)")
+            findings.add(
+                ScaleValue.path(path, "min_annotations"), "must be at most \(ScaleGeometry.mostCuboidsRequired)")
             fewest = nil
         }
         // max_annotations 0 means no limit.
-        if let most = findings.integer(settings, "max_annotations", at: path, minimum: 0), most > 0, most < (fewest ?? 0) {
+        if let most = findings.integer(settings, "max_annotations", at: path, minimum: 0), most > 0,
+            most < (fewest ?? 0)
+        {
             findings.add(ScaleValue.path(path, "max_annotations"), "must be 0 (no limit) or at least min_annotations")
         }
         if let intrinsics = findings.object(settings, "camera_intrinsics", at: path, required: false) {
@@ -142,7 +152,8 @@ extension ScaleTaskRules {
 
     /// Point `connections`: `{"pair": [label, label], "connection_attribute"?: attribute name}`.
     private static func connections(
-        _ settings: JSONObject, at path: String, labels: [String], attributes: JSONObject?, into findings: inout ScaleFindings
+        _ settings: JSONObject, at path: String, labels: [String], attributes: JSONObject?,
+        into findings: inout ScaleFindings
     ) {
         guard let connections = findings.array(settings, "connections", at: path, required: false) else { return }
         let listPath = ScaleValue.path(path, "connections")

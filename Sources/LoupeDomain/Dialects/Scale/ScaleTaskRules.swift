@@ -139,7 +139,8 @@ public enum ScaleTaskRules {
             if definition.stringValue != nil { continue }
             guard allowChoices, let object = definition.objectValue else {
                 let expected =
-                    allowChoices ? "a description or an object with description and choices" : "a description (a string)"
+                    allowChoices
+                    ? "a description or an object with description and choices" : "a description (a string)"
                 findings.add(fieldPath, "must be \(expected), got \(definition.typeName)")
                 continue
             }
