@@ -9,7 +9,7 @@ import Testing
 @Suite("Request budgets")
 struct RequestBudgetTests {
     @Test func aKeyOverItsBudgetGets429WithRetryAfterAndRateLimitHeaders() async throws {
-        try await TestApp.run(configure: { $0.keyRequestsPerSecond = 0.1 }) { app in
+        try await TestApp.run(configure: { $0.keyRequestsPerSecond = 0.001 }) { app in
             var refused: Reply?
             for _ in 0..<20 {
                 let reply = try await app.send(.get, "/api/v1/projects")
@@ -18,8 +18,8 @@ struct RequestBudgetTests {
                     break
                 }
             }
-            // A bucket of one refilled in 10 s: a loaded machine cannot refill it between requests.
-            let native = try #require(refused, "a key sending 20 requests past a budget of 0.1/s is refused")
+            // A bucket of one refilled in 1,000 s: even a loaded CI machine cannot refill it mid-test.
+            let native = try #require(refused, "a key sending 20 requests past a budget of 0.001/s is refused")
             #expect(native.errorCode == "rate_limited")
             #expect(Int(native.headers[.retryAfter] ?? "") ?? 0 >= 1)
             #expect(native.headers[HTTPField.Name("RateLimit-Limit")!] == "1")
@@ -35,7 +35,7 @@ struct RequestBudgetTests {
     }
 
     @Test func anOrganizationsKeysShareItsBudget() async throws {
-        try await TestApp.run(configure: { $0.organizationRequestsPerSecond = 0.1 }) { app in
+        try await TestApp.run(configure: { $0.organizationRequestsPerSecond = 0.001 }) { app in
             var statuses: [HTTPResponse.Status] = []
             for index in 0..<12 {
                 statuses.append(
@@ -43,7 +43,7 @@ struct RequestBudgetTests {
                         .status)
             }
             #expect(statuses.contains(.tooManyRequests))
-            #expect(statuses.filter { $0 == .ok }.count <= 3)
+            #expect(statuses.filter { $0 == .ok }.count == 1, "a burst of one, refilled in 1,000 s")
         }
     }
 }
