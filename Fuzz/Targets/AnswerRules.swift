@@ -1,12 +1,12 @@
 // Answer rules: the first byte picks a task type, the rest is JSON split into params and answer
 // (`[params, answer]`, `[data, answer, params]`, or one object used for both). Runs the creation
-// rules (ScaleTaskRules), the answer rules (ScaleResponseRules, AnswerRules, ComponentAnswerRules,
-// ScaleSegmentation), the synthetic answers and the Scale task rendering. Nothing may crash, and a
+// rules (AnnotationTaskRules), the answer rules (AnnotationResponseRules, AnswerRules, ComponentAnswerRules,
+// Segmentation), the synthetic answers and the Scale task rendering. Nothing may crash, and a
 // synthetic answer for params the creation rules accept must pass the answer rules.
 // Type "png" feeds the rest of the input straight to PNGReader (segmentation masks).
 import Foundation
 #if !FUZZ_SINGLE_MODULE
-@testable import LoupeDomain
+    @testable import LoupeDomain
 #endif
 
 private let types = [
@@ -27,10 +27,10 @@ private func renderScale(type: String, params: JSONObject, answer: JSONObject) {
     context.linkBase = "https://example.com"
     _ = ScaleTaskJSON.callbackBody(task, context).text
     _ = ScaleDialect().absoluteLinks(in: "\"/scale/v1/task/x\"", base: "https://example.com")
-    if let segmentation = ScaleSegmentation(answer: answer, params: params) {
+    if let segmentation = Segmentation(answer: answer, params: params) {
         _ = segmentation.response(base: "/x").serialized()
         _ = segmentation.coverage
-        // Uploaded masks are served as sent (ScaleSegmentation.violations checked them); rendered ones must be PNGs.
+        // Uploaded masks are served as sent (Segmentation.violations checked them); rendered ones must be PNGs.
         if segmentation.indexMap != nil, segmentation.width * segmentation.height <= renderLimit {
             for name in ["indexed", "unlabeled", "combined", "label-1", "label-2"] {
                 if let png = segmentation.image(named: name), PNGWriter.size(of: png) == nil {
@@ -71,8 +71,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     // Creation rules, then the answer rules for whatever the answer is.
-    let creationProblems = ScaleTaskRules.violations(type: type, params: params)
-    _ = ScaleResponseRules.violations(type: type, params: params, response: answer)
+    let creationProblems = AnnotationTaskRules.violations(type: type, params: params)
+    _ = AnnotationResponseRules.violations(type: type, params: params, response: answer)
     _ = ScaleDialect().answerViolations(type: type, data: params, answer: answer)
     _ = AnswerRules.violations(type: type, answer: answer, data: taskData, params: params)
     _ = AnswerRules.categories(data: taskData, params: params)
@@ -81,9 +81,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = ScaleAttachments.withDirectDownloadLinks(params)
 
     // Synthetic answers are only made for tasks that were accepted.
-    if ScaleTaskRules.checkedTypes.contains(type), creationProblems.isEmpty {
-        if let synthetic = ScaleSyntheticAnswer.make(type: type, params: params) {
-            let problems = ScaleResponseRules.violations(type: type, params: params, response: synthetic)
+    if AnnotationTaskRules.checkedTypes.contains(type), creationProblems.isEmpty {
+        if let synthetic = AnnotationSyntheticAnswer.make(type: type, params: params) {
+            let problems = AnnotationResponseRules.violations(type: type, params: params, response: synthetic)
             if !problems.isEmpty {
                 fuzzFinding(
                     "synthetic \(type) answer \(JSONValue.object(synthetic).serialized()) for params "

@@ -44,13 +44,15 @@ public struct TaskFactory: Sendable {
             }
         }
         let time = now ?? clock.now()
-        return WorkTask(
+        var task = WorkTask(
             id: ids.next(), organizationID: project.organizationID, projectID: project.id, batchID: batch?.id,
             batchIndex: batchIndex, type: project.type, data: RawJSON(spec.data), uniqueID: spec.uniqueID,
             priority: spec.priority ?? batch?.priority ?? 0,
             metadata: spec.metadata.isEmpty ? .emptyObject : RawJSON(.object(spec.metadata)),
             callbackURL: spec.callbackURL, tags: spec.tags, status: .pending, testMode: testMode, createdAt: time,
             updatedAt: time)
+        task.urgency = spec.urgency ?? .standard
+        return task
     }
 
     /// One batch item (raw JSON text) as a task, or the reason it failed.

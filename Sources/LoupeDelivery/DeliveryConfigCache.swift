@@ -6,8 +6,14 @@ import Synchronization
 struct ProjectDeliveryConfig: Sendable {
     var callback: CallbackSettings
     var secrets: [String]
-    /// The organization's callback auth key for each dialect that sends one.
-    var callbackAuthKeys: [DialectID: String] = [:]
+    /// The organization's callback auth keys of each dialect that sends one, live and test.
+    var callbackAuthKeys: [CallbackAuthKeyID: String] = [:]
+}
+
+/// Which callback auth key: a dialect's, for live or test work.
+struct CallbackAuthKeyID: Hashable, Sendable {
+    var dialect: DialectID
+    var testMode: Bool
 }
 
 /// Project delivery settings for a few seconds, so a burst of events does not read the project
@@ -28,7 +34,10 @@ final class DeliveryConfigCache: Sendable {
         let secrets = try await store.webhookSecrets(projectID: projectID, now: now).map(\.secret)
         var config = ProjectDeliveryConfig(callback: callback, secrets: secrets)
         for id in store.dialects.ids where store.dialects.dialect(id).callbackAuthHeader != nil {
-            config.callbackAuthKeys[id] = try await store.callbackAuthKey(organizationID: organizationID, dialect: id)
+            for testMode in [false, true] {
+                config.callbackAuthKeys[CallbackAuthKeyID(dialect: id, testMode: testMode)] =
+                    try await store.callbackAuthKey(organizationID: organizationID, dialect: id, testMode: testMode)
+            }
         }
         entries.withLock { $0[projectID] = (config, Timestamp(microseconds: now.microseconds + ttlMicroseconds)) }
         return config

@@ -184,7 +184,9 @@ public struct WebhookDispatcher: Service {
         }
         policy = dialect.retryPolicy(projectPolicy: config.callback.retry)
         var signed = SignedDelivery(event: event, auth: config.callback.auth, secrets: config.secrets, now: started)
-        if let header = dialect.callbackAuthHeader, let key = config.callbackAuthKeys[event.dialect] {
+        if let header = dialect.callbackAuthHeader,
+            let key = config.callbackAuthKeys[CallbackAuthKeyID(dialect: event.dialect, testMode: event.testMode)]
+        {
             signed.headers.append((header, key))
         }
         let response = await sender.post(url: signed.url, headers: signed.headers, body: Array(event.payload.text.utf8))

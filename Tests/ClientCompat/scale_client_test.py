@@ -97,6 +97,16 @@ assert len(list(client.get_tasks(project_name=project_name, tags=["smoke"]))) ==
 assert {t.id for t in client.get_tasks(project_name=project_name, unique_id=[f"{run}-1", f"{run}-2"])} == {ids[1], ids[2]}
 step("tasks: newest first, paging with next_token and has_more, offset + limit, generator, count, tag and unique_id filters")
 
+# Time filters accept what users send: T or space, 0-9 fraction digits, Z, an offset, no zone, a bare date.
+forms = ["2020-01-02", "2020-01-02T03:04:05Z", "2020-01-02 03:04:05", "2020-01-02T03:04:05.1Z",
+         "2020-01-02T03:04:05.123456789+02:00", "2020-01-02T03:04:05", "2020-01-02T03:04:05-0530"]
+for form in forms:
+    assert client.get_tasks_count(project_name=project_name, created_after=form) == 5, form
+    assert client.get_tasks_count(project_name=project_name, created_before=form) == 0, form
+assert client.get_tasks_count(project_name=project_name, updated_after="2999-01-01 00:00") == 0
+expect_raises(ScaleInvalidRequest, lambda: client.get_tasks_count(project_name=project_name, created_after="yesterday"))
+step("time filters: every ISO 8601 form users send, a bare date; an unreadable one is 400")
+
 assert client.set_task_metadata(ids[0], {"reviewed": False}).metadata == {"reviewed": False}
 assert client.set_task_tags(ids[0], ["a", "b"]).tags == ["a", "b"]
 assert client.add_task_tags(ids[0], ["b", "c"]).tags == ["a", "b", "c"]
@@ -251,5 +261,81 @@ while time.time() < deadline and "callback_succeeded" not in tester.get_task(bod
 assert tester.get_task(body["task_id"]).as_dict()["callback_succeeded"] is True
 sink.shutdown()
 step("a test-mode batch goes through finalize to completed; callbacks reach a local sink with scale-callback-auth")
+
+
+# Receivers check scale-callback-auth against the key admins read from the API, one per mode.
+keys = requests.get(f"{base}/api/v1/callback-auth-keys", auth=(key, ""), timeout=10).json()["keys"]
+test_auth_key = next(k["key"] for k in keys if k["dialect"] == "scale" and k["mode"] == "test")
+live_auth_key = next(k["key"] for k in keys if k["dialect"] == "scale" and k["mode"] == "live")
+assert auth == test_auth_key != live_auth_key, (auth, keys)
+assert requests.get(f"{base}/api/v1/callback-auth-keys", auth=(test_key, ""), timeout=10).status_code == 403
+step("the callback auth key the sink received is the test-mode key admins read from the API")
+
+# A worker signs in to Loupe's own API; express tasks reach it before standard ones whatever their age.
+worker_email = f"worker-{run}@example.com"
+made = requests.post(f"{base}/api/v1/users", auth=(key, ""), timeout=10,
+                     json={"email": worker_email, "password": "worker-password-1", "roles": ["worker"]})
+assert made.status_code == 201, made.text
+session = requests.post(f"{base}/api/v1/auth/token", timeout=10,
+                        json={"email": worker_email, "password": "worker-password-1"}).json()["token"]
+worker = {"Authorization": f"Bearer {session}"}
+queue_project = client.create_project(f"urgency/{run}", TaskType.Categorization,
+                                      params={"categories": ["a", "b"]})
+queued = [client.create_task(TaskType.Categorization, project=queue_project.name, attachment=f"item {u}",
+                             attachment_type="text", categories=["a", "b"], urgency=u)
+          for u in ("standard", "express", "standard", "express")]
+assert [t.urgency for t in queued] == ["standard", "express", "standard", "express"]
+expect_raises(ScaleInvalidRequest, lambda: client.create_task(
+    TaskType.Categorization, project=queue_project.name, attachment="x", attachment_type="text",
+    categories=["a", "b"], urgency="yesterday"))
+native_project = queue_project.as_dict()
+served = []
+for _ in queued:
+    lease = requests.post(f"{base}/api/v1/work/next", headers=worker, timeout=10,
+                          json={"project_id": native_project["id"]}).json()["assignment"]
+    served.append(lease["task"]["id"])
+assert served == [queued[1].id, queued[3].id, queued[0].id, queued[2].id], served
+step("urgency: validated, returned, and express tasks are served to workers before standard ones")
+
+# Cuboids drawn for a camera with intrinsics and rotation get points_2d and points_3d: a level camera
+# with a 100 px focal length; the cuboid spans x 1..3, y 0..1, z 4..5, so every corner is known by hand.
+cuboid_project = client.create_project(f"cuboids/{run}", TaskType.CuboidAnnotation)
+cuboid = client.create_task(TaskType.CuboidAnnotation, project=cuboid_project.name, objects_to_annotate=["car"],
+                            camera_intrinsics={"fx": 100, "fy": 100, "cx": 50, "cy": 50},
+                            camera_rotation_quaternion={"w": 0.5, "x": 0.5, "y": 0.5, "z": 0.5}, **image)
+lease = requests.post(f"{base}/api/v1/work/next", headers=worker, timeout=10,
+                      json={"project_id": cuboid_project.as_dict()["id"]}).json()["assignment"]
+corners = [("face-topleft", 75, 50), ("face-bottomleft", 75, 75), ("face-topright", 125, 50),
+           ("face-bottomright", 125, 75), ("side-topcorner", 70, 50), ("side-bottomcorner", 70, 70)]
+drawing = {"annotations": [{"label": "car", "vertices": [{"description": d, "x": x, "y": y} for d, x, y in corners],
+                            "edges": [{"x1": 75, "y1": 50, "x2": 125, "y2": 50}]}]}
+submitted = requests.post(f"{base}/api/v1/assignments/{lease['id']}/submit", headers=worker, timeout=10,
+                          json={"answer": drawing})
+assert submitted.status_code == 200, submitted.text
+drawn = client.get_task(cuboid.id).response["annotations"][0]
+points_3d = [[round(p[k], 6) for k in "xyz"] for p in drawn["points_3d"]]
+points_2d = [[round(p[k], 6) for k in "xy"] for p in drawn["points_2d"]]
+assert points_3d == [[1, 0, 4], [3, 0, 4], [3, 0, 5], [1, 0, 5], [1, 1, 4], [3, 1, 4], [3, 1, 5], [1, 1, 5]], drawn
+assert points_2d == [[75, 50], [125, 50], [110, 50], [70, 50], [75, 75], [125, 75], [110, 70], [70, 70]], drawn
+step("cuboids: points_2d and points_3d computed from camera intrinsics and rotation, as computed by hand")
+
+# allow_unlabeled false: an answer that leaves pixels unlabelled is refused, a full one accepted.
+seg_project = client.create_project(f"segments/{run}", TaskType.SegmentAnnotation)
+seg_native = seg_project.as_dict()
+client.create_task(TaskType.SegmentAnnotation, project=seg_project.name, labels=["road", "sky"],
+                   allow_unlabeled=False, **image)
+lease = requests.post(f"{base}/api/v1/work/next", headers=worker, timeout=10,
+                      json={"project_id": seg_native["id"]}).json()["assignment"]
+half = {"width": 8, "height": 4, "polygons": [
+    {"label": "sky", "vertices": [{"x": 0, "y": 0}, {"x": 8, "y": 0}, {"x": 8, "y": 2}, {"x": 0, "y": 2}]}]}
+refused = requests.post(f"{base}/api/v1/assignments/{lease['id']}/submit", headers=worker, timeout=10,
+                        json={"answer": half})
+assert refused.status_code == 422 and "unlabel" in refused.text, refused.text
+full = dict(half, polygons=half["polygons"] + [
+    {"label": "road", "vertices": [{"x": 0, "y": 2}, {"x": 8, "y": 2}, {"x": 8, "y": 4}, {"x": 0, "y": 4}]}])
+accepted = requests.post(f"{base}/api/v1/assignments/{lease['id']}/submit", headers=worker, timeout=10,
+                         json={"answer": full})
+assert accepted.status_code == 200, accepted.text
+step("segmentation: with allow_unlabeled false an answer with unlabelled pixels is 422, a full one is accepted")
 
 print(f"OK {steps} steps", flush=True)

@@ -4,7 +4,7 @@ import Testing
 @Suite("Delivery policies")
 struct DeliveryPolicyTests {
     @Test func scalePresetSpreadsTwentyAttemptsOverAboutADay() {
-        let policy = RetryPolicy.scale
+        let policy = RetryPolicy.day
         #expect(policy.maxAttempts == 20)
         let waits = (1..<policy.maxAttempts).map { policy.backoff(afterAttempt: $0) }
         let hours = waits.reduce(0, +) / 3_600
@@ -52,7 +52,7 @@ struct DeliveryPolicyTests {
         let parsed = try? WorkflowSettings.parse([
             "callback": [
                 "url": "https://example.com/h", "auth": ["type": "hmac", "secret": "s"],
-                "retry": ["preset": "scale", "max_attempts": 3],
+                "retry": ["preset": "day", "max_attempts": 3],
             ]
         ])
         #expect(parsed?.callback.auth == .hmac(keyID: "loupe", secret: "s"))

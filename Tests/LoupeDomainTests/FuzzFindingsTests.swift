@@ -8,7 +8,7 @@ import Testing
 @Suite("Fuzz findings stay fixed")
 struct FuzzFindingsTests {
     @Test func aSegmentationAnswerWithAHugeSizeIsRefusedNotAnOverflow() {
-        let violations = ScaleSegmentation.violations(
+        let violations = Segmentation.violations(
             params: ["labels": ["road"]], answer: ["width": 4_294_967_296, "height": 4_294_967_296])
         #expect(violations.map(\.path).contains("/width"))
         #expect(violations.map(\.path).contains("/height"))
@@ -16,19 +16,19 @@ struct FuzzFindingsTests {
 
     @Test func aTaskCannotAskForMillionsOfVertices() {
         let params: JSONObject = ["attachment": "x", "objects_to_annotate": ["a"], "min_vertices": 300_000_000]
-        let problems = ScaleTaskRules.violations(type: "polygonannotation", params: params)
+        let problems = AnnotationTaskRules.violations(type: "polygonannotation", params: params)
         #expect(problems.contains { $0.path == "/min_vertices" })
         // Even unchecked params give a bounded synthetic answer.
-        let answer = ScaleSyntheticAnswer.make(type: "polygonannotation", params: params)
+        let answer = AnnotationSyntheticAnswer.make(type: "polygonannotation", params: params)
         let vertices = answer?["annotations"]?.arrayValue?.first?.objectValue?["vertices"]?.arrayValue
         #expect((vertices?.count ?? 0) <= 10_000)
     }
 
     @Test func theSyntheticTranscriptionOfRepeatableFieldsOnlyPassesTheRules() throws {
         let params: JSONObject = ["attachment": "x", "repeatable_fields": ["a": ["type": "text"]]]
-        #expect(ScaleTaskRules.violations(type: "transcription", params: params).isEmpty)
-        let answer = try #require(ScaleSyntheticAnswer.make(type: "transcription", params: params))
-        #expect(ScaleResponseRules.violations(type: "transcription", params: params, response: answer).isEmpty)
+        #expect(AnnotationTaskRules.violations(type: "transcription", params: params).isEmpty)
+        let answer = try #require(AnnotationSyntheticAnswer.make(type: "transcription", params: params))
+        #expect(AnnotationResponseRules.violations(type: "transcription", params: params, response: answer).isEmpty)
     }
 
     @Test func aSchemaThatDoublesItsWorkPerLevelStopsAtTheWorkBudget() throws {

@@ -71,6 +71,8 @@ struct AccessTableTests {
         "get /api/v1/users": .liveRequester, "get /api/v1/users/{id}": .liveRequester,
         "get /api/v1/users/{id}/stats": .liveAnyone,
         "get /api/v1/keys": .liveAdmin, "post /api/v1/keys": .liveAdmin, "post /api/v1/keys/{id}/revoke": .liveAdmin,
+        "get /api/v1/callback-auth-keys": .liveAdmin,
+        "post /api/v1/callback-auth-keys/{dialect}/{mode}/rotate": .liveAdmin,
         "post /api/v1/work/next": .worker, "get /api/v1/assignments": .worker,
         "post /api/v1/assignments/{id}/heartbeat": .worker, "post /api/v1/assignments/{id}/release": .worker,
         "post /api/v1/assignments/{id}/submit": .worker,

@@ -4,7 +4,7 @@
 /// ```json
 /// "callback": {"url": "https://example.com/hook", "events": ["task.completed"],
 ///              "auth": {"type": "hmac", "key_id": "k1", "secret": "…"},
-///              "retry": {"preset": "scale"}, "max_concurrency": 8}
+///              "retry": {"preset": "day"}, "max_concurrency": 8}
 /// ```
 public struct CallbackSettings: Sendable, Equatable {
     /// The project's endpoint; a task's own `callback_url` wins over it.

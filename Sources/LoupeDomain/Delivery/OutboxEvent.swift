@@ -49,6 +49,8 @@ public struct OutboxEvent: Sendable, Equatable {
     /// The dialect of the task it is about: its body was rendered by that dialect, and the
     /// dialect's links, auth header and retry promise apply when it is sent.
     public var dialect = DialectID.native
+    /// Whether it is about test-mode work (its auth key and listing follow the test mode).
+    public var testMode = false
 
     /// An event.
     public init(

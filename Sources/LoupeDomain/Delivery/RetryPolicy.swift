@@ -15,10 +15,15 @@ public struct RetryPolicy: Sendable, Equatable {
         self.maxBackoff = maxBackoff
     }
 
-    /// Loupe's default and Sama's promise: 5 attempts, 30 s doubling (about 7.5 minutes in all).
+    /// Loupe's default (preset `default`): 5 attempts, 30 s doubling (about 7.5 minutes in all).
     public static let standard = RetryPolicy(maxAttempts: 5, initialBackoff: 30, maxBackoff: 3_600)
-    /// Scale's promise: 20 attempts over about 24 hours (30 s doubling, capped at 2 hours).
-    public static let scale = RetryPolicy(maxAttempts: 20, initialBackoff: 30, maxBackoff: 7_200)
+    /// A day of patience (preset `day`): 20 attempts over about 24 hours (30 s doubling, capped at
+    /// 2 hours).
+    public static let day = RetryPolicy(maxAttempts: 20, initialBackoff: 30, maxBackoff: 7_200)
+
+    /// The presets `retry.preset` names. A dialect keeps its vendor's promise through
+    /// `TaskDialect.retryPolicy(projectPolicy:)`, not through a preset of its own.
+    public static let presets: [(name: String, policy: RetryPolicy)] = [("default", .standard), ("day", .day)]
 
     /// The wait after failed attempt number `attempt` (1-based), before jitter.
     public func backoff(afterAttempt attempt: Int) -> Double {
@@ -43,10 +48,12 @@ public struct RetryPolicy: Sendable, Equatable {
     static func parse(_ object: JSONObject, path: String) throws(DomainError) -> RetryPolicy {
         var reader = FieldReader(object, path: path)
         var policy = RetryPolicy.standard
-        switch try reader.string("preset", maxLength: 20) {
-        case nil, "default", "sama": break
-        case "scale": policy = .scale
-        default: throw DomainError.invalidField(reader.pointer("preset"), "must be one of: default, sama, scale")
+        if let name = try reader.string("preset", maxLength: 20) {
+            guard let preset = presets.first(where: { $0.name == name }) else {
+                let names = presets.map(\.name).joined(separator: ", ")
+                throw DomainError.invalidField(reader.pointer("preset"), "must be one of: \(names)")
+            }
+            policy = preset.policy
         }
         policy.maxAttempts = try reader.int("max_attempts", in: 1...50) ?? policy.maxAttempts
         policy.initialBackoff = try reader.double("initial_backoff", in: 0.01...86_400) ?? policy.initialBackoff

@@ -20,6 +20,8 @@ public enum TaskDTO {
         optional(task.uniqueID, &writer)
         writer.key("priority")
         writer.int(Int64(task.priority))
+        writer.key("urgency")
+        writer.string(task.urgency.rawValue)
         writer.key("metadata")
         writer.raw(task.metadata.text)
         writer.key("callback_url")

@@ -12,6 +12,8 @@ public struct TaskSpec: Sendable, Equatable {
     public var callbackURL: String?
     /// Tags for filtering.
     public var tags: [String]
+    /// How soon it is wanted; `nil` is standard.
+    public var urgency: TaskUrgency?
 
     /// A spec with the given fields.
     public init(
@@ -29,7 +31,8 @@ public struct TaskSpec: Sendable, Equatable {
     /// The largest accepted priority magnitude.
     public static let priorityRange = -1_000_000...1_000_000
 
-    /// Parses a task creation object (`{"data", "unique_id"?, "priority"?, "metadata"?, "callback_url"?, "tags"?}`).
+    /// Parses a task creation object (`{"data", "unique_id"?, "priority"?, "urgency"?, "metadata"?,
+    /// "callback_url"?, "tags"?}`).
     /// - Parameter path: JSON Pointer of the object, used in error messages (e.g. `/tasks/3`).
     public static func parse(_ value: JSONValue, path: String = "") throws(DomainError) -> TaskSpec {
         var reader = try FieldReader(value, path: path)
@@ -47,10 +50,13 @@ public struct TaskSpec: Sendable, Equatable {
             throw DomainError.invalidField(reader.pointer("callback_url"), "must be an absolute http or https URL")
         }
         let tags = try reader.stringArray("tags", maxCount: 100) ?? []
+        let urgency = try TaskUrgency.read(&reader)
         try reader.rejectUnknownFields()
-        return TaskSpec(
+        var spec = TaskSpec(
             data: data, uniqueID: uniqueID, priority: priority, metadata: metadata, callbackURL: callbackURL,
             tags: tags)
+        spec.urgency = urgency
+        return spec
     }
 }
 

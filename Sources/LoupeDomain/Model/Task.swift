@@ -56,8 +56,10 @@ public struct WorkTask: Sendable, Equatable {
     public var data: RawJSON
     /// The requester's idempotency key, unique in the organization.
     public var uniqueID: String?
-    /// Higher is served first.
+    /// Higher is served first among tasks of one urgency.
     public var priority: Int
+    /// Express tasks are served before standard ones.
+    public var urgency = TaskUrgency.standard
     /// Free metadata.
     public var metadata: RawJSON
     /// Where completion callbacks go (else the project's).

@@ -12,9 +12,9 @@ public enum AnswerRules {
         switch type {
         case "categorization": return category(answer, settings)
         case "imageannotation" where settings.value("geometries") != nil:
-            return ScaleResponseRules.violations(type: type, params: settings.merged, response: answer)
+            return AnnotationResponseRules.violations(type: type, params: settings.merged, response: answer)
         case "pointannotation", "lineannotation", "polygonannotation", "cuboidannotation", "comparison":
-            return ScaleResponseRules.violations(type: type, params: settings.merged, response: answer)
+            return AnnotationResponseRules.violations(type: type, params: settings.merged, response: answer)
         case "annotation", "imageannotation", "boxes": return boxes(answer, settings)
         case "transcription": return transcription(answer, settings)
         case "text": return text(answer)

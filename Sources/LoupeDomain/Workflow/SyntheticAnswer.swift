@@ -8,11 +8,11 @@ public enum SyntheticAnswer {
         let settings = TypeParameters(data: data, params: params)
         switch type {
         case "imageannotation" where settings.value("geometries") != nil:
-            return ScaleSyntheticAnswer.make(type: type, params: settings.merged) ?? ["annotations": []]
+            return AnnotationSyntheticAnswer.make(type: type, params: settings.merged) ?? ["annotations": []]
         case "pointannotation", "lineannotation", "polygonannotation", "cuboidannotation", "comparison":
-            return ScaleSyntheticAnswer.make(type: type, params: settings.merged) ?? [:]
+            return AnnotationSyntheticAnswer.make(type: type, params: settings.merged) ?? [:]
         case "transcription" where settings.value("repeatable_fields") != nil:
-            return ScaleSyntheticAnswer.make(type: type, params: settings.merged) ?? [:]
+            return AnnotationSyntheticAnswer.make(type: type, params: settings.merged) ?? [:]
         case "text":
             return ["text": "test"]
         case "components":

@@ -52,7 +52,8 @@ extension [CredentialScheme] {
                 guard let field = HTTPField.Name(name), let value = request.headers[field] else { continue }
                 return try Self.checked(value.trimmingCharacters(in: .whitespaces), from: name)
             case .query(let name):
-                guard let value = request.uri.queryParameters.get(name) else { continue }
+                guard let value = QueryString.pairs(request.uri.query ?? "").first(where: { $0.name == name })?.value
+                else { continue }
                 return try Self.checked(value, from: name)
             }
         }

@@ -45,7 +45,7 @@ public enum ScaleInput {
 
     /// Every value of a query parameter (repeated keys are lists).
     public static func all(_ request: Request, _ name: String) -> [String] {
-        request.uri.queryParameters.getAll(name).map { String($0) }.filter { !$0.isEmpty }
+        QueryString.pairs(request.uri.query ?? "").compactMap { $0.name == name && !$0.value.isEmpty ? $0.value : nil }
     }
 
     /// A boolean query parameter (`True`, `true`, `1`…).

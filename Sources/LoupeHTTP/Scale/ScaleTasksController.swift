@@ -54,7 +54,7 @@ public struct ScaleTasksController: Sendable {
         var params = JSONObject(body.filter { !Self.commonFields.contains($0.key) }.map { ($0.key, $0.value) })
         // Storage providers' preview links become direct downloads, as Scale's reference promises.
         params = ScaleAttachments.withDirectDownloadLinks(params)
-        if let problem = ScaleTaskRules.violations(type: type, params: params).first {
+        if let problem = AnnotationTaskRules.violations(type: type, params: params).first {
             throw DomainError.invalidField(problem.path, problem.reason)
         }
         let project = try await ScaleProjects.resolve(projectName, type: type, caller: caller, env: env)
@@ -71,6 +71,7 @@ public struct ScaleTasksController: Sendable {
         spec.uniqueID = try reader.string("unique_id", maxLength: 256, allowEmpty: false)
         spec.metadata = try reader.object("metadata") ?? JSONObject()
         spec.tags = try reader.stringArray("tags", maxCount: 100) ?? []
+        spec.urgency = try TaskUrgency.read(&reader)
         spec.callbackURL = try reader.string("callback_url", maxLength: 2_048, allowEmpty: false)
         if let url = spec.callbackURL, !CallbackURL.isAcceptable(url) {
             throw DomainError.invalidField("/callback_url", "must be an absolute http or https URL")
@@ -229,7 +230,7 @@ public struct ScaleTasksController: Sendable {
         let data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
         guard name.hasSuffix(".png"), task.type == "segmentannotation",
             let answer = task.response.flatMap({ try? JSONParser.parse($0.text) })?.objectValue,
-            let segmentation = ScaleSegmentation(answer: answer, params: data),
+            let segmentation = Segmentation(answer: answer, params: data),
             let png = segmentation.image(named: String(name.dropLast(4)))
         else { throw DomainError(.notFound, "No such segmentation image") }
         return Response(

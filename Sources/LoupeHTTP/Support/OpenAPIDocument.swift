@@ -97,6 +97,14 @@ public enum OpenAPIDocument {
             method: "post", path: "/api/v1/keys/{id}/revoke", summary: "Revoke an API key", hasBody: false,
             authenticated: true),
         .init(
+            method: "get", path: "/api/v1/callback-auth-keys",
+            summary: "The keys dialects' callbacks carry in their auth header, live and test (live admins only)",
+            hasBody: false, authenticated: true),
+        .init(
+            method: "post", path: "/api/v1/callback-auth-keys/{dialect}/{mode}/rotate",
+            summary: "Replace a dialect's callback auth key for live or test work", hasBody: false,
+            authenticated: true),
+        .init(
             method: "post", path: "/api/v1/users",
             summary: "Create a user (email, password of 10+ characters, roles, groups)", hasBody: true,
             authenticated: true),

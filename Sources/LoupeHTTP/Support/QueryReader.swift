@@ -5,10 +5,11 @@ public import LoupeDomain
 public struct QueryReader {
     private let parameters: [String: String]
 
-    /// A reader over the request's query string (the last value wins for repeated names).
+    /// A reader over the request's query string (the last value wins for repeated names), read as
+    /// forms write it (`+` is a space).
     public init(_ request: Request) {
         var parameters: [String: String] = [:]
-        for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
+        for (name, value) in QueryString.pairs(request.uri.query ?? "") { parameters[name] = value }
         self.parameters = parameters
     }
 

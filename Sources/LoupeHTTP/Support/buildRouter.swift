@@ -19,6 +19,7 @@ public func buildRouter(env: APIEnvironment, dialects: [any APIDialect] = []) ->
     api.addRoutes(TasksController(env: env).endpoints)
     api.addRoutes(BatchesController(env: env).endpoints)
     api.addRoutes(KeysController(env: env).endpoints)
+    api.addRoutes(CallbackAuthKeysController(env: env).endpoints)
     api.addRoutes(UsersController(env: env).endpoints)
     api.addRoutes(AuthController(env: env).endpoints)
     api.addRoutes(WorkController(env: env).endpoints)

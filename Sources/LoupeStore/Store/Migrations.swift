@@ -17,7 +17,7 @@ public enum Migrations {
     /// The list applied by `Store.migrate()`.
     public static let all: [Migration] = [
         initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes, workerHistoryIndex,
-        fullTasksLeaveQueue, apiKeyRoles, uniqueClientBatchIDs,
+        fullTasksLeaveQueue, apiKeyRoles, uniqueClientBatchIDs, urgencyAndRetryPresets,
     ]
 
     static let initial = Migration(
@@ -302,6 +302,44 @@ public enum Migrations {
             """
             CREATE UNIQUE INDEX batches_client_unique ON batches (project_id, client_batch_id)
             WHERE client_batch_id IS NOT NULL
+            """,
+        ])
+
+    static let urgencyAndRetryPresets = Migration(
+        version: 13, name: "task urgency leads the queue order; events carry their mode; neutral retry presets",
+        statements: [
+            // Express (rank 0) before standard (rank 1), then priority: the queue indexes lead with it.
+            "ALTER TABLE tasks ADD COLUMN urgency_rank BIGINT NOT NULL DEFAULT 1",
+            "DROP INDEX tasks_open_queue",
+            """
+            CREATE INDEX tasks_open_queue ON tasks (org_id, urgency_rank, priority DESC, id)
+            WHERE status IN ('pending', 'in_progress') AND slots_full = 0
+            """,
+            "DROP INDEX tasks_project_queue",
+            """
+            CREATE INDEX tasks_project_queue ON tasks (project_id, urgency_rank, priority DESC, id)
+            WHERE status IN ('pending', 'in_progress') AND slots_full = 0
+            """,
+            "DROP INDEX tasks_test_queue",
+            """
+            CREATE INDEX tasks_test_queue ON tasks (urgency_rank, priority DESC, id)
+            WHERE test_mode = 1 AND status IN ('pending', 'in_progress') AND slots_full = 0
+            """,
+            "DROP INDEX tasks_review_queue",
+            "CREATE INDEX tasks_review_queue ON tasks (org_id, urgency_rank, priority DESC, id) WHERE status = 'in_review'",
+            // An event's mode decides its auth key and who may list it; it was looked up per row.
+            "ALTER TABLE outbox_events ADD COLUMN test_mode BIGINT NOT NULL DEFAULT 0",
+            """
+            UPDATE outbox_events SET test_mode = COALESCE(
+                (SELECT t.test_mode FROM tasks t WHERE t.id = outbox_events.task_id),
+                (SELECT b.test_mode FROM batches b WHERE b.id = outbox_events.batch_id), 0)
+            """,
+            // The presets were named after the vendors whose promises they copied; stored settings
+            // are compact JSON written by Loupe, so the old names appear exactly like this.
+            """
+            UPDATE projects SET settings = REPLACE(REPLACE(settings, '"preset":"scale"', '"preset":"day"'),
+                '"preset":"sama"', '"preset":"default"')
+            WHERE settings LIKE '%"preset":%'
             """,
         ])
 }

@@ -79,7 +79,7 @@ extension Store {
                         OR (t.partition_key >= w.second_lower AND t.partition_key < w.second_upper))))
                 AND (SELECT COUNT(*) FROM assignments a
                     WHERE a.task_id = t.id AND a.worker_id = ? AND a.round = t.round) < p.max_results_per_worker\(conditions)
-            ORDER BY t.priority DESC, t.id LIMIT 1\(lock)
+            ORDER BY t.urgency_rank, t.priority DESC, t.id LIMIT 1\(lock)
             """
         return (select, binds)
     }
@@ -135,7 +135,7 @@ extension Store {
         let expires = now.adding(seconds: Double(row.int64(1) ?? 600))
         // Setting the status and the flag only when they change spares SQLite the indexes that hold them.
         let statusChange = row.string(2) == TaskStatus.inProgress.rawValue ? "" : ", status = 'in_progress'"
-        let fullChange = row.int(3) == 1 ? ", slots_full = 1" : ""
+        let fullChange = row.int(3) == 1 ? ", \(slotsTaken)" : ""
         guard
             let task = try await db.query(
                 """

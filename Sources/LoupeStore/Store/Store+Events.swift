@@ -19,11 +19,8 @@ public struct WebhookSecret: Sendable, Equatable {
 }
 
 extension Store {
-    /// An event belongs to the mode of its task or batch (live when both are gone).
-    static let eventInMode = """
-        COALESCE((SELECT t.test_mode FROM tasks t WHERE t.id = outbox_events.task_id),
-            (SELECT b.test_mode FROM batches b WHERE b.id = outbox_events.batch_id), 0) = ?
-        """
+    /// An event belongs to the mode of the task or batch it is about, stored when it is written.
+    static let eventInMode = "test_mode = ?"
 
     /// The project's events in `testMode`, newest first, optionally only in `status` or about one task.
     public func events(

@@ -31,6 +31,7 @@ extension Store {
             maxAttempts: dialect.retryPolicy(projectPolicy: settings.retry).maxAttempts, nextAttemptAt: now,
             createdAt: now)
         event.dialect = task.dialect
+        event.testMode = task.testMode
         try await Self.insertEvent(event, db)
     }
 
@@ -39,13 +40,14 @@ extension Store {
         let settings = try await Self.callbackSettings(projectID: batch.projectID, db)
         guard settings.events.contains(.batchFinished), let target = settings.url else { return }
         let id = Self.eventIDs.next()
-        try await Self.insertEvent(
-            OutboxEvent(
-                id: id, organizationID: batch.organizationID, projectID: batch.projectID, taskID: nil,
-                batchID: batch.id, kind: .batchFinished, targetURL: target,
-                orderingKey: OutboxEvent.endpoint(of: target) + "|batch:" + batch.id,
-                payload: EventPayload.batch(batch, eventID: id, at: now), maxAttempts: settings.retry.maxAttempts,
-                nextAttemptAt: now, createdAt: now), db)
+        var event = OutboxEvent(
+            id: id, organizationID: batch.organizationID, projectID: batch.projectID, taskID: nil,
+            batchID: batch.id, kind: .batchFinished, targetURL: target,
+            orderingKey: OutboxEvent.endpoint(of: target) + "|batch:" + batch.id,
+            payload: EventPayload.batch(batch, eventID: id, at: now), maxAttempts: settings.retry.maxAttempts,
+            nextAttemptAt: now, createdAt: now)
+        event.testMode = batch.testMode
+        try await Self.insertEvent(event, db)
     }
 
     /// Writes `task.created` for newly inserted tasks whose project asks for it (each project's
@@ -72,8 +74,8 @@ extension Store {
         try await db.execute(
             """
             INSERT INTO outbox_events (id, org_id, project_id, task_id, batch_id, kind, target_url, endpoint,
-                ordering_key, payload, status, attempts, max_attempts, next_attempt_at, created_at, format)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
+                ordering_key, payload, status, attempts, max_attempts, next_attempt_at, created_at, format, test_mode)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)
             """,
             [
                 .text(event.id), .text(event.organizationID), .text(event.projectID),
@@ -81,13 +83,13 @@ extension Store {
                 .text(event.kind.rawValue), .text(event.targetURL), .text(OutboxEvent.endpoint(of: event.targetURL)),
                 .text(event.orderingKey), .text(event.payload.text), .int(Int64(event.maxAttempts)),
                 .int(event.nextAttemptAt.microseconds), .int(event.createdAt.microseconds),
-                .text(event.dialect.rawValue),
+                .text(event.dialect.rawValue), .int(event.testMode ? 1 : 0),
             ])
     }
 
     static let eventColumns = """
         id, org_id, project_id, task_id, batch_id, kind, target_url, ordering_key, payload, status, attempts,
-        max_attempts, next_attempt_at, last_status, last_error, created_at, delivered_at, format
+        max_attempts, next_attempt_at, last_status, last_error, created_at, delivered_at, format, test_mode
         """
 
     static func event(_ row: SQLRow) -> OutboxEvent {
@@ -100,6 +102,7 @@ extension Store {
             lastStatusCode: row.int(13), lastError: row.string(14), createdAt: Timestamp(microseconds: row.int64(15)!),
             deliveredAt: row.int64(16).map(Timestamp.init))
         event.dialect = DialectID(rawValue: row.string(17) ?? DialectID.native.rawValue)
+        event.testMode = row.bool(18)
         return event
     }
 }

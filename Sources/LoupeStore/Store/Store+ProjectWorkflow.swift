@@ -22,7 +22,7 @@ extension Store {
         {
             try await db.execute(
                 """
-                UPDATE tasks SET slots_full = 0
+                UPDATE tasks SET \(Self.slotMayBeFree)
                 WHERE project_id = ? AND status IN ('pending', 'in_progress') AND slots_full = 1
                 """, [.text(project.id)])
         }

@@ -30,7 +30,7 @@ extension Store {
                                 WHERE pr.project_id = t.project_id AND pr.reviewer_id = ?))
                         AND NOT EXISTS (SELECT 1 FROM assignments a
                             WHERE a.task_id = t.id AND a.round = t.round AND a.worker_id = ?)\(projectCondition)
-                    ORDER BY t.priority DESC, t.id LIMIT 1\(lock)
+                    ORDER BY t.urgency_rank, t.priority DESC, t.id LIMIT 1\(lock)
                     """, binds
                 ).first
             else { return nil }

@@ -22,7 +22,7 @@ extension Store {
                 """, [.text(reason), .text(reviewerID), stamp, stamp, .text(assignmentID)])
             try await db.execute(
                 """
-                UPDATE tasks SET submitted_count = submitted_count - 1, slots_full = 0, updated_at = ? WHERE id = ?
+                UPDATE tasks SET submitted_count = submitted_count - 1, \(Self.slotMayBeFree), updated_at = ? WHERE id = ?
                 """, [stamp, .text(taskID)])
         case .sendBack(let reason, let deadline):
             try await db.execute(
@@ -70,7 +70,7 @@ extension Store {
             try await db.execute(
                 """
                 UPDATE tasks SET status = CASE WHEN active_count > 0 THEN 'in_progress' ELSE 'pending' END,
-                    slots_full = 0, review_due_at = NULL, updated_at = ?
+                    \(Self.slotMayBeFree), review_due_at = NULL, updated_at = ?
                 WHERE id = ?
                 """, [.int(now.microseconds), .text(taskID)])
         }
@@ -138,7 +138,7 @@ extension Store {
         try await db.execute(
             """
             UPDATE tasks SET status = 'pending', round = round + 1, active_count = 0, submitted_count = 0,
-                extra_results = 0, slots_full = 0, response = NULL, outcome = NULL, completed_at = NULL, review_due_at = NULL,
+                extra_results = 0, \(Self.slotMayBeFree), response = NULL, outcome = NULL, completed_at = NULL, review_due_at = NULL,
                 delivery_seq = NULL, callback_succeeded = NULL, callback_at = NULL, updated_at = ?
             WHERE id = ?
             """, [.int(now.microseconds), .text(id)])

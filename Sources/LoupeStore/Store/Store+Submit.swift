@@ -98,7 +98,7 @@ extension Store {
         case .oneMoreResult:
             decided = try await db.query(
                 """
-                UPDATE tasks SET extra_results = extra_results + 1, status = 'pending', slots_full = 0, updated_at = ?
+                UPDATE tasks SET extra_results = extra_results + 1, status = 'pending', \(Self.slotMayBeFree), updated_at = ?
                 WHERE id = ?
                 RETURNING \(Self.taskColumns)
                 """, [.int(now.microseconds), .text(taskID)]

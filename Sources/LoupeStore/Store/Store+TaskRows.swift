@@ -1,65 +1,93 @@
 public import LoupeDomain
 
 extension Store {
-    /// The columns a new task row is written with, in `taskBinds` order.
-    static let taskInsertColumns = """
-        id, org_id, project_id, batch_id, batch_index, type, data, unique_id, priority, metadata, callback_url, tags,
-        status, response, test_mode, created_at, updated_at, completed_at, canceled_at, partition_key, round, outcome,
-        origin, attachment_check
-        """
-    static let taskColumnCount = 24
-    /// The columns `task(_:)` reads: those written at insert, then the delivery state.
-    static let taskColumns =
-        taskInsertColumns
-        + ", delivery_seq, callback_succeeded, callback_at, delivered_at, acknowledged_at, customer_review_status"
+    /// One column of the tasks table: its name and, for the columns a new row is written with,
+    /// the value a task gives it.
+    struct TaskColumn: Sendable {
+        let name: String
+        let insert: (@Sendable (WorkTask) -> SQLValue)?
 
-    static func taskBinds(_ task: WorkTask, into binds: inout [SQLValue]) {
-        binds.append(.text(task.id))
-        binds.append(.text(task.organizationID))
-        binds.append(.text(task.projectID))
-        binds.append(task.batchID.map(SQLValue.text) ?? .null)
-        binds.append(task.batchIndex.map { .int(Int64($0)) } ?? .null)
-        binds.append(.text(task.type))
-        binds.append(.text(task.data.text))
-        binds.append(task.uniqueID.map(SQLValue.text) ?? .null)
-        binds.append(.int(Int64(task.priority)))
-        binds.append(.text(task.metadata.text))
-        binds.append(task.callbackURL.map(SQLValue.text) ?? .null)
-        binds.append(.text(task.tags.isEmpty ? "[]" : StoredJSON.text(task.tags)))
-        binds.append(.text(task.status.rawValue))
-        binds.append(task.response.map { .text($0.text) } ?? .null)
-        binds.append(.int(task.testMode ? 1 : 0))
-        binds.append(.int(task.createdAt.microseconds))
-        binds.append(.int(task.updatedAt.microseconds))
-        binds.append(task.completedAt.map { .int($0.microseconds) } ?? .null)
-        binds.append(task.canceledAt.map { .int($0.microseconds) } ?? .null)
-        binds.append(.int(WorkerPartition.key(forTaskID: task.id)))
-        binds.append(.int(Int64(task.round)))
-        binds.append(task.outcome.map { .text($0.text) } ?? .null)
-        binds.append(task.dialect == .native ? .null : .text(task.dialect.rawValue))
-        binds.append(task.awaitsAttachmentCheck ? .text("pending") : .null)
+        init(_ name: String, _ insert: (@Sendable (WorkTask) -> SQLValue)? = nil) {
+            self.name = name
+            self.insert = insert
+        }
     }
 
+    /// The one mapping between tasks and their rows: adding a column is one entry here and one
+    /// line in `task(_:)`.
+    static let taskTable: [TaskColumn] = [
+        TaskColumn("id") { .text($0.id) },
+        TaskColumn("org_id") { .text($0.organizationID) },
+        TaskColumn("project_id") { .text($0.projectID) },
+        TaskColumn("batch_id") { $0.batchID.map(SQLValue.text) ?? .null },
+        TaskColumn("batch_index") { $0.batchIndex.map { .int(Int64($0)) } ?? .null },
+        TaskColumn("type") { .text($0.type) },
+        TaskColumn("data") { .text($0.data.text) },
+        TaskColumn("unique_id") { $0.uniqueID.map(SQLValue.text) ?? .null },
+        TaskColumn("priority") { .int(Int64($0.priority)) },
+        TaskColumn("urgency_rank") { .int(Int64($0.urgency.queueRank)) },
+        TaskColumn("metadata") { .text($0.metadata.text) },
+        TaskColumn("callback_url") { $0.callbackURL.map(SQLValue.text) ?? .null },
+        TaskColumn("tags") { .text($0.tags.isEmpty ? "[]" : StoredJSON.text($0.tags)) },
+        TaskColumn("status") { .text($0.status.rawValue) },
+        TaskColumn("response") { $0.response.map { .text($0.text) } ?? .null },
+        TaskColumn("test_mode") { .int($0.testMode ? 1 : 0) },
+        TaskColumn("created_at") { .int($0.createdAt.microseconds) },
+        TaskColumn("updated_at") { .int($0.updatedAt.microseconds) },
+        TaskColumn("completed_at") { $0.completedAt.map { .int($0.microseconds) } ?? .null },
+        TaskColumn("canceled_at") { $0.canceledAt.map { .int($0.microseconds) } ?? .null },
+        TaskColumn("partition_key") { .int(WorkerPartition.key(forTaskID: $0.id)) },
+        TaskColumn("round") { .int(Int64($0.round)) },
+        TaskColumn("outcome") { $0.outcome.map { .text($0.text) } ?? .null },
+        TaskColumn("origin") { $0.dialect == .native ? .null : .text($0.dialect.rawValue) },
+        TaskColumn("attachment_check") { $0.awaitsAttachmentCheck ? .text("pending") : .null },
+        // Delivery state: never set at insert.
+        TaskColumn("delivery_seq"), TaskColumn("callback_succeeded"), TaskColumn("callback_at"),
+        TaskColumn("delivered_at"), TaskColumn("acknowledged_at"), TaskColumn("customer_review_status"),
+    ]
+
+    private static let insertedTaskColumns = taskTable.filter { $0.insert != nil }
+    /// The columns a new task row is written with, in `taskBinds` order.
+    static let taskInsertColumns = insertedTaskColumns.map(\.name).joined(separator: ", ")
+    static let taskColumnCount = insertedTaskColumns.count
+    /// Every column `task(_:)` reads.
+    static let taskSelection = SQLColumns(taskTable.map(\.name))
+    /// `taskSelection` for a SELECT or RETURNING clause.
+    static let taskColumns = taskSelection.list
+
+    static func taskBinds(_ task: WorkTask, into binds: inout [SQLValue]) {
+        for column in insertedTaskColumns {
+            if let insert = column.insert { binds.append(insert(task)) }
+        }
+    }
+
+    /// A task from a row whose first columns are `taskColumns`.
     static func task(_ row: SQLRow) -> WorkTask {
+        let column = taskSelection.reader(row)
         var task = WorkTask(
-            id: row.string(0)!, organizationID: row.string(1)!, projectID: row.string(2)!, batchID: row.string(3),
-            batchIndex: row.int(4), type: row.string(5)!, data: RawJSON(unchecked: row.string(6)!),
-            uniqueID: row.string(7), priority: row.int(8) ?? 0, metadata: RawJSON(unchecked: row.string(9) ?? "{}"),
-            callbackURL: row.string(10), tags: tags(row.string(11)),
-            status: TaskStatus(rawValue: row.string(12)!) ?? .error,
-            response: row.string(13).map(RawJSON.init(unchecked:)), testMode: row.bool(14),
-            createdAt: Timestamp(microseconds: row.int64(15)!), updatedAt: Timestamp(microseconds: row.int64(16)!),
-            completedAt: row.int64(17).map(Timestamp.init), canceledAt: row.int64(18).map(Timestamp.init))
-        task.round = row.int(20) ?? 0
-        task.outcome = row.string(21).map(RawJSON.init(unchecked:))
-        task.dialect = row.string(22).map(DialectID.init(rawValue:)) ?? .native
-        task.awaitsAttachmentCheck = row.string(23) != nil
-        task.deliverySequence = row.int64(24)
-        task.callbackSucceeded = row.int64(25).map { $0 != 0 }
-        task.callbackAt = row.int64(26).map(Timestamp.init)
-        task.deliveredAt = row.int64(27).map(Timestamp.init)
-        task.acknowledgedAt = row.int64(28).map(Timestamp.init)
-        task.customerReviewStatus = row.string(29)
+            id: column.string("id")!, organizationID: column.string("org_id")!,
+            projectID: column.string("project_id")!, batchID: column.string("batch_id"),
+            batchIndex: column.int("batch_index"), type: column.string("type")!,
+            data: RawJSON(unchecked: column.string("data")!), uniqueID: column.string("unique_id"),
+            priority: column.int("priority") ?? 0, metadata: RawJSON(unchecked: column.string("metadata") ?? "{}"),
+            callbackURL: column.string("callback_url"), tags: tags(column.string("tags")),
+            status: TaskStatus(rawValue: column.string("status")!) ?? .error,
+            response: column.string("response").map(RawJSON.init(unchecked:)), testMode: column.bool("test_mode"),
+            createdAt: Timestamp(microseconds: column.int64("created_at")!),
+            updatedAt: Timestamp(microseconds: column.int64("updated_at")!),
+            completedAt: column.int64("completed_at").map(Timestamp.init),
+            canceledAt: column.int64("canceled_at").map(Timestamp.init))
+        task.urgency = TaskUrgency(queueRank: column.int("urgency_rank") ?? TaskUrgency.standard.queueRank)
+        task.round = column.int("round") ?? 0
+        task.outcome = column.string("outcome").map(RawJSON.init(unchecked:))
+        task.dialect = column.string("origin").map(DialectID.init(rawValue:)) ?? .native
+        task.awaitsAttachmentCheck = column.string("attachment_check") != nil
+        task.deliverySequence = column.int64("delivery_seq")
+        task.callbackSucceeded = column.int64("callback_succeeded").map { $0 != 0 }
+        task.callbackAt = column.int64("callback_at").map(Timestamp.init)
+        task.deliveredAt = column.int64("delivered_at").map(Timestamp.init)
+        task.acknowledgedAt = column.int64("acknowledged_at").map(Timestamp.init)
+        task.customerReviewStatus = column.string("customer_review_status")
         return task
     }
 

@@ -216,9 +216,9 @@ extension Store {
         }
     }
 
-    static let qualifiedTaskColumns = qualified(taskColumns, by: "t")
+    static let qualifiedTaskColumns = taskSelection.qualified(by: "t")
     static let qualifiedAssignmentColumns = qualified(assignmentColumns, by: "a")
-    static let taskColumnTotal = taskColumns.split(separator: ",").count
+    static let taskColumnTotal = taskSelection.count
 
     /// `a, b` as `t.a, t.b`.
     private static func qualified(_ columns: String, by alias: String) -> String {

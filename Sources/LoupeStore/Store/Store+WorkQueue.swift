@@ -189,7 +189,7 @@ extension Store {
     static func decrementActive(taskID: String, now: Timestamp, _ db: any SQLConnection) async throws {
         try await db.execute(
             """
-            UPDATE tasks SET active_count = active_count - 1, slots_full = 0, updated_at = ?,
+            UPDATE tasks SET active_count = active_count - 1, \(Self.slotMayBeFree), updated_at = ?,
                 status = CASE WHEN status = 'in_progress' AND active_count - 1 + submitted_count = 0 THEN 'pending'
                     ELSE status END
             WHERE id = ?

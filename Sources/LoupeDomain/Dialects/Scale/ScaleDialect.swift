@@ -13,11 +13,11 @@ public struct ScaleDialect: TaskDialect {
     public var id: DialectID { Self.id }
 
     public func answerViolations(type: String, data: JSONObject, answer: JSONObject) -> [SchemaViolation]? {
-        ScaleResponseRules.violations(type: type, params: data, response: answer)
+        AnnotationResponseRules.violations(type: type, params: data, response: answer)
     }
 
     public func syntheticAnswer(type: String, data: JSONObject) -> JSONObject? {
-        ScaleSyntheticAnswer.make(type: type, params: data)
+        AnnotationSyntheticAnswer.make(type: type, params: data)
     }
 
     public func callbackBody(for task: WorkTask, kind: EventKind, context: TaskContext) -> RawJSON? {
@@ -26,7 +26,7 @@ public struct ScaleDialect: TaskDialect {
 
     /// Scale promises 20 attempts over about a day unless the project chose its own policy.
     public func retryPolicy(projectPolicy: RetryPolicy) -> RetryPolicy {
-        projectPolicy == .standard ? .scale : projectPolicy
+        projectPolicy == .standard ? .day : projectPolicy
     }
 
     public func attachmentURLs(in data: JSONObject) -> [String] { ScaleAttachments.urls(in: data) }

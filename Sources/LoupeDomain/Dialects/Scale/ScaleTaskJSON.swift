@@ -55,7 +55,7 @@ public enum ScaleTaskJSON {
             })
         if let review = task.customerReviewStatus { object["customer_review_status"] = .string(review) }
         object["is_test"] = .bool(task.testMode)
-        object["urgency"] = .string("standard")
+        object["urgency"] = .string(task.urgency.rawValue)
         if let succeeded = task.callbackSucceeded {
             object["callback_succeeded"] = .bool(succeeded)
             if let at = task.callbackAt { object["callback_completed_at"] = .string(at.iso8601) }
@@ -76,12 +76,12 @@ public enum ScaleTaskJSON {
 
     /// The stored answer as Scale shows it: segmentation answers become Scale's label mapping and
     /// image links (`<linkBase>/scale/v1/task/<id>/segmentation/<image>.png`); cuboids gain
-    /// `points_2d` and `points_3d` when the task gave its camera (`ScaleCuboidProjection`).
+    /// `points_2d` and `points_3d` when the task gave its camera (`CuboidProjection`).
     static func response(_ task: WorkTask, _ response: RawJSON, data: JSONObject, linkBase: String) -> JSONValue {
         let parsed = (try? JSONParser.parse(response.text)) ?? .null
         guard task.type == "segmentannotation", let answer = parsed.objectValue,
-            let segmentation = ScaleSegmentation(answer: answer, params: data)
-        else { return ScaleCuboidProjection.annotating(parsed, type: task.type, params: data) }
+            let segmentation = Segmentation(answer: answer, params: data)
+        else { return CuboidProjection.annotating(parsed, type: task.type, params: data) }
         return segmentation.response(base: "\(linkBase)/scale/v1/task/\(task.id)/segmentation")
     }
 }

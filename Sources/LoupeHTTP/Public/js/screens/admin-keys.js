@@ -1,8 +1,10 @@
-// #/admin/keys: API keys — list, create (the secret is shown once, to copy) and revoke.
+// #/admin/keys: API keys — list, create (the secret is shown once, to copy) and revoke — and the
+// callback auth keys dialects send.
 
 import { api, ApiError } from '../api.js';
 import { h, clear, toast } from '../dom.js';
 import { table, badge, section, statusLine, errorBox, confirmDialog, field, group, showErrors, clearErrors, formatTime } from './ui.js';
+import { callbackKeysSection } from './admin-callback-keys.js';
 
 export async function render(root, params, ctx) {
   let alive = true;
@@ -30,7 +32,8 @@ export async function render(root, params, ctx) {
   clear(root).append(h('div', { class: 'admin' },
     h('header', { class: 'page-header' }, h('h1', {}, 'API keys')),
     section('New key', form, secretArea),
-    section('Keys', listStatus, listArea)));
+    section('Keys', listStatus, listArea),
+    callbackKeysSection()));
 
   async function load() {
     try {

@@ -1,11 +1,11 @@
-/// What Scale's v1 API requires of each task type's creation parameters.
+/// What each annotation task type requires of its creation parameters (the rules of Scale's v1 API).
 ///
 /// `params` is the creation body without the generic fields (`project`, `batch`, `callback_url`,
 /// `metadata`, `unique_id`, `tags`, `urgency`, `instruction`, `priority`, `project_param_version`,
 /// `clear_unique_id`). Every problem is reported, each with a JSON Pointer into the body, in a stable
 /// order: the type's own parameters, then `annotation_attributes`, then `layers`. Types other than
 /// `checkedTypes` (textcollection, namedentityrecognition, …) are stored as given and never rejected.
-public enum ScaleTaskRules {
+public enum AnnotationTaskRules {
     /// The task types these rules check.
     public static let checkedTypes: Set<String> = [
         "annotation", "pointannotation", "lineannotation", "polygonannotation", "cuboidannotation",
@@ -20,8 +20,8 @@ public enum ScaleTaskRules {
 
     /// Every problem with `params` for a task of `type`; empty when they are acceptable or the type is unchecked.
     public static func violations(type: String, params: JSONObject) -> [SchemaViolation] {
-        var findings = ScaleFindings()
-        if let geometry = ScaleGeometry(legacyType: type) {
+        var findings = AnnotationFindings()
+        if let geometry = AnnotationGeometry(legacyType: type) {
             singleGeometry(geometry, params, into: &findings)
         } else {
             switch type {
@@ -37,25 +37,25 @@ public enum ScaleTaskRules {
     }
 
     /// A required `attachment` string and, when given, an `attachment_type` among `allowed`.
-    static func attachment(_ params: JSONObject, allowed: [String], into findings: inout ScaleFindings) {
+    static func attachment(_ params: JSONObject, allowed: [String], into findings: inout AnnotationFindings) {
         findings.string(params, "attachment", at: "", required: true)
         findings.oneOf(params, "attachment_type", allowed, at: "")
     }
 
-    private static func categorization(_ params: JSONObject, into findings: inout ScaleFindings) {
+    private static func categorization(_ params: JSONObject, into findings: inout AnnotationFindings) {
         attachment(params, allowed: mediaAttachmentTypes, into: &findings)
         let categories = distinctStrings(params, "categories", minimum: 1, required: true, into: &findings)
         // The seed maps ids to categories: {"123": "Blue Cross"}.
         if let ids = findings.object(params, "category_ids", at: "", required: false) {
             var mapped: Set<String> = []
             for (id, category) in ids {
-                let path = ScaleValue.path("/category_ids", id)
+                let path = AnnotationValue.path("/category_ids", id)
                 guard let name = category.stringValue else {
                     findings.add(path, "must name a category (a string), got \(category.typeName)")
                     continue
                 }
                 if !categories.contains(name) {
-                    findings.add(path, "must be one of the categories: \(ScaleValue.quoted(categories))")
+                    findings.add(path, "must be one of the categories: \(AnnotationValue.quoted(categories))")
                 } else if !mapped.insert(name).inserted {
                     findings.add(path, "maps \"\(name)\", which another id already maps")
                 }
@@ -66,15 +66,15 @@ public enum ScaleTaskRules {
             if let type = params["attachment_type"]?.stringValue, type != "image" {
                 findings.add("/layers", "only applies when attachment_type is image")
             }
-            findings.add(ScaleLayers.violations(layers, path: "/layers"))
+            findings.add(AnnotationLayers.violations(layers, path: "/layers"))
         }
     }
 
-    private static func comparison(_ params: JSONObject, into findings: inout ScaleFindings) {
+    private static func comparison(_ params: JSONObject, into findings: inout AnnotationFindings) {
         if let attachments = findings.array(params, "attachments", at: "", required: true) {
             if attachments.isEmpty { findings.add("/attachments", "must have at least one attachment") }
             for (index, attachment) in attachments.enumerated() {
-                let path = ScaleValue.path("/attachments", index)
+                let path = AnnotationValue.path("/attachments", index)
                 if let object = attachment.objectValue {
                     findings.oneOf(object, "type", mediaAttachmentTypes, at: path, required: true)
                     findings.string(object, "content", at: path, required: true)
@@ -91,7 +91,7 @@ public enum ScaleTaskRules {
         }
     }
 
-    private static func transcription(_ params: JSONObject, into findings: inout ScaleFindings) {
+    private static func transcription(_ params: JSONObject, into findings: inout AnnotationFindings) {
         attachment(params, allowed: transcriptionAttachmentTypes, into: &findings)
         if params["fields"] != nil { fieldDefinitions(params, "fields", allowChoices: true, into: &findings) }
         if params["repeatable_fields"] != nil {
@@ -106,19 +106,19 @@ public enum ScaleTaskRules {
     @discardableResult
     static func distinctStrings(
         _ object: JSONObject, _ key: String, at base: String = "", minimum: Int, required: Bool,
-        into findings: inout ScaleFindings
+        into findings: inout AnnotationFindings
     ) -> [String] {
         guard let list = findings.array(object, key, at: base, required: required) else { return [] }
-        let path = ScaleValue.path(base, key)
+        let path = AnnotationValue.path(base, key)
         if list.count < minimum { findings.add(path, "must have at least \(minimum) entries, got \(list.count)") }
         var strings: [String] = []
         for (index, entry) in list.enumerated() {
             guard let string = entry.stringValue, !string.isEmpty else {
-                findings.add(ScaleValue.path(path, index), "must be a non-empty string")
+                findings.add(AnnotationValue.path(path, index), "must be a non-empty string")
                 continue
             }
             if strings.contains(string) {
-                findings.add(ScaleValue.path(path, index), "repeats \"\(string)\"")
+                findings.add(AnnotationValue.path(path, index), "repeats \"\(string)\"")
             } else {
                 strings.append(string)
             }
@@ -129,13 +129,13 @@ public enum ScaleTaskRules {
     /// A non-empty object of field name → description; with `allowChoices`, a field may instead be
     /// `{"description": "…", "choices": ["…"]}`, as transcription's repeatable fields may.
     private static func fieldDefinitions(
-        _ params: JSONObject, _ key: String, allowChoices: Bool, into findings: inout ScaleFindings
+        _ params: JSONObject, _ key: String, allowChoices: Bool, into findings: inout AnnotationFindings
     ) {
         guard let fields = findings.object(params, key, at: "", required: true) else { return }
-        let path = ScaleValue.path("", key)
+        let path = AnnotationValue.path("", key)
         if fields.isEmpty { findings.add(path, "must name at least one field") }
         for (name, definition) in fields {
-            let fieldPath = ScaleValue.path(path, name)
+            let fieldPath = AnnotationValue.path(path, name)
             if definition.stringValue != nil { continue }
             guard allowChoices, let object = definition.objectValue else {
                 let expected =
@@ -145,7 +145,7 @@ public enum ScaleTaskRules {
                 continue
             }
             if object["description"] != nil, object["description"]?.stringValue == nil {
-                findings.add(ScaleValue.path(fieldPath, "description"), "must be a string")
+                findings.add(AnnotationValue.path(fieldPath, "description"), "must be a string")
             }
             if object["choices"] != nil {
                 distinctStrings(object, "choices", at: fieldPath, minimum: 1, required: true, into: &findings)

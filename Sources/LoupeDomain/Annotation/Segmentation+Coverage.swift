@@ -1,5 +1,5 @@
 /// `allow_unlabeled`: the seed's default (false) means "all pixels in the image will be classified".
-extension ScaleSegmentation {
+extension Segmentation {
     /// How many pixels no label covers, and the first of them in reading order.
     public struct Coverage: Sendable, Equatable {
         /// Pixels left unlabelled.
@@ -19,7 +19,7 @@ extension ScaleSegmentation {
 
     /// Whether a task created with `params` accepts unlabelled pixels (`allow_unlabeled`, default false).
     public static func allowsUnlabeled(_ params: JSONObject) -> Bool {
-        params["allow_unlabeled"].flatMap(ScaleValue.flag) ?? false
+        params["allow_unlabeled"].flatMap(AnnotationValue.flag) ?? false
     }
 
     /// The coverage of the rasterized label map, or nil when the answer uploaded masks instead
@@ -63,8 +63,8 @@ extension ScaleSegmentation {
         let found: Coverage?
         if let masks = answer["masks"]?.objectValue, answer["polygons"] == nil {
             path = "/masks"
-            let width = answer["width"].flatMap(ScaleValue.integer).map(Int.init) ?? 0
-            let height = answer["height"].flatMap(ScaleValue.integer).map(Int.init) ?? 0
+            let width = answer["width"].flatMap(AnnotationValue.integer).map(Int.init) ?? 0
+            let height = answer["height"].flatMap(AnnotationValue.integer).map(Int.init) ?? 0
             found = maskCoverage(masks, width: width, height: height)
             guard found != nil else {
                 return SchemaViolation(
@@ -74,7 +74,7 @@ extension ScaleSegmentation {
             }
         } else {
             path = "/polygons"
-            found = ScaleSegmentation(answer: answer, params: params)?.coverage
+            found = Segmentation(answer: answer, params: params)?.coverage
         }
         guard let coverage = found, let first = coverage.firstUnlabeled else { return nil }
         let noun = coverage.unlabeledCount == 1 ? "pixel" : "pixels"

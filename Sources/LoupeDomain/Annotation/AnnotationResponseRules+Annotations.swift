@@ -1,10 +1,11 @@
-extension ScaleResponseRules {
+extension AnnotationResponseRules {
     /// A v1 single-geometry answer: `{"annotations": [...]}`, each of the type's geometry. A `label` is
     /// required when `with_labels` is true and must always be a leaf of `objects_to_annotate`.
     static func singleGeometryAnswer(
-        _ geometry: ScaleGeometry, params: JSONObject, response: JSONObject, into findings: inout ScaleFindings
+        _ geometry: AnnotationGeometry, params: JSONObject, response: JSONObject,
+        into findings: inout AnnotationFindings
     ) {
-        let labelRequired = params["with_labels"].flatMap(ScaleValue.flag) ?? false
+        let labelRequired = params["with_labels"].flatMap(AnnotationValue.flag) ?? false
         forEachAnnotation(response, into: &findings) { annotation, path, findings in
             check(
                 annotation, at: path, geometry: geometry, settings: params, labelRequired: labelRequired,
@@ -18,16 +19,18 @@ extension ScaleResponseRules {
 
     /// An `imageannotation` answer: `{"annotations": [...]}`, each with a `type` among the task's
     /// `geometries` and a `label` among that geometry's leaf labels, plus the geometry's own fields.
-    static func imageAnnotationAnswer(params: JSONObject, response: JSONObject, into findings: inout ScaleFindings) {
+    static func imageAnnotationAnswer(params: JSONObject, response: JSONObject, into findings: inout AnnotationFindings)
+    {
         let geometries = params["geometries"]?.objectValue ?? JSONObject()
         forEachAnnotation(response, into: &findings) { annotation, path, findings in
-            let typePath = ScaleValue.path(path, "type")
+            let typePath = AnnotationValue.path(path, "type")
             guard let type = annotation["type"]?.stringValue else {
                 findings.add(typePath, annotation["type"] == nil ? "is required" : "must be a string")
                 return
             }
-            guard let geometry = ScaleGeometry(rawValue: type), let settings = geometries[type]?.objectValue else {
-                findings.add(typePath, "must be one of the task's geometries: \(ScaleValue.quoted(geometries.keys))")
+            guard let geometry = AnnotationGeometry(rawValue: type), let settings = geometries[type]?.objectValue else {
+                findings.add(
+                    typePath, "must be one of the task's geometries: \(AnnotationValue.quoted(geometries.keys))")
                 return
             }
             check(
@@ -42,9 +45,9 @@ extension ScaleResponseRules {
 
     /// The seed's bounds on how many cuboids an answer holds: `min_annotations` (default 0) and
     /// `max_annotations` ("A value of 0 (default) means no limit").
-    static func cuboidCount(_ count: Int, settings: JSONObject, into findings: inout ScaleFindings) {
-        let fewest = settings["min_annotations"].flatMap(ScaleValue.integer) ?? 0
-        let most = settings["max_annotations"].flatMap(ScaleValue.integer) ?? 0
+    static func cuboidCount(_ count: Int, settings: JSONObject, into findings: inout AnnotationFindings) {
+        let fewest = settings["min_annotations"].flatMap(AnnotationValue.integer) ?? 0
+        let most = settings["max_annotations"].flatMap(AnnotationValue.integer) ?? 0
         if count < fewest {
             findings.add("/annotations", "must have at least \(fewest) cuboids (min_annotations), got \(count)")
         }
@@ -56,12 +59,12 @@ extension ScaleResponseRules {
     /// Calls `body` with each annotation object and its path, in answer order; records a problem for a
     /// missing or malformed `annotations` and for entries that are not objects.
     private static func forEachAnnotation(
-        _ response: JSONObject, into findings: inout ScaleFindings,
-        _ body: (JSONObject, String, inout ScaleFindings) -> Void
+        _ response: JSONObject, into findings: inout AnnotationFindings,
+        _ body: (JSONObject, String, inout AnnotationFindings) -> Void
     ) {
         guard let list = findings.array(response, "annotations", at: "", required: true) else { return }
         for (index, entry) in list.enumerated() {
-            let path = ScaleValue.path("/annotations", index)
+            let path = AnnotationValue.path("/annotations", index)
             if let annotation = entry.objectValue {
                 body(annotation, path, &findings)
             } else {
@@ -72,45 +75,47 @@ extension ScaleResponseRules {
 
     /// One annotation: its label, its geometry's fields within `settings` (the geometry's options), its attributes.
     private static func check(
-        _ annotation: JSONObject, at path: String, geometry: ScaleGeometry, settings: JSONObject, labelRequired: Bool,
-        params: JSONObject, into findings: inout ScaleFindings
+        _ annotation: JSONObject, at path: String, geometry: AnnotationGeometry, settings: JSONObject,
+        labelRequired: Bool,
+        params: JSONObject, into findings: inout AnnotationFindings
     ) {
-        let labels = ScaleLabels.leaves(settings["objects_to_annotate"]?.arrayValue ?? [])
+        let labels = AnnotationLabels.leaves(settings["objects_to_annotate"]?.arrayValue ?? [])
         let label = annotation["label"]?.stringValue
         if annotation["label"] != nil {
             if !(label.map { labels.contains($0) } ?? false) {
                 findings.add(
-                    ScaleValue.path(path, "label"), "must be one of the leaf labels: \(ScaleValue.quoted(labels))")
+                    AnnotationValue.path(path, "label"),
+                    "must be one of the leaf labels: \(AnnotationValue.quoted(labels))")
             }
         } else if labelRequired {
-            findings.add(ScaleValue.path(path, "label"), "is required")
+            findings.add(AnnotationValue.path(path, "label"), "is required")
         }
         switch geometry {
         case .box:
-            let minWidth = settings["min_width"].flatMap(ScaleValue.number) ?? 0
-            let minHeight = settings["min_height"].flatMap(ScaleValue.number) ?? 0
-            ScaleShapes.box(annotation, at: path, minWidth: minWidth, minHeight: minHeight, into: &findings)
+            let minWidth = settings["min_width"].flatMap(AnnotationValue.number) ?? 0
+            let minHeight = settings["min_height"].flatMap(AnnotationValue.number) ?? 0
+            AnnotationShapes.box(annotation, at: path, minWidth: minWidth, minHeight: minHeight, into: &findings)
         case .point:
             findings.coordinates(annotation, ["x", "y"], at: path)
         case .line, .polygon, .ellipse:
-            ScaleShapes.vertices(annotation, at: path, count: vertexCount(geometry, settings), into: &findings)
+            AnnotationShapes.vertices(annotation, at: path, count: vertexCount(geometry, settings), into: &findings)
         case .cuboid:
-            ScaleShapes.cuboid(annotation, at: path, isAnswer: true, into: &findings)
+            AnnotationShapes.cuboid(annotation, at: path, isAnswer: true, into: &findings)
         }
         let definitions = params["annotation_attributes"]?.objectValue
         findings.add(
-            ScaleAttributes.answerViolations(
+            AnnotationAttributes.answerViolations(
                 annotation["attributes"], definitions: definitions, label: label,
-                path: ScaleValue.path(path, "attributes")))
+                path: AnnotationValue.path(path, "attributes")))
     }
 
     /// How many vertices an answer may have: the geometry's own floor raised by `min_vertices`, capped by
     /// `max_vertices`; an ellipse always has its 4 extremal points.
-    private static func vertexCount(_ geometry: ScaleGeometry, _ settings: JSONObject) -> ClosedRange<Int> {
+    private static func vertexCount(_ geometry: AnnotationGeometry, _ settings: JSONObject) -> ClosedRange<Int> {
         guard geometry != .ellipse else { return 4...4 }
         let minimum = max(
-            geometry.fewestVertices, Int(clamping: settings["min_vertices"].flatMap(ScaleValue.integer) ?? 1))
-        let maximum = Int(clamping: settings["max_vertices"].flatMap(ScaleValue.integer) ?? Int64(Int.max))
+            geometry.fewestVertices, Int(clamping: settings["min_vertices"].flatMap(AnnotationValue.integer) ?? 1))
+        let maximum = Int(clamping: settings["max_vertices"].flatMap(AnnotationValue.integer) ?? Int64(Int.max))
         return minimum...max(minimum, maximum)
     }
 }

@@ -1,10 +1,10 @@
-/// Plausible answers to Scale-dialect test tasks, made without a person and valid under
-/// `ScaleResponseRules`: the first leaf label, a shape large enough for the task's minimums, the
+/// Plausible answers to annotation test tasks, made without a person and valid under
+/// `AnnotationResponseRules`: the first leaf label, a shape large enough for the task's minimums, the
 /// first category or choice, every transcription field filled.
-public enum ScaleSyntheticAnswer {
+public enum AnnotationSyntheticAnswer {
     /// An answer for a task of `type` created with `params`, or nil for types without a known format.
     public static func make(type: String, params: JSONObject) -> JSONObject? {
-        if let geometry = ScaleGeometry(legacyType: type) {
+        if let geometry = AnnotationGeometry(legacyType: type) {
             let one = JSONValue.object(shape(geometry, settings: params, typed: false))
             let count = geometry == .cuboid ? max(1, fewestCuboids(params)) : 1
             return ["annotations": .array(Array(repeating: one, count: count))]
@@ -13,7 +13,7 @@ public enum ScaleSyntheticAnswer {
         case "imageannotation":
             let geometries = params["geometries"]?.objectValue ?? JSONObject()
             let name = geometries.keys.first { $0 == "box" } ?? geometries.keys.first
-            guard let name, let geometry = ScaleGeometry(rawValue: name) else { return ["annotations": []] }
+            guard let name, let geometry = AnnotationGeometry(rawValue: name) else { return ["annotations": []] }
             var annotations = [
                 JSONValue.object(shape(geometry, settings: geometries[name]?.objectValue ?? JSONObject(), typed: true))
             ]
@@ -24,12 +24,13 @@ public enum ScaleSyntheticAnswer {
             }
             return ["annotations": .array(annotations)]
         case "categorization":
-            let first = JSONValue.string(ScaleLabels.leaves(params["categories"]?.arrayValue ?? []).first ?? "test")
-            let multiple = params["allow_multiple"].flatMap(ScaleValue.flag) ?? false
+            let first = JSONValue.string(
+                AnnotationLabels.leaves(params["categories"]?.arrayValue ?? []).first ?? "test")
+            let multiple = params["allow_multiple"].flatMap(AnnotationValue.flag) ?? false
             return ["category": multiple ? .array([first]) : first]
         case "comparison":
             var answer = JSONObject()
-            if let choice = ScaleValue.strings(params["choices"]).first { answer["choice"] = .string(choice) }
+            if let choice = AnnotationValue.strings(params["choices"]).first { answer["choice"] = .string(choice) }
             if let fields = params["fields"]?.objectValue { answer["fields"] = .object(filled(fields)) }
             return answer
         case "transcription":
@@ -41,11 +42,11 @@ public enum ScaleSyntheticAnswer {
             }
             return answer
         case "segmentannotation":
-            let labels = ScaleLabels.leaves(params["labels"]?.arrayValue ?? [])
-            let instances = Set(ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? []))
+            let labels = AnnotationLabels.leaves(params["labels"]?.arrayValue ?? [])
+            let instances = Set(AnnotationLabels.leaves(params["instance_labels"]?.arrayValue ?? []))
             guard let label = labels.first(where: { !instances.contains($0) }) ?? labels.first else { return nil }
             // A square in the middle where unlabelled pixels are allowed; else the whole frame.
-            let allowsUnlabeled = params["allow_unlabeled"].flatMap(ScaleValue.flag) ?? false
+            let allowsUnlabeled = params["allow_unlabeled"].flatMap(AnnotationValue.flag) ?? false
             let area: JSONValue =
                 allowsUnlabeled
                 ? [["x": 16, "y": 12], ["x": 48, "y": 12], ["x": 48, "y": 36], ["x": 16, "y": 36]]
@@ -58,25 +59,25 @@ public enum ScaleSyntheticAnswer {
 
     /// The task's `min_annotations`, within the bound task creation enforces.
     private static func fewestCuboids(_ settings: JSONObject) -> Int {
-        let asked = settings["min_annotations"].flatMap(ScaleValue.integer) ?? 0
-        return Int(max(0, min(asked, ScaleGeometry.mostCuboidsRequired)))
+        let asked = settings["min_annotations"].flatMap(AnnotationValue.integer) ?? 0
+        return Int(max(0, min(asked, AnnotationGeometry.mostCuboidsRequired)))
     }
 
     /// Every field with its first choice, or "test".
     private static func filled(_ definitions: JSONObject) -> JSONObject {
         var values = JSONObject()
         for (name, definition) in definitions {
-            let choices = ScaleValue.strings(definition.objectValue?["choices"])
+            let choices = AnnotationValue.strings(definition.objectValue?["choices"])
             values[name] = .string(choices.first ?? "test")
         }
         return values
     }
 
     /// One shape of `geometry` labelled with the first leaf of the geometry's `objects_to_annotate`.
-    private static func shape(_ geometry: ScaleGeometry, settings: JSONObject, typed: Bool) -> JSONObject {
+    private static func shape(_ geometry: AnnotationGeometry, settings: JSONObject, typed: Bool) -> JSONObject {
         var shape = JSONObject()
         if typed { shape["type"] = .string(geometry.rawValue) }
-        if let label = ScaleLabels.leaves(settings["objects_to_annotate"]?.arrayValue ?? []).first {
+        if let label = AnnotationLabels.leaves(settings["objects_to_annotate"]?.arrayValue ?? []).first {
             shape["label"] = .string(label)
         }
         func points(_ count: Int) -> JSONValue {
@@ -90,14 +91,15 @@ public enum ScaleSyntheticAnswer {
             return .array(list)
         }
         let fewest = Int(
-            clamping: min(settings["min_vertices"].flatMap(ScaleValue.integer) ?? 0, ScaleGeometry.mostVerticesRequired)
+            clamping: min(
+                settings["min_vertices"].flatMap(AnnotationValue.integer) ?? 0, AnnotationGeometry.mostVerticesRequired)
         )
         switch geometry {
         case .box:
             shape["left"] = 10
             shape["top"] = 10
-            shape["width"] = .double(max(settings["min_width"].flatMap(ScaleValue.number) ?? 0, 20) + 1)
-            shape["height"] = .double(max(settings["min_height"].flatMap(ScaleValue.number) ?? 0, 20) + 1)
+            shape["width"] = .double(max(settings["min_width"].flatMap(AnnotationValue.number) ?? 0, 20) + 1)
+            shape["height"] = .double(max(settings["min_height"].flatMap(AnnotationValue.number) ?? 0, 20) + 1)
         case .point:
             shape["x"] = 10
             shape["y"] = 10

@@ -1,24 +1,24 @@
-/// Scale's `annotation_attributes`: per-annotation questions keyed by name.
+/// `annotation_attributes`: per-annotation questions keyed by name.
 ///
 /// Each definition has a `type` (`category` by default, `number`, `angle` or `text`), a `description`,
 /// `choices` for categories (nested like labels, optionally `allow_multiple`), `min`/`max`/`step` for
 /// numbers, and optional `conditions`: a `label_condition` (`{"label": "car"}` or `{"label": [...]}`, leaf
 /// labels) and `attribute_conditions` (a condition object, or a list of them, keyed by other attributes'
 /// names). Scale rejects tasks whose attribute conditions depend on each other in a circle.
-enum ScaleAttributes {
+enum AnnotationAttributes {
     /// The attribute types Loupe accepts.
     static let types = ["category", "number", "angle", "text"]
 
     /// Problems with `annotation_attributes` at `path`; `labels` are the leaf labels a label condition may name.
     static func violations(_ value: JSONValue, labels: [String], path: String) -> [SchemaViolation] {
-        var findings = ScaleFindings()
+        var findings = AnnotationFindings()
         guard let definitions = value.objectValue else {
             findings.add(path, "must be an object of attribute definitions, got \(value.typeName)")
             return findings.violations
         }
         var dependencies: [(name: String, dependsOn: [String])] = []
         for (name, definition) in definitions {
-            let attributePath = ScaleValue.path(path, name)
+            let attributePath = AnnotationValue.path(path, name)
             guard let definition = definition.objectValue else {
                 findings.add(attributePath, "must be an object, got \(definition.typeName)")
                 continue
@@ -27,13 +27,13 @@ enum ScaleAttributes {
             if let conditions = definition["conditions"] {
                 let names = checkConditions(
                     conditions, definitions: definitions, labels: labels,
-                    at: ScaleValue.path(attributePath, "conditions"),
+                    at: AnnotationValue.path(attributePath, "conditions"),
                     into: &findings)
                 dependencies.append((name, names))
             }
         }
         for (name, cycle) in circularDependencies(dependencies) {
-            let conditionsPath = ScaleValue.path(ScaleValue.path(path, name), "conditions")
+            let conditionsPath = AnnotationValue.path(AnnotationValue.path(path, name), "conditions")
             findings.add(
                 conditionsPath, "depends on itself through attribute_conditions: \(cycle.joined(separator: " → "))")
         }
@@ -47,25 +47,27 @@ enum ScaleAttributes {
 
     /// The leaf choices of a category definition.
     static func choices(of definition: JSONObject) -> [String] {
-        ScaleLabels.leaves(definition["choices"]?.arrayValue ?? [])
+        AnnotationLabels.leaves(definition["choices"]?.arrayValue ?? [])
     }
 
-    private static func check(_ definition: JSONObject, at path: String, into findings: inout ScaleFindings) {
+    private static func check(_ definition: JSONObject, at path: String, into findings: inout AnnotationFindings) {
         findings.oneOf(definition, "type", types, at: path)
         findings.string(definition, "description", at: path, required: false)
         switch type(of: definition) {
         case "category":
             findings.add(
-                ScaleLabels.violations(definition["choices"], path: ScaleValue.path(path, "choices"), limit: nil))
+                AnnotationLabels.violations(
+                    definition["choices"], path: AnnotationValue.path(path, "choices"), limit: nil))
             findings.flag(definition, "allow_multiple", at: path)
         case "number":
             let minimum = findings.number(definition, "min", at: path)
             let maximum = findings.number(definition, "max", at: path)
             if let step = findings.number(definition, "step", at: path), step <= 0 {
-                findings.add(ScaleValue.path(path, "step"), "must be positive")
+                findings.add(AnnotationValue.path(path, "step"), "must be positive")
             }
             if let minimum, let maximum, maximum < minimum {
-                findings.add(ScaleValue.path(path, "max"), "must be at least min (\(ScaleValue.show(minimum)))")
+                findings.add(
+                    AnnotationValue.path(path, "max"), "must be at least min (\(AnnotationValue.show(minimum)))")
             }
         default:
             break
@@ -75,25 +77,25 @@ enum ScaleAttributes {
     /// Checks `conditions` and returns the names of the attributes it depends on, in order.
     private static func checkConditions(
         _ value: JSONValue, definitions: JSONObject, labels: [String], at path: String,
-        into findings: inout ScaleFindings
+        into findings: inout AnnotationFindings
     ) -> [String] {
         guard let conditions = value.objectValue else {
             findings.add(path, "must be an object, got \(value.typeName)")
             return []
         }
         for (key, _) in conditions where key != "label_condition" && key != "attribute_conditions" {
-            findings.add(ScaleValue.path(path, key), "is not a condition (label_condition, attribute_conditions)")
+            findings.add(AnnotationValue.path(path, key), "is not a condition (label_condition, attribute_conditions)")
         }
         if let labelCondition = conditions["label_condition"] {
             checkLabelCondition(
-                labelCondition, labels: labels, at: ScaleValue.path(path, "label_condition"), into: &findings)
+                labelCondition, labels: labels, at: AnnotationValue.path(path, "label_condition"), into: &findings)
         }
         guard let attributeConditions = conditions["attribute_conditions"] else { return [] }
-        let conditionsPath = ScaleValue.path(path, "attribute_conditions")
+        let conditionsPath = AnnotationValue.path(path, "attribute_conditions")
         let list: [(JSONValue, String)]
         switch attributeConditions {
         case .object: list = [(attributeConditions, conditionsPath)]
-        case .array(let items): list = items.enumerated().map { ($1, ScaleValue.path(conditionsPath, $0)) }
+        case .array(let items): list = items.enumerated().map { ($1, AnnotationValue.path(conditionsPath, $0)) }
         default:
             findings.add(
                 conditionsPath, "must be a condition object or a list of them, got \(attributeConditions.typeName)")
@@ -106,7 +108,7 @@ enum ScaleAttributes {
                 continue
             }
             for (name, expected) in condition {
-                let valuePath = ScaleValue.path(conditionPath, name)
+                let valuePath = AnnotationValue.path(conditionPath, name)
                 guard let referenced = definitions[name]?.objectValue else {
                     findings.add(valuePath, "names no attribute of annotation_attributes")
                     continue
@@ -120,32 +122,32 @@ enum ScaleAttributes {
     }
 
     private static func checkLabelCondition(
-        _ value: JSONValue, labels: [String], at path: String, into findings: inout ScaleFindings
+        _ value: JSONValue, labels: [String], at path: String, into findings: inout AnnotationFindings
     ) {
         guard let condition = value.objectValue else {
             findings.add(path, "must be an object with the key label, got \(value.typeName)")
             return
         }
         for (key, _) in condition where key != "label" {
-            findings.add(ScaleValue.path(path, key), "is not allowed: a label condition has only the key label")
+            findings.add(AnnotationValue.path(path, key), "is not allowed: a label condition has only the key label")
         }
         guard let expected = condition["label"] else {
-            findings.add(ScaleValue.path(path, "label"), "is required")
+            findings.add(AnnotationValue.path(path, "label"), "is required")
             return
         }
         checkConditionValue(
-            expected, allowed: labels.isEmpty ? nil : labels, at: ScaleValue.path(path, "label"), into: &findings)
+            expected, allowed: labels.isEmpty ? nil : labels, at: AnnotationValue.path(path, "label"), into: &findings)
     }
 
     /// A condition value is a string or a non-empty list of strings, each one of `allowed` when that is known.
     private static func checkConditionValue(
-        _ value: JSONValue, allowed: [String]?, at path: String, into findings: inout ScaleFindings
+        _ value: JSONValue, allowed: [String]?, at path: String, into findings: inout AnnotationFindings
     ) {
         let entries: [(JSONValue, String)]
         switch value {
         case .string: entries = [(value, path)]
         case .array(let items) where !items.isEmpty:
-            entries = items.enumerated().map { ($1, ScaleValue.path(path, $0)) }
+            entries = items.enumerated().map { ($1, AnnotationValue.path(path, $0)) }
         default:
             findings.add(path, "must be a string or a non-empty list of strings")
             return
@@ -156,7 +158,7 @@ enum ScaleAttributes {
                 continue
             }
             if let allowed, !allowed.contains(string) {
-                findings.add(entryPath, "must be one of the leaf values: \(ScaleValue.quoted(allowed))")
+                findings.add(entryPath, "must be one of the leaf values: \(AnnotationValue.quoted(allowed))")
             }
         }
     }

@@ -1,4 +1,4 @@
-extension ScaleAttributes {
+extension AnnotationAttributes {
     /// Problems with one annotation's `attributes` answer at `path`.
     ///
     /// Every key must be a defined attribute and every value of its type: a leaf choice (a list of them
@@ -8,13 +8,13 @@ extension ScaleAttributes {
         _ value: JSONValue?, definitions: JSONObject?, label: String?, path: String
     ) -> [SchemaViolation] {
         guard let value else { return [] }
-        var findings = ScaleFindings()
+        var findings = AnnotationFindings()
         guard let attributes = value.objectValue else {
             findings.add(path, "must be an object of attribute values, got \(value.typeName)")
             return findings.violations
         }
         for (name, answer) in attributes {
-            let answerPath = ScaleValue.path(path, name)
+            let answerPath = AnnotationValue.path(path, name)
             guard let definition = definitions?[name]?.objectValue else {
                 findings.add(answerPath, "is not one of the task's annotation_attributes")
                 continue
@@ -28,17 +28,17 @@ extension ScaleAttributes {
     }
 
     private static func checkAnswer(
-        _ answer: JSONValue, definition: JSONObject, at path: String, into findings: inout ScaleFindings
+        _ answer: JSONValue, definition: JSONObject, at path: String, into findings: inout AnnotationFindings
     ) {
         switch type(of: definition) {
         case "category":
             let allowed = choices(of: definition)
-            let multiple = definition["allow_multiple"].flatMap(ScaleValue.flag) ?? false
+            let multiple = definition["allow_multiple"].flatMap(AnnotationValue.flag) ?? false
             let entries: [(JSONValue, String)]
             switch answer {
             case .string: entries = [(answer, path)]
             case .array(let items) where multiple && !items.isEmpty:
-                entries = items.enumerated().map { ($1, ScaleValue.path(path, $0)) }
+                entries = items.enumerated().map { ($1, AnnotationValue.path(path, $0)) }
             default:
                 findings.add(
                     path, multiple ? "must be a choice or a non-empty list of choices" : "must be one choice (a string)"
@@ -46,18 +46,18 @@ extension ScaleAttributes {
                 return
             }
             for (entry, entryPath) in entries where !(entry.stringValue.map(allowed.contains) ?? false) {
-                findings.add(entryPath, "must be one of the leaf choices: \(ScaleValue.quoted(allowed))")
+                findings.add(entryPath, "must be one of the leaf choices: \(AnnotationValue.quoted(allowed))")
             }
         case "number":
             guard let number = answer.doubleValue else {
                 findings.add(path, "must be a number, got \(answer.typeName)")
                 return
             }
-            if let minimum = definition["min"].flatMap(ScaleValue.number), number < minimum {
-                findings.add(path, "must be at least \(ScaleValue.show(minimum))")
+            if let minimum = definition["min"].flatMap(AnnotationValue.number), number < minimum {
+                findings.add(path, "must be at least \(AnnotationValue.show(minimum))")
             }
-            if let maximum = definition["max"].flatMap(ScaleValue.number), number > maximum {
-                findings.add(path, "must be at most \(ScaleValue.show(maximum))")
+            if let maximum = definition["max"].flatMap(AnnotationValue.number), number > maximum {
+                findings.add(path, "must be at most \(AnnotationValue.show(maximum))")
             }
         case "angle":
             guard let degrees = answer.doubleValue, (0...360).contains(degrees) else {
@@ -81,11 +81,11 @@ extension ScaleAttributes {
             return nil
         }
         let labels = conditionStrings(wanted)
-        return labels.contains(label) ? nil : "is only collected for the labels \(ScaleValue.quoted(labels))"
+        return labels.contains(label) ? nil : "is only collected for the labels \(AnnotationValue.quoted(labels))"
     }
 
     /// A condition value as strings: a string, or a list of them.
     private static func conditionStrings(_ value: JSONValue) -> [String] {
-        value.stringValue.map { [$0] } ?? ScaleValue.strings(value)
+        value.stringValue.map { [$0] } ?? AnnotationValue.strings(value)
     }
 }

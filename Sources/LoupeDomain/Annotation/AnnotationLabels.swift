@@ -1,9 +1,9 @@
-/// Scale's label definitions, as used by `objects_to_annotate`, `labels` and category attribute `choices`.
+/// Label definitions, as used by `objects_to_annotate`, `labels` and category attribute `choices`.
 ///
 /// Each entry is a string, or a `LabelDescription` object: `{"choice": "Vehicle", "subchoices": [...]}`,
 /// with optional `display` (what the worker sees) and `instance_label` (segmentation). Subchoices may be
 /// nested to any depth. A choice with subchoices only groups them: answers name leaves only.
-public enum ScaleLabels {
+public enum AnnotationLabels {
     /// The leaf labels of `entries`, depth first in declaration order, each once.
     ///
     /// `["car", {"choice": "Person", "subchoices": ["Adult", "Child"]}]` gives `["car", "Adult", "Child"]`.
@@ -39,7 +39,7 @@ public enum ScaleLabels {
     /// entries (nested subchoices do not count, as in Scale's own nested example; the first entry past the
     /// limit is reported), well formed, no leaf twice.
     static func violations(_ value: JSONValue?, path: String, limit: Int?) -> [SchemaViolation] {
-        var findings = ScaleFindings()
+        var findings = AnnotationFindings()
         guard let value else {
             findings.add(path, "is required")
             return findings.violations
@@ -50,7 +50,8 @@ public enum ScaleLabels {
         }
         if entries.isEmpty { findings.add(path, "must name at least one label") }
         if let limit, entries.count > limit {
-            findings.add(ScaleValue.path(path, limit), "is past the limit of \(limit) labels (\(entries.count) given)")
+            findings.add(
+                AnnotationValue.path(path, limit), "is past the limit of \(limit) labels (\(entries.count) given)")
         }
         var seen: Set<String> = []
         check(entries, path: path, seen: &seen, into: &findings)
@@ -58,10 +59,10 @@ public enum ScaleLabels {
     }
 
     private static func check(
-        _ entries: [JSONValue], path: String, seen: inout Set<String>, into findings: inout ScaleFindings
+        _ entries: [JSONValue], path: String, seen: inout Set<String>, into findings: inout AnnotationFindings
     ) {
         for (index, entry) in entries.enumerated() {
-            let entryPath = ScaleValue.path(path, index)
+            let entryPath = AnnotationValue.path(path, index)
             if let label = entry.stringValue {
                 leaf(label, path: entryPath, seen: &seen, into: &findings)
                 continue
@@ -75,18 +76,19 @@ public enum ScaleLabels {
             findings.flag(object, "instance_label", at: entryPath)
             if let subchoices = findings.array(object, "subchoices", at: entryPath, required: false) {
                 if subchoices.isEmpty {
-                    findings.add(ScaleValue.path(entryPath, "subchoices"), "must name at least one label")
+                    findings.add(AnnotationValue.path(entryPath, "subchoices"), "must name at least one label")
                 } else {
-                    check(subchoices, path: ScaleValue.path(entryPath, "subchoices"), seen: &seen, into: &findings)
+                    check(subchoices, path: AnnotationValue.path(entryPath, "subchoices"), seen: &seen, into: &findings)
                 }
             } else if let choice, object["subchoices"] == nil {
-                leaf(choice, path: ScaleValue.path(entryPath, "choice"), seen: &seen, into: &findings)
+                leaf(choice, path: AnnotationValue.path(entryPath, "choice"), seen: &seen, into: &findings)
             }
         }
     }
 
-    private static func leaf(_ label: String, path: String, seen: inout Set<String>, into findings: inout ScaleFindings)
-    {
+    private static func leaf(
+        _ label: String, path: String, seen: inout Set<String>, into findings: inout AnnotationFindings
+    ) {
         if label.isEmpty {
             findings.add(path, "must not be empty")
         } else if !seen.insert(label).inserted {

@@ -1,13 +1,13 @@
 import Foundation
 
-/// Segmentation answers for `segmentannotation` tasks, and the images Scale's response points to.
+/// Segmentation answers for `segmentannotation` tasks, and the label images a response points to.
 ///
 /// A worker answers `{"width", "height", "polygons": [{"label", "vertices": [{"x", "y"}, …]}]}`
 /// (Loupe rasterizes the polygons, later ones over earlier ones) or `{"width", "height", "masks":
 /// {"<label>": "<base64 PNG>" or [one per instance]}}`. The task's response then carries Scale's
 /// `labelMapping` (index and colour per label, a list per instance label) and `annotations` with
 /// the URLs of `unlabeled`, per-label and `combined` images, all served by Loupe.
-public struct ScaleSegmentation: Sendable {
+public struct Segmentation: Sendable {
     /// One label (or one instance of an instance label) with its place in the label map.
     public struct Entry: Sendable, Equatable {
         /// The label.
@@ -32,14 +32,14 @@ public struct ScaleSegmentation: Sendable {
 
     /// Reads a stored answer; nil when it is not a segmentation answer.
     public init?(answer: JSONObject, params: JSONObject) {
-        guard let width = answer["width"].flatMap(ScaleValue.integer),
-            let height = answer["height"].flatMap(ScaleValue.integer),
+        guard let width = answer["width"].flatMap(AnnotationValue.integer),
+            let height = answer["height"].flatMap(AnnotationValue.integer),
             (1...20_000).contains(width), (1...20_000).contains(height), width * height <= Self.maxPixels
         else { return nil }
         self.width = Int(width)
         self.height = Int(height)
-        let instanceLabels = Set(ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? []))
-        entries = ScaleLabels.leaves(params["labels"]?.arrayValue ?? []).filter { !instanceLabels.contains($0) }
+        let instanceLabels = Set(AnnotationLabels.leaves(params["instance_labels"]?.arrayValue ?? []))
+        entries = AnnotationLabels.leaves(params["labels"]?.arrayValue ?? []).filter { !instanceLabels.contains($0) }
             .enumerated().map {
                 Entry(label: $1, index: $0 + 1, color: Self.palette($0 + 1), isInstance: false)
             }
@@ -58,8 +58,8 @@ public struct ScaleSegmentation: Sendable {
                     continue
                 }
                 let points = (polygon["vertices"]?.arrayValue ?? []).compactMap { vertex -> (Double, Double)? in
-                    guard let x = vertex.objectValue?["x"].flatMap(ScaleValue.number),
-                        let y = vertex.objectValue?["y"].flatMap(ScaleValue.number)
+                    guard let x = vertex.objectValue?["x"].flatMap(AnnotationValue.number),
+                        let y = vertex.objectValue?["y"].flatMap(AnnotationValue.number)
                     else { return nil }
                     return (x, y)
                 }
@@ -70,7 +70,7 @@ public struct ScaleSegmentation: Sendable {
             for (label, value) in masks {
                 let images = value.arrayValue ?? [value]
                 for image in images {
-                    guard let bytes = image.stringValue.flatMap(ScaleSegmentation.decodeBase64) else { continue }
+                    guard let bytes = image.stringValue.flatMap(Segmentation.decodeBase64) else { continue }
                     let isInstance = instanceLabels.contains(label)
                     let index = isInstance ? entries.count + 1 : (entries.first { $0.label == label }?.index ?? 0)
                     guard index > 0 else { continue }
@@ -88,9 +88,9 @@ public struct ScaleSegmentation: Sendable {
 
     /// Problems with a worker's segmentation answer.
     public static func violations(params: JSONObject, answer: JSONObject) -> [SchemaViolation] {
-        var findings = ScaleFindings()
-        let width = answer["width"].flatMap(ScaleValue.integer)
-        let height = answer["height"].flatMap(ScaleValue.integer)
+        var findings = AnnotationFindings()
+        let width = answer["width"].flatMap(AnnotationValue.integer)
+        let height = answer["height"].flatMap(AnnotationValue.integer)
         if width.map({ !(1...20_000).contains($0) }) ?? true {
             findings.add("/width", "is required: the image width, 1 to 20000")
         }
@@ -103,26 +103,27 @@ public struct ScaleSegmentation: Sendable {
             findings.add("/width", "times height must be at most \(maxPixels) pixels")
         }
         let labels =
-            ScaleLabels.leaves(params["labels"]?.arrayValue ?? [])
-            + ScaleLabels.leaves(params["instance_labels"]?.arrayValue ?? [])
+            AnnotationLabels.leaves(params["labels"]?.arrayValue ?? [])
+            + AnnotationLabels.leaves(params["instance_labels"]?.arrayValue ?? [])
         if let polygons = answer["polygons"]?.arrayValue {
             for (index, entry) in polygons.enumerated() {
-                let path = ScaleValue.path("/polygons", index)
+                let path = AnnotationValue.path("/polygons", index)
                 guard let polygon = entry.objectValue else {
                     findings.add(path, "must be an object with label and vertices")
                     continue
                 }
                 if !(polygon["label"]?.stringValue.map(labels.contains) ?? false) {
-                    findings.add(ScaleValue.path(path, "label"), "must be one of: \(ScaleValue.quoted(labels))")
+                    findings.add(
+                        AnnotationValue.path(path, "label"), "must be one of: \(AnnotationValue.quoted(labels))")
                 }
-                ScaleShapes.vertices(polygon, at: path, count: 3...100_000, into: &findings)
+                AnnotationShapes.vertices(polygon, at: path, count: 3...100_000, into: &findings)
             }
         } else if let masks = answer["masks"]?.objectValue {
             for (label, value) in masks {
-                let path = ScaleValue.path("/masks", label)
+                let path = AnnotationValue.path("/masks", label)
                 if !labels.contains(label) { findings.add(path, "is not one of the task's labels") }
                 for image in value.arrayValue ?? [value] {
-                    let size = image.stringValue.flatMap(ScaleSegmentation.decodeBase64).flatMap(PNGWriter.size(of:))
+                    let size = image.stringValue.flatMap(Segmentation.decodeBase64).flatMap(PNGWriter.size(of:))
                     if size == nil || size?.width != width.map(Int.init) || size?.height != height.map(Int.init) {
                         findings.add(path, "must be a base64 PNG of the answer's width and height")
                     }

@@ -1,5 +1,5 @@
-/// The geometries Scale annotates: each v1 annotation type draws one, `imageannotation` several.
-enum ScaleGeometry: String, CaseIterable {
+/// The geometries annotation tasks draw: each annotation type draws one, `imageannotation` several.
+enum AnnotationGeometry: String, CaseIterable {
     /// Each geometry under the name `geometries` and an answer's `type` use.
     case box, polygon, line, point, cuboid, ellipse
 
@@ -35,59 +35,60 @@ enum ScaleGeometry: String, CaseIterable {
 }
 
 /// Checks of drawn shapes, shared by `layers` (pre-drawn shapes) and by workers' answers.
-enum ScaleShapes {
+enum AnnotationShapes {
     /// A box: numeric `left` and `top`, a positive `width` and `height` of at least the given minimums.
     static func box(
         _ object: JSONObject, at path: String, minWidth: Double = 0, minHeight: Double = 0,
-        into findings: inout ScaleFindings
+        into findings: inout AnnotationFindings
     ) {
         findings.coordinates(object, ["left", "top"], at: path)
         for (key, minimum) in [("width", minWidth), ("height", minHeight)] {
             guard let size = object[key]?.doubleValue else {
-                findings.add(ScaleValue.path(path, key), object[key] == nil ? "is required" : "must be a number")
+                findings.add(AnnotationValue.path(path, key), object[key] == nil ? "is required" : "must be a number")
                 continue
             }
             if size <= 0 {
-                findings.add(ScaleValue.path(path, key), "must be positive")
+                findings.add(AnnotationValue.path(path, key), "must be positive")
             } else if size < minimum {
-                findings.add(ScaleValue.path(path, key), "must be at least min_\(key) (\(ScaleValue.show(minimum)))")
+                findings.add(
+                    AnnotationValue.path(path, key), "must be at least min_\(key) (\(AnnotationValue.show(minimum)))")
             }
         }
     }
 
     /// `vertices`: an array of `{x, y}` whose length lies in `count`.
     static func vertices(
-        _ object: JSONObject, at path: String, count: ClosedRange<Int>, into findings: inout ScaleFindings
+        _ object: JSONObject, at path: String, count: ClosedRange<Int>, into findings: inout AnnotationFindings
     ) {
         guard let vertices = findings.array(object, "vertices", at: path, required: true) else { return }
-        let listPath = ScaleValue.path(path, "vertices")
+        let listPath = AnnotationValue.path(path, "vertices")
         if !count.contains(vertices.count) {
             findings.add(listPath, "must have \(describe(count)) vertices, got \(vertices.count)")
         }
         for (index, vertex) in vertices.enumerated() {
             guard let vertex = vertex.objectValue else {
-                findings.add(ScaleValue.path(listPath, index), "must be an object with x and y")
+                findings.add(AnnotationValue.path(listPath, index), "must be an object with x and y")
                 continue
             }
-            findings.coordinates(vertex, ["x", "y"], at: ScaleValue.path(listPath, index))
+            findings.coordinates(vertex, ["x", "y"], at: AnnotationValue.path(listPath, index))
         }
     }
 
     /// A cuboid: 1 to 8 visible `vertices` (`{x, y, description}`, `type` "vertex") and up to 12 `edges`
     /// (`{x1, y1, x2, y2, description}`, `type` "edge"). Answers need edges; layers need vertex descriptions.
-    static func cuboid(_ object: JSONObject, at path: String, isAnswer: Bool, into findings: inout ScaleFindings) {
+    static func cuboid(_ object: JSONObject, at path: String, isAnswer: Bool, into findings: inout AnnotationFindings) {
         vertices(object, at: path, count: 1...8, into: &findings)
         for (index, vertex) in (object["vertices"]?.arrayValue ?? []).enumerated() {
             guard let vertex = vertex.objectValue else { continue }
-            let vertexPath = ScaleValue.path(ScaleValue.path(path, "vertices"), index)
+            let vertexPath = AnnotationValue.path(AnnotationValue.path(path, "vertices"), index)
             findings.string(vertex, "description", at: vertexPath, required: !isAnswer)
             findings.oneOf(vertex, "type", ["vertex"], at: vertexPath)
         }
         guard let edges = findings.array(object, "edges", at: path, required: isAnswer) else { return }
-        let edgesPath = ScaleValue.path(path, "edges")
+        let edgesPath = AnnotationValue.path(path, "edges")
         if edges.count > 12 { findings.add(edgesPath, "must have at most 12 edges, got \(edges.count)") }
         for (index, edge) in edges.enumerated() {
-            let edgePath = ScaleValue.path(edgesPath, index)
+            let edgePath = AnnotationValue.path(edgesPath, index)
             guard let edge = edge.objectValue else {
                 findings.add(edgePath, "must be an object with x1, y1, x2 and y2")
                 continue
@@ -105,38 +106,38 @@ enum ScaleShapes {
     }
 }
 
-/// Scale's `layers`: read-only shapes pre-drawn on the image, each in the format of its type's answers.
-enum ScaleLayers {
+/// `layers`: read-only shapes pre-drawn on the image, each in the format of its type's answers.
+enum AnnotationLayers {
     /// The kinds of layer the seed names.
     static let kinds = ["boxes", "polygons", "lines", "cuboids"]
 
     /// Problems with `layers` at `path`: an object of arrays of boxes, polygons (3 or more vertices),
     /// lines (with an optional `spline` flag) and cuboids (vertices with descriptions); labels optional.
     static func violations(_ value: JSONValue, path: String) -> [SchemaViolation] {
-        var findings = ScaleFindings()
+        var findings = AnnotationFindings()
         guard let layers = value.objectValue else {
             findings.add(path, "must be an object, got \(value.typeName)")
             return findings.violations
         }
         for (kind, _) in layers where !kinds.contains(kind) {
-            findings.add(ScaleValue.path(path, kind), "is not a layer kind (\(kinds.joined(separator: ", ")))")
+            findings.add(AnnotationValue.path(path, kind), "is not a layer kind (\(kinds.joined(separator: ", ")))")
         }
         for kind in kinds {
             guard let shapes = findings.array(layers, kind, at: path, required: false) else { continue }
             for (index, shape) in shapes.enumerated() {
-                let shapePath = ScaleValue.path(ScaleValue.path(path, kind), index)
+                let shapePath = AnnotationValue.path(AnnotationValue.path(path, kind), index)
                 guard let shape = shape.objectValue else {
                     findings.add(shapePath, "must be an object, got \(shape.typeName)")
                     continue
                 }
                 findings.string(shape, "label", at: shapePath, required: false)
                 switch kind {
-                case "boxes": ScaleShapes.box(shape, at: shapePath, into: &findings)
-                case "polygons": ScaleShapes.vertices(shape, at: shapePath, count: 3...Int.max, into: &findings)
+                case "boxes": AnnotationShapes.box(shape, at: shapePath, into: &findings)
+                case "polygons": AnnotationShapes.vertices(shape, at: shapePath, count: 3...Int.max, into: &findings)
                 case "lines":
-                    ScaleShapes.vertices(shape, at: shapePath, count: 1...Int.max, into: &findings)
+                    AnnotationShapes.vertices(shape, at: shapePath, count: 1...Int.max, into: &findings)
                     findings.flag(shape, "spline", at: shapePath)
-                default: ScaleShapes.cuboid(shape, at: shapePath, isAnswer: false, into: &findings)
+                default: AnnotationShapes.cuboid(shape, at: shapePath, isAnswer: false, into: &findings)
                 }
             }
         }

@@ -19,7 +19,7 @@
 /// - The scale is "arbitrary": the bottom face lies `camera_height` (default 1) from the camera along the
 ///   vertical. `points_2d` project the recovered corners back, so the drawn vertices come out corrected.
 /// A cuboid missing a needed vertex, or one that cannot stand in front of the camera, gets neither field.
-enum ScaleCuboidProjection {
+enum CuboidProjection {
     /// The response with `points_2d` and `points_3d` on each cuboid, for `cuboidannotation` and the
     /// cuboids of `imageannotation` when their parameters carry both camera objects; otherwise unchanged.
     static func annotating(_ response: JSONValue, type: String, params: JSONObject) -> JSONValue {
@@ -33,7 +33,7 @@ enum ScaleCuboidProjection {
             let annotations = body["annotations"]?.arrayValue
         else { return response }
         let cameraHeight =
-            settings["camera_height"].flatMap(ScaleValue.number).map(abs).flatMap { $0 > 0 ? $0 : nil } ?? 1
+            settings["camera_height"].flatMap(AnnotationValue.number).map(abs).flatMap { $0 > 0 ? $0 : nil } ?? 1
         body["annotations"] = .array(
             annotations.map { entry in
                 guard var cuboid = entry.objectValue,
@@ -57,7 +57,7 @@ enum ScaleCuboidProjection {
         var drawn: [String: (x: Double, y: Double)] = [:]
         for vertex in (cuboid["vertices"]?.arrayValue ?? []).compactMap(\.objectValue) {
             guard let name = vertex["description"]?.stringValue, drawn[name] == nil,
-                let x = vertex["x"].flatMap(ScaleValue.number), let y = vertex["y"].flatMap(ScaleValue.number)
+                let x = vertex["x"].flatMap(AnnotationValue.number), let y = vertex["y"].flatMap(AnnotationValue.number)
             else { continue }
             drawn[name] = (x, y)
         }
@@ -140,7 +140,7 @@ struct PinholeCamera {
         guard let intrinsics = settings["camera_intrinsics"]?.objectValue,
             let rotation = settings["camera_rotation_quaternion"]?.objectValue
         else { return nil }
-        func number(_ object: JSONObject, _ key: String) -> Double? { object[key].flatMap(ScaleValue.number) }
+        func number(_ object: JSONObject, _ key: String) -> Double? { object[key].flatMap(AnnotationValue.number) }
         let factor = number(intrinsics, "scalefactor") ?? number(intrinsics, "scale_factor") ?? 1
         guard factor > 0, let fx = number(intrinsics, "fx"), let fy = number(intrinsics, "fy"), fx != 0, fy != 0,
             let cx = number(intrinsics, "cx"), let cy = number(intrinsics, "cy"),

@@ -19,7 +19,7 @@ struct ScaleUnlabeledPixelTests {
     static let complete = oneSegment(width: 4, height: 2, label: "road", [(0, 0), (4, 0), (4, 2), (0, 2)])
 
     @Test func unlabelledPixelsAreRefusedByDefaultNamingCountAndFirstPixel() throws {
-        let violations = ScaleResponseRules.violations(
+        let violations = AnnotationResponseRules.violations(
             type: "segmentannotation", params: Self.params, response: Self.partial)
         #expect(violations.map(\.path) == ["/polygons"])
         let reason = try #require(violations.first?.reason)
@@ -28,7 +28,8 @@ struct ScaleUnlabeledPixelTests {
         var explicit = Self.params
         explicit["allow_unlabeled"] = "false"
         #expect(
-            ScaleResponseRules.violations(type: "segmentannotation", params: explicit, response: Self.partial).count
+            AnnotationResponseRules.violations(type: "segmentannotation", params: explicit, response: Self.partial)
+                .count
                 == 1)
     }
 
@@ -37,22 +38,24 @@ struct ScaleUnlabeledPixelTests {
             var params = Self.params
             params["allow_unlabeled"] = flag
             #expect(
-                ScaleResponseRules.violations(type: "segmentannotation", params: params, response: Self.partial).isEmpty
+                AnnotationResponseRules.violations(type: "segmentannotation", params: params, response: Self.partial)
+                    .isEmpty
             )
         }
         #expect(
-            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: Self.complete)
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: Self.complete)
                 .isEmpty)
     }
 
     @Test func coverageCountsEveryUnlabelledPixelInOnePass() throws {
-        let partial = try #require(ScaleSegmentation(answer: Self.partial, params: Self.params))
-        #expect(partial.coverage == ScaleSegmentation.Coverage(unlabeledCount: 2, firstUnlabeled: (x: 3, y: 0)))
-        let complete = try #require(ScaleSegmentation(answer: Self.complete, params: Self.params))
+        let partial = try #require(Segmentation(answer: Self.partial, params: Self.params))
+        #expect(partial.coverage == Segmentation.Coverage(unlabeledCount: 2, firstUnlabeled: (x: 3, y: 0)))
+        let complete = try #require(Segmentation(answer: Self.complete, params: Self.params))
         #expect(complete.coverage?.isComplete == true && complete.coverage?.firstUnlabeled == nil)
         // A single pixel: the message says "pixel".
         let one = oneSegment(width: 2, height: 1, label: "sky", [(0, 0), (1, 0), (1, 1), (0, 1)])
-        let reason = ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: one).first?
+        let reason = AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: one)
+            .first?
             .reason
         #expect(reason?.hasPrefix("leave 1 pixel unlabelled, the first at x 1, y 0;") == true)
     }
@@ -60,15 +63,17 @@ struct ScaleUnlabeledPixelTests {
     @Test func malformedAnswersReportTheirOwnProblemsNotCoverage() {
         let badLabel = oneSegment(width: 4, height: 2, label: "tree", [(0, 0), (1, 0), (1, 1)])
         #expect(
-            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: badLabel).map(
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: badLabel).map(
                 \.path)
                 == ["/polygons/0/label"])
     }
 
     @Test func syntheticSegmentationCoversEveryPixel() throws {
-        let answer = try #require(ScaleSyntheticAnswer.make(type: "segmentannotation", params: Self.params))
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty)
-        let segmentation = try #require(ScaleSegmentation(answer: answer, params: Self.params))
+        let answer = try #require(AnnotationSyntheticAnswer.make(type: "segmentannotation", params: Self.params))
+        #expect(
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty
+        )
+        let segmentation = try #require(Segmentation(answer: answer, params: Self.params))
         #expect(segmentation.coverage?.isComplete == true)
     }
 }
@@ -81,7 +86,7 @@ struct ScaleCuboidCountTests {
     ]
 
     private func reasons(_ type: String, _ params: JSONObject, _ annotations: [JSONValue]) -> [String] {
-        ScaleResponseRules.violations(type: type, params: params, response: ["annotations": .array(annotations)])
+        AnnotationResponseRules.violations(type: type, params: params, response: ["annotations": .array(annotations)])
             .map { "\($0.path) \($0.reason)" }
     }
 
@@ -124,13 +129,15 @@ struct ScaleCuboidCountTests {
     @Test func taskCreationBoundsMinAnnotationsAndSyntheticAnswersMeetIt() throws {
         let tooMany: JSONObject = ["attachment": "x", "objects_to_annotate": ["car"], "min_annotations": 10_001]
         #expect(
-            ScaleTaskRules.violations(type: "cuboidannotation", params: tooMany).map(\.path) == ["/min_annotations"])
+            AnnotationTaskRules.violations(type: "cuboidannotation", params: tooMany).map(\.path) == [
+                "/min_annotations"
+            ])
         let params: JSONObject = [
             "attachment": "x", "objects_to_annotate": ["car"], "min_annotations": 3, "max_annotations": 3,
         ]
-        let answer = try #require(ScaleSyntheticAnswer.make(type: "cuboidannotation", params: params))
+        let answer = try #require(AnnotationSyntheticAnswer.make(type: "cuboidannotation", params: params))
         #expect(answer["annotations"]?.arrayValue?.count == 3)
-        #expect(ScaleResponseRules.violations(type: "cuboidannotation", params: params, response: answer).isEmpty)
+        #expect(AnnotationResponseRules.violations(type: "cuboidannotation", params: params, response: answer).isEmpty)
         let mixed: JSONObject = [
             "attachment": "x",
             "geometries": [
@@ -138,7 +145,8 @@ struct ScaleCuboidCountTests {
                 "cuboid": ["objects_to_annotate": ["car"], "min_annotations": 2],
             ],
         ]
-        let mixedAnswer = try #require(ScaleSyntheticAnswer.make(type: "imageannotation", params: mixed))
-        #expect(ScaleResponseRules.violations(type: "imageannotation", params: mixed, response: mixedAnswer).isEmpty)
+        let mixedAnswer = try #require(AnnotationSyntheticAnswer.make(type: "imageannotation", params: mixed))
+        #expect(
+            AnnotationResponseRules.violations(type: "imageannotation", params: mixed, response: mixedAnswer).isEmpty)
     }
 }

@@ -35,8 +35,8 @@ private func close(_ lhs: [[Double]], _ rhs: [[Double]]) -> Bool {
         && zip(lhs, rhs).allSatisfy { a, b in a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-9 } }
 }
 
-@Suite("Scale cuboid points_2d and points_3d")
-struct ScaleCuboidProjectionTests {
+@Suite("Cuboid points_2d and points_3d")
+struct CuboidProjectionTests {
     /// The seed's order: top face front-left, front-right, back-right, back-left, then the bottom face.
     static let expected3D: [[Double]] = [
         [1, 0, 4], [3, 0, 4], [3, 0, 5], [1, 0, 5], [1, 1, 4], [3, 1, 4], [3, 1, 5], [1, 1, 5],
@@ -49,7 +49,7 @@ struct ScaleCuboidProjectionTests {
         -> JSONValue?
     {
         let response: JSONValue = ["annotations": [cuboid]]
-        return ScaleCuboidProjection.annotating(response, type: type, params: params).objectValue?["annotations"]?
+        return CuboidProjection.annotating(response, type: type, params: params).objectValue?["annotations"]?
             .arrayValue?.first
     }
 

@@ -107,15 +107,17 @@ struct ScaleMaskCoverageTests {
             "width": 3, "height": 2, "masks": ["road": road, "car": [car, mask([0, 0, 0, 0, 0, 255])]],
         ]
         #expect(
-            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: complete).isEmpty)
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: complete)
+                .isEmpty)
         let partial: JSONObject = ["width": 3, "height": 2, "masks": ["road": road, "car": [car]]]
-        let violations = ScaleResponseRules.violations(
+        let violations = AnnotationResponseRules.violations(
             type: "segmentannotation", params: Self.params, response: partial)
         #expect(violations.map(\.path) == ["/masks"])
         #expect(violations.first?.reason.hasPrefix("leave 1 pixel unlabelled, the first at x 2, y 1;") == true)
         var allowing = Self.params
         allowing["allow_unlabeled"] = true
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: allowing, response: partial).isEmpty)
+        #expect(
+            AnnotationResponseRules.violations(type: "segmentannotation", params: allowing, response: partial).isEmpty)
     }
 
     @Test func unreadableMasksAreRefusedOnlyWhenCoverageMatters() {
@@ -124,10 +126,12 @@ struct ScaleMaskCoverageTests {
             "width": 3, "height": 2, "masks": ["road": .string(Data(interlaced).base64EncodedString())],
         ]
         #expect(
-            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).map(\.path)
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).map(
+                \.path)
                 == ["/masks"])
         var allowing = Self.params
         allowing["allow_unlabeled"] = "true"
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: allowing, response: answer).isEmpty)
+        #expect(
+            AnnotationResponseRules.violations(type: "segmentannotation", params: allowing, response: answer).isEmpty)
     }
 }

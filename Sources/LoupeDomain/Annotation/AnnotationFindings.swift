@@ -1,8 +1,8 @@
-/// Collects the violations found while one Scale document is checked, in the order they were found.
+/// Collects the violations found while one annotation document is checked, in the order they were found.
 ///
 /// The `check…` helpers read one optional member, record what is wrong with it, and return the value
 /// when it is usable, so callers can go on with it.
-struct ScaleFindings {
+struct AnnotationFindings {
     /// Everything found so far.
     private(set) var violations: [SchemaViolation] = []
 
@@ -19,7 +19,7 @@ struct ScaleFindings {
     /// `object[key]` when it is a non-empty string; a problem when it is missing (if `required`), empty or not one.
     @discardableResult
     mutating func string(_ object: JSONObject, _ key: String, at base: String, required: Bool) -> String? {
-        let path = ScaleValue.path(base, key)
+        let path = AnnotationValue.path(base, key)
         guard let value = object[key] else {
             if required { add(path, "is required") }
             return nil
@@ -40,30 +40,30 @@ struct ScaleFindings {
         _ object: JSONObject, _ key: String, _ allowed: [String], at base: String, required: Bool = false
     ) {
         guard let value = object[key] else {
-            if required { add(ScaleValue.path(base, key), "is required") }
+            if required { add(AnnotationValue.path(base, key), "is required") }
             return
         }
         if let string = value.stringValue, allowed.contains(string) { return }
-        add(ScaleValue.path(base, key), "must be one of: \(allowed.joined(separator: ", "))")
+        add(AnnotationValue.path(base, key), "must be one of: \(allowed.joined(separator: ", "))")
     }
 
     /// Checks an optional boolean flag.
     mutating func flag(_ object: JSONObject, _ key: String, at base: String) {
-        guard let value = object[key], ScaleValue.flag(value) == nil else { return }
-        add(ScaleValue.path(base, key), "must be a boolean, got \(value.typeName)")
+        guard let value = object[key], AnnotationValue.flag(value) == nil else { return }
+        add(AnnotationValue.path(base, key), "must be a boolean, got \(value.typeName)")
     }
 
     /// `object[key]` when it is a number of at least `minimum`; absent is fine.
     @discardableResult
     mutating func number(_ object: JSONObject, _ key: String, at base: String, minimum: Double? = nil) -> Double? {
         guard let value = object[key] else { return nil }
-        let path = ScaleValue.path(base, key)
-        guard let number = ScaleValue.number(value) else {
+        let path = AnnotationValue.path(base, key)
+        guard let number = AnnotationValue.number(value) else {
             add(path, "must be a number, got \(value.typeName)")
             return nil
         }
         if let minimum, number < minimum {
-            add(path, minimum == 0 ? "must not be negative" : "must be at least \(ScaleValue.show(minimum))")
+            add(path, minimum == 0 ? "must not be negative" : "must be at least \(AnnotationValue.show(minimum))")
             return nil
         }
         return number
@@ -73,9 +73,9 @@ struct ScaleFindings {
     @discardableResult
     mutating func integer(_ object: JSONObject, _ key: String, at base: String, minimum: Int64) -> Int64? {
         guard let value = object[key] else { return nil }
-        guard let number = ScaleValue.integer(value), number >= minimum else {
+        guard let number = AnnotationValue.integer(value), number >= minimum else {
             let reason = minimum == 1 ? "must be a positive integer" : "must be an integer of at least \(minimum)"
-            add(ScaleValue.path(base, key), reason)
+            add(AnnotationValue.path(base, key), reason)
             return nil
         }
         return number
@@ -84,11 +84,11 @@ struct ScaleFindings {
     /// `object[key]` when it is an object; a problem when it is missing (if `required`) or not one.
     mutating func object(_ object: JSONObject, _ key: String, at base: String, required: Bool) -> JSONObject? {
         guard let value = object[key] else {
-            if required { add(ScaleValue.path(base, key), "is required") }
+            if required { add(AnnotationValue.path(base, key), "is required") }
             return nil
         }
         guard let found = value.objectValue else {
-            add(ScaleValue.path(base, key), "must be an object, got \(value.typeName)")
+            add(AnnotationValue.path(base, key), "must be an object, got \(value.typeName)")
             return nil
         }
         return found
@@ -97,11 +97,11 @@ struct ScaleFindings {
     /// `object[key]` when it is an array; a problem when it is missing (if `required`) or not one.
     mutating func array(_ object: JSONObject, _ key: String, at base: String, required: Bool) -> [JSONValue]? {
         guard let value = object[key] else {
-            if required { add(ScaleValue.path(base, key), "is required") }
+            if required { add(AnnotationValue.path(base, key), "is required") }
             return nil
         }
         guard let found = value.arrayValue else {
-            add(ScaleValue.path(base, key), "must be an array, got \(value.typeName)")
+            add(AnnotationValue.path(base, key), "must be an array, got \(value.typeName)")
             return nil
         }
         return found
@@ -110,13 +110,13 @@ struct ScaleFindings {
     /// Checks that each key names a number (a coordinate); all are required.
     mutating func coordinates(_ object: JSONObject, _ keys: [String], at base: String) {
         for key in keys where object[key]?.doubleValue == nil {
-            add(ScaleValue.path(base, key), object[key] == nil ? "is required" : "must be a number")
+            add(AnnotationValue.path(base, key), object[key] == nil ? "is required" : "must be a number")
         }
     }
 }
 
-/// Reading Scale parameters as Scale's own clients send them, and building JSON Pointers.
-enum ScaleValue {
+/// Reading annotation parameters as clients send them, and building JSON Pointers.
+enum AnnotationValue {
     /// A number, or a string holding one: Scale's own examples send `min_width='30'`.
     static func number(_ value: JSONValue) -> Double? {
         if let number = value.doubleValue { return number }

@@ -1,14 +1,14 @@
-/// What a worker's answer to a Scale v1 task must look like, following the seed's response formats.
+/// What a worker's answer to an annotation task must look like (the response formats Scale v1 also uses).
 ///
-/// `params` are the task's creation parameters (as `ScaleTaskRules` accepted them) and `response` the
+/// `params` are the task's creation parameters (as `AnnotationTaskRules` accepted them) and `response` the
 /// answer, i.e. what Scale delivers as `response`. Every problem is reported with a JSON Pointer into the
-/// answer, in answer order. `segmentannotation` answers are checked by `ScaleSegmentation`; types outside
-/// `ScaleTaskRules.checkedTypes` have no checked format and give no violations.
-public enum ScaleResponseRules {
+/// answer, in answer order. `segmentannotation` answers are checked by `Segmentation`; types outside
+/// `AnnotationTaskRules.checkedTypes` have no checked format and give no violations.
+public enum AnnotationResponseRules {
     /// Every problem with `response` as an answer to a task of `type` created with `params`.
     public static func violations(type: String, params: JSONObject, response: JSONObject) -> [SchemaViolation] {
-        var findings = ScaleFindings()
-        if let geometry = ScaleGeometry(legacyType: type) {
+        var findings = AnnotationFindings()
+        if let geometry = AnnotationGeometry(legacyType: type) {
             singleGeometryAnswer(geometry, params: params, response: response, into: &findings)
         } else {
             switch type {
@@ -16,7 +16,7 @@ public enum ScaleResponseRules {
             case "categorization": categorization(params: params, response: response, into: &findings)
             case "comparison": comparison(params: params, response: response, into: &findings)
             case "transcription": transcription(params: params, response: response, into: &findings)
-            case "segmentannotation": return ScaleSegmentation.violations(params: params, answer: response)
+            case "segmentannotation": return Segmentation.violations(params: params, answer: response)
             default: break
             }
         }
@@ -25,9 +25,11 @@ public enum ScaleResponseRules {
 
     /// `{"category": "a"}`, or a list when `allow_multiple`; with `category_ids`, `category_id` may name the
     /// chosen categories by id (alone, or beside `category` and then matching it).
-    private static func categorization(params: JSONObject, response: JSONObject, into findings: inout ScaleFindings) {
-        let categories = ScaleValue.strings(params["categories"])
-        let multiple = params["allow_multiple"].flatMap(ScaleValue.flag) ?? false
+    private static func categorization(
+        params: JSONObject, response: JSONObject, into findings: inout AnnotationFindings
+    ) {
+        let categories = AnnotationValue.strings(params["categories"])
+        let multiple = params["allow_multiple"].flatMap(AnnotationValue.flag) ?? false
         let ids = params["category_ids"]?.objectValue
         var chosen: [String]?
         if let category = response["category"] {
@@ -49,10 +51,10 @@ public enum ScaleResponseRules {
     }
 
     /// `{"choice": one of choices}` when the task has choices, `{"fields": {…}}` when it has fields.
-    private static func comparison(params: JSONObject, response: JSONObject, into findings: inout ScaleFindings) {
+    private static func comparison(params: JSONObject, response: JSONObject, into findings: inout AnnotationFindings) {
         if params["choices"] != nil {
             if let choice = response["choice"] {
-                let choices = ScaleValue.strings(params["choices"])
+                let choices = AnnotationValue.strings(params["choices"])
                 pick(choice, at: "/choice", from: choices, multiple: false, noun: "choices", into: &findings)
             } else {
                 findings.add("/choice", "is required")
@@ -65,7 +67,8 @@ public enum ScaleResponseRules {
 
     /// `{"fields": {name: value}}` and `{"repeatable_fields": [{name: value}, …]}` for the fields the task
     /// declares; values are text, or one of the field's `choices`.
-    private static func transcription(params: JSONObject, response: JSONObject, into findings: inout ScaleFindings) {
+    private static func transcription(params: JSONObject, response: JSONObject, into findings: inout AnnotationFindings)
+    {
         fieldValues(response["fields"], definitions: params["fields"]?.objectValue, at: "/fields", into: &findings)
         let definitions = params["repeatable_fields"]?.objectValue
         guard let rows = response["repeatable_fields"] else {
@@ -82,7 +85,7 @@ public enum ScaleResponseRules {
         }
         for (index, row) in rows.enumerated() {
             fieldValues(
-                row, definitions: definitions, at: ScaleValue.path("/repeatable_fields", index), into: &findings)
+                row, definitions: definitions, at: AnnotationValue.path("/repeatable_fields", index), into: &findings)
         }
     }
 
@@ -91,13 +94,13 @@ public enum ScaleResponseRules {
     @discardableResult
     private static func pick(
         _ value: JSONValue, at path: String, from allowed: [String], multiple: Bool, noun: String,
-        into findings: inout ScaleFindings
+        into findings: inout AnnotationFindings
     ) -> [String]? {
         let entries: [(JSONValue, String)]
         switch value {
         case .string where !multiple: entries = [(value, path)]
         case .array(let list) where multiple && !list.isEmpty:
-            entries = list.enumerated().map { ($1, ScaleValue.path(path, $0)) }
+            entries = list.enumerated().map { ($1, AnnotationValue.path(path, $0)) }
         default:
             findings.add(
                 path, multiple ? "must be a non-empty list (allow_multiple is true)" : "must be a single string")
@@ -107,7 +110,7 @@ public enum ScaleResponseRules {
         let before = findings.violations.count
         for (entry, entryPath) in entries {
             guard let string = entry.stringValue, allowed.contains(string) else {
-                findings.add(entryPath, "must be one of the task's \(noun): \(ScaleValue.quoted(allowed))")
+                findings.add(entryPath, "must be one of the task's \(noun): \(AnnotationValue.quoted(allowed))")
                 continue
             }
             if picked.contains(string) { findings.add(entryPath, "repeats \"\(string)\"") }
@@ -119,7 +122,7 @@ public enum ScaleResponseRules {
     /// An object holding a text value for every declared field and nothing else; a field with `choices`
     /// takes one of them. Without declared fields the value must be absent.
     private static func fieldValues(
-        _ value: JSONValue?, definitions: JSONObject?, at path: String, into findings: inout ScaleFindings
+        _ value: JSONValue?, definitions: JSONObject?, at path: String, into findings: inout AnnotationFindings
     ) {
         guard let definitions else {
             if value != nil { findings.add(path, "is not expected: the task declares no such fields") }
@@ -134,7 +137,7 @@ public enum ScaleResponseRules {
             return
         }
         for (name, definition) in definitions {
-            let fieldPath = ScaleValue.path(path, name)
+            let fieldPath = AnnotationValue.path(path, name)
             guard let answer = values[name] else {
                 findings.add(fieldPath, "is required")
                 continue
@@ -143,13 +146,14 @@ public enum ScaleResponseRules {
                 findings.add(fieldPath, "must be a string, got \(answer.typeName)")
                 continue
             }
-            if let choices = definition.objectValue?["choices"], !ScaleValue.strings(choices).contains(text) {
+            if let choices = definition.objectValue?["choices"], !AnnotationValue.strings(choices).contains(text) {
                 findings.add(
-                    fieldPath, "must be one of the field's choices: \(ScaleValue.quoted(ScaleValue.strings(choices)))")
+                    fieldPath,
+                    "must be one of the field's choices: \(AnnotationValue.quoted(AnnotationValue.strings(choices)))")
             }
         }
         for (name, _) in values where definitions[name] == nil {
-            findings.add(ScaleValue.path(path, name), "is not one of the task's fields")
+            findings.add(AnnotationValue.path(path, name), "is not one of the task's fields")
         }
     }
 }

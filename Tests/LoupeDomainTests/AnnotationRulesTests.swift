@@ -4,12 +4,12 @@ import Testing
 
 /// Violation paths for creating a task of `type` with `params`.
 private func paths(_ type: String, _ params: JSONObject) -> [String] {
-    ScaleTaskRules.violations(type: type, params: params).map(\.path)
+    AnnotationTaskRules.violations(type: type, params: params).map(\.path)
 }
 
 /// Violation paths for `response` as an answer to a task of `type` created with `params`.
 private func answerPaths(_ type: String, _ params: JSONObject, _ response: JSONObject) -> [String] {
-    ScaleResponseRules.violations(type: type, params: params, response: response).map(\.path)
+    AnnotationResponseRules.violations(type: type, params: params, response: response).map(\.path)
 }
 
 /// A `vertices` list from coordinate pairs.
@@ -61,7 +61,7 @@ struct ScaleTaskRulesTests {
             "attachment_type": "video", "objects_to_annotate": ["a", "b", "c", "d", "e", "f", "g"],
             "with_labels": "yes", "min_width": -1, "min_height": "tall",
         ]
-        let violations = ScaleTaskRules.violations(type: "annotation", params: params)
+        let violations = AnnotationTaskRules.violations(type: "annotation", params: params)
         #expect(
             violations.map(\.path) == [
                 "/attachment", "/attachment_type", "/objects_to_annotate/6", "/with_labels", "/min_width",
@@ -194,7 +194,7 @@ struct ScaleTaskRulesTests {
             "a": ["choices": ["x", "y"], "conditions": ["attribute_conditions": [["b": "x"]]]],
             "b": ["choices": ["x", "y"], "conditions": ["attribute_conditions": [["a": "y"]]]],
         ]
-        let two = ScaleTaskRules.violations(type: "annotation", params: twoCycle)
+        let two = AnnotationTaskRules.violations(type: "annotation", params: twoCycle)
         #expect(two.map(\.path) == ["/annotation_attributes/a/conditions", "/annotation_attributes/b/conditions"])
         #expect(two[0].reason == "depends on itself through attribute_conditions: a → b → a")
         #expect(two[1].reason == "depends on itself through attribute_conditions: b → a → b")
@@ -206,7 +206,7 @@ struct ScaleTaskRulesTests {
             "b": ["choices": ["x"], "conditions": ["attribute_conditions": [["c": "x"]]]],
             "c": ["choices": ["x"], "conditions": ["attribute_conditions": ["a": "x"]]],
         ]
-        let three = ScaleTaskRules.violations(type: "annotation", params: threeCycle)
+        let three = AnnotationTaskRules.violations(type: "annotation", params: threeCycle)
         #expect(
             three.map(\.path) == [
                 "/annotation_attributes/a/conditions", "/annotation_attributes/b/conditions",
@@ -372,7 +372,7 @@ struct ScaleTaskRulesTests {
     @Test func otherTypesAreStoredAsGiven() {
         #expect(paths("textcollection", ["anything": 1]) == [])
         #expect(paths("namedentityrecognition", [:]) == [])
-        #expect(!ScaleTaskRules.checkedTypes.contains("textcollection"))
+        #expect(!AnnotationTaskRules.checkedTypes.contains("textcollection"))
     }
 
     @Test func leavesOfNestedLabelsThreeDeep() {
@@ -387,9 +387,9 @@ struct ScaleTaskRulesTests {
             ],
             ["choice": "Sign"], 5, ["display": "no choice"],
         ]
-        #expect(ScaleLabels.leaves(entries) == ["road", "Car", "Pickup", "Semi", "Sign"])
-        #expect(ScaleLabels.leaves(["a", ["choice": "group", "subchoices": ["a", "b"]]]) == ["a", "b"])
-        #expect(ScaleLabels.leaves([]) == [])
+        #expect(AnnotationLabels.leaves(entries) == ["road", "Car", "Pickup", "Semi", "Sign"])
+        #expect(AnnotationLabels.leaves(["a", ["choice": "group", "subchoices": ["a", "b"]]]) == ["a", "b"])
+        #expect(AnnotationLabels.leaves([]) == [])
     }
 }
 
@@ -419,7 +419,7 @@ struct ScaleResponseRulesTests {
                 "x",
             ]
         ]
-        let violations = ScaleResponseRules.violations(type: "annotation", params: nestedBoxes, response: bad)
+        let violations = AnnotationResponseRules.violations(type: "annotation", params: nestedBoxes, response: bad)
         #expect(
             violations.map(\.path) == [
                 "/annotations/0/label", "/annotations/0/width", "/annotations/0/attributes/occlusion",
@@ -506,7 +506,7 @@ struct ScaleResponseRulesTests {
                 ["label": "car"],
             ]
         ]
-        let violations = ScaleResponseRules.violations(
+        let violations = AnnotationResponseRules.violations(
             type: "polygonannotation", params: polygons, response: badPolygon)
         #expect(
             violations.map(\.path) == ["/annotations/0/vertices", "/annotations/1/vertices", "/annotations/2/vertices"])
@@ -631,7 +631,7 @@ struct ScaleResponseRulesTests {
                 ["type": "ellipse", "label": "wheel", "vertices": vertices([(0, 0), (1, 0), (2, 1)])],
             ]
         ]
-        let violations = ScaleResponseRules.violations(type: "imageannotation", params: params, response: bad)
+        let violations = AnnotationResponseRules.violations(type: "imageannotation", params: params, response: bad)
         #expect(
             violations.map(\.path) == [
                 "/annotations/0/label", "/annotations/0/width", "/annotations/1/type", "/annotations/2/type",
@@ -708,16 +708,16 @@ struct ScaleSyntheticAnswerTests {
 
     @Test func everyAnswerPassesTheResponseRules() throws {
         for (type, params) in Self.cases {
-            #expect(ScaleTaskRules.violations(type: type, params: params).isEmpty, "params of \(type)")
-            let answer = try #require(ScaleSyntheticAnswer.make(type: type, params: params), "\(type)")
+            #expect(AnnotationTaskRules.violations(type: type, params: params).isEmpty, "params of \(type)")
+            let answer = try #require(AnnotationSyntheticAnswer.make(type: type, params: params), "\(type)")
             #expect(
-                ScaleResponseRules.violations(type: type, params: params, response: answer).isEmpty,
+                AnnotationResponseRules.violations(type: type, params: params, response: answer).isEmpty,
                 "\(type): \(answer)")
         }
-        let box = ScaleSyntheticAnswer.make(type: "imageannotation", params: Self.cases[5].1)?["annotations"]?
+        let box = AnnotationSyntheticAnswer.make(type: "imageannotation", params: Self.cases[5].1)?["annotations"]?
             .arrayValue?.first
         #expect(box?.objectValue?["type"] == "box" && box?.objectValue?["label"] == "car")
-        #expect(ScaleSyntheticAnswer.make(type: "textcollection", params: [:]) == nil)
+        #expect(AnnotationSyntheticAnswer.make(type: "textcollection", params: [:]) == nil)
     }
 }
 
@@ -742,8 +742,10 @@ struct ScaleSegmentationTests {
                 ["label": "car", "vertices": [["x": 4, "y": 3], ["x": 6, "y": 3], ["x": 6, "y": 5]]],
             ],
         ]
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty)
-        let segmentation = try #require(ScaleSegmentation(answer: answer, params: Self.params))
+        #expect(
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty
+        )
+        let segmentation = try #require(Segmentation(answer: answer, params: Self.params))
         #expect(segmentation.entries.map(\.label) == ["road", "sky", "car", "car"])
         #expect(segmentation.entries.map(\.index) == [1, 2, 3, 4])
         let map = try #require(segmentation.indexMap)
@@ -782,7 +784,7 @@ struct ScaleSegmentationTests {
     }
 
     @Test func badSegmentationAnswersNameTheirFields() {
-        let paths = ScaleResponseRules.violations(
+        let paths = AnnotationResponseRules.violations(
             type: "segmentannotation", params: Self.params,
             response: ["width": 0, "polygons": [["label": "tree", "vertices": [["x": 1, "y": 1]]]]]
         ).map(\.path)
@@ -802,11 +804,12 @@ struct ScaleSegmentationTests {
                 ]
             ],
         ]
-        #expect(try #require(ScaleSegmentation(answer: far, params: Self.params)).indexMap == [1, 1, 1, 1, 1, 1, 1, 1])
+        #expect(try #require(Segmentation(answer: far, params: Self.params)).indexMap == [1, 1, 1, 1, 1, 1, 1, 1])
         let huge: JSONObject = ["width": 20_000, "height": 20_000, "polygons": []]
-        #expect(ScaleSegmentation(answer: huge, params: Self.params) == nil)
+        #expect(Segmentation(answer: huge, params: Self.params) == nil)
         #expect(
-            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: huge).map(\.path)
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: huge).map(
+                \.path)
                 == ["/width"])
     }
 
@@ -816,12 +819,14 @@ struct ScaleSegmentationTests {
         let answer: JSONObject = [
             "width": 4, "height": 3, "masks": ["road": .string(encoded), "car": [.string(encoded)]],
         ]
-        #expect(ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty)
+        #expect(
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: answer).isEmpty
+        )
         let wrongSize: JSONObject = ["width": 5, "height": 3, "masks": ["road": .string(encoded)]]
         #expect(
-            ScaleResponseRules.violations(type: "segmentannotation", params: Self.params, response: wrongSize).map(
+            AnnotationResponseRules.violations(type: "segmentannotation", params: Self.params, response: wrongSize).map(
                 \.path) == ["/masks/road"])
-        let segmentation = try #require(ScaleSegmentation(answer: answer, params: Self.params))
+        let segmentation = try #require(Segmentation(answer: answer, params: Self.params))
         #expect(segmentation.image(named: "label-1") == mask)
         #expect(segmentation.response(base: "").objectValue?["annotations"]?.objectValue?["combined"] == .null)
     }
