@@ -4,8 +4,9 @@
 Usage: ui_test.py BASE_URL LIVE_API_KEY SCREENSHOT_DIR
 
 A worker logs in and completes, in the browser, a categorization with the keyboard, a box and a
-polygon drawn on the canvas, and a transcription with two rows; a reviewer sends one result back;
-every stored answer is then checked through the API. Each screen is saved as a PNG and audited
+polygon drawn on the canvas, a segmentation painted by polygon, brush and eraser (Submit stays off
+while pixels are unlabelled), and a transcription with two rows; a reviewer sends one result back;
+every stored answer is then checked through the API (the segmentation's masks pixel by pixel). Each screen is saved as a PNG and audited
 with axe-core's WCAG 2 A/AA rules (serious or critical findings fail the run), and any console
 error fails the run.
 """
@@ -45,6 +46,42 @@ def call(method, path, body=None, token=KEY):
             return json.loads(text) if text else None
     except urllib.error.HTTPError as error:
         raise AssertionError(f"{method} {path} -> {error.code}: {error.read().decode()}")
+
+
+def scale(method, path, body=None):
+    """Scale's v1 API (HTTP Basic with the key as the user name), as Scale's clients call it."""
+    data = json.dumps(body).encode() if body is not None else None
+    url = path if path.startswith("http") else BASE + "/scale/v1" + path
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Authorization", "Basic " + base64.b64encode((KEY + ":").encode()).decode())
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            raw = response.read()
+            return raw if response.headers.get("Content-Type", "").startswith("image/") else json.loads(raw.decode() or "null")
+    except urllib.error.HTTPError as error:
+        raise AssertionError(f"{method} {url} -> {error.code}: {error.read().decode()}")
+
+
+def mask_pixels(data):
+    """Width, height and rows of an 8-bit greyscale PNG whose rows are unfiltered (what the editor sends)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", data[:8]
+    position, idat, header = 8, b"", None
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position:position + 4])
+        kind, body = data[position + 4:position + 8], data[position + 8:position + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        position += 12 + length
+    width, height, depth, color = header[:4]
+    assert (depth, color) == (8, 0), header
+    raw = zlib.decompress(idat)
+    rows = [raw[y * (width + 1):(y + 1) * (width + 1)] for y in range(height)]
+    assert all(row[0] == 0 for row in rows), "a row is filtered"
+    return width, height, [row[1:] for row in rows]
 
 
 def png(width, height):
@@ -124,7 +161,12 @@ def setup():
                            {"data": {"attachment": png(640, 480), "image_width": 640, "image_height": 480}}),
         "transcription": call("POST", f"/projects/{transcription['id']}/tasks", {"data": {"text": "ACME — bread 2.10, milk 0.99"}}),
     }
-    projects = {"components": components, "comparison": comparison, "text": free_text, "large": large, "categorization": categorization, "annotation": annotation, "transcription": transcription}
+    # Segmentation goes through Scale's API (its answer rules check coverage and give the label mapping).
+    segmentation = call("POST", "/projects", {"name": "Regions", "type": "segmentannotation", "instruction": "Label every pixel.", "settings": {"overlap": 1}})
+    tasks["segmentation"] = scale("POST", "/task/segmentannotation", {
+        "project": "Regions", "attachment": png(160, 120), "attachment_type": "image", "instruction": "Sky, ground and each car.",
+        "labels": ["sky", "ground"], "instance_labels": ["car"], "allow_unlabeled": False})
+    projects = {"segmentation": segmentation, "components": components, "comparison": comparison, "text": free_text, "large": large, "categorization": categorization, "annotation": annotation, "transcription": transcription}
     return projects, tasks
 
 
@@ -220,6 +262,112 @@ def wait_for(predicate, what, timeout=20):
 
 def close(a, b, tolerance=2.0):
     return abs(a - b) <= tolerance
+
+
+def segmentation_flow(session, project, task):
+    """Paints a 160×120 image: sky by polygon, two car instances by brush, a hole erased, the rest filled
+    with ground. Submit stays off while pixels are unlabelled; the stored masks are checked pixel by pixel."""
+    driver = session.driver
+    started = time.time()
+    session.go(f"#/work/{project['id']}")
+    canvas = session.find("[data-testid=segmentation-canvas]")
+    session.wait.until(lambda d: d.execute_script("return Boolean(arguments[0].loupeView) && arguments[0].loupeView.imageReady()", canvas))
+    time.sleep(0.3)
+    submit = session.find("[data-testid=submit]")
+    note = session.find("[data-testid=submit-blocked]")
+    assert not submit.is_enabled(), "Submit is on before any pixel is labelled"
+    assert "19,200 pixels (100 %) are still unlabelled" in note.text, note.text
+
+    def client(x, y):
+        point = driver.execute_script("return arguments[0].loupeView.imageToClient(arguments[1], arguments[2])", canvas, x, y)
+        rect = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}", canvas)
+        return point["x"] - rect["x"] - rect["w"] / 2, point["y"] - rect["y"] - rect["h"] / 2
+
+    def drag(a, b):
+        start, end = client(*a), client(*b)
+        ActionChains(driver).move_to_element_with_offset(canvas, *start).click_and_hold() \
+            .move_to_element_with_offset(canvas, (start[0] + end[0]) / 2, (start[1] + end[1]) / 2) \
+            .move_to_element_with_offset(canvas, *end).release().perform()
+
+    def label_at(x, y):
+        return driver.execute_script("return arguments[0].loupeView.labelAt(arguments[1], arguments[2])", canvas, x, y)
+
+    def unlabelled():
+        return driver.execute_script("return arguments[0].loupeView.coverage().unlabelled", canvas)
+
+    # Sky: a polygon over the top half (clicks just outside the image snap to its edge), keys choose the label.
+    session.keys("1")
+    session.clickable("[data-tool=polygon]").click()
+    for x, y in [(-1, -1), (161, -1), (161, 60), (-1, 60)]:
+        ActionChains(driver).move_to_element_with_offset(canvas, *client(x, y)).click().perform()
+    session.keys(Keys.ENTER)
+    # Clicks land within a screen pixel (about a quarter of an image pixel here) of the vertices.
+    assert label_at(80, 30) == "sky" and label_at(80, 58.5) == "sky" and label_at(80, 61.5) is None, (label_at(80, 58.5), label_at(80, 61.5))
+    assert 160 * 59 <= unlabelled() <= 160 * 61, unlabelled()
+
+    # Two instances of "car" with a 12-pixel brush: the first stroke starts one, N starts the next.
+    session.keys("3")
+    session.clickable("[data-tool=brush]").click()
+    size = session.find("[data-testid=brush-size]")
+    driver.execute_script("arguments[0].value = 12; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", size)
+    drag((20, 90), (60, 90))
+    session.keys("n")
+    drag((100, 90), (140, 90))
+    assert label_at(40, 90) == "car 1" and label_at(120, 90) == "car 2", (label_at(40, 90), label_at(120, 90))
+    instances = session.find("[data-testid=segment-instances]").text
+    assert "car 1" in instances and "car 2" in instances, instances
+
+    # The eraser takes a hole out of car 2; the hatched rest still blocks Submit.
+    session.keys("e")
+    drag((130, 78), (130, 102))
+    assert label_at(130, 90) is None and label_at(110, 90) == "car 2", label_at(130, 90)
+    assert not submit.is_enabled() and "still unlabelled" in note.text, note.text
+    session.shot("03c-segmentation-unlabelled")
+
+    # Ground fills everything left; undo brings the gap back, redo fills it again.
+    session.keys("2")
+    fill = session.clickable("[data-testid=fill-unlabelled]")
+    assert "ground" in fill.text, fill.text
+    fill.click()
+    assert unlabelled() == 0 and label_at(130, 90) == "ground" and label_at(80, 110) == "ground"
+    session.wait.until(lambda d: submit.is_enabled() and not note.is_displayed())
+    driver.execute_script("arguments[0].focus()", canvas)
+    session.chord(Keys.CONTROL, "z")
+    session.wait.until(lambda d: not submit.is_enabled())
+    assert unlabelled() > 0 and label_at(130, 90) is None
+    session.chord(Keys.CONTROL, "y")
+    session.wait.until(lambda d: submit.is_enabled())
+    assert "Every pixel has a label" in session.find("[data-testid=segment-coverage]").text
+    session.shot("03d-segmentation")
+    submit.click()
+
+    # The stored answer through Scale's API: completed, the label mapping, one mask per label and per car.
+    task_id = task["task_id"]
+    stored = wait_for(lambda: (lambda t: t if t["status"] == "completed" else None)(scale("GET", f"/task/{task_id}")), "the completed segmentation")
+    response = stored["response"]
+    mapping = response["labelMapping"]
+    assert set(mapping) == {"sky", "ground", "car"}, mapping
+    assert mapping["sky"]["index"] == 1 and mapping["ground"]["index"] == 2 and len(mapping["car"]) == 2, mapping
+    labeled = response["annotations"]["labeled"]
+    assert response["annotations"]["unlabeled"] is None and len(labeled["car"]) == 2, response["annotations"]
+    masks = {"sky": [labeled["sky"]], "ground": [labeled["ground"]], "car": labeled["car"]}
+    owner = [[None] * 160 for _ in range(120)]
+    for label, urls in masks.items():
+        for number, url in enumerate(urls, 1):
+            width, height, rows = mask_pixels(scale("GET", url))
+            assert (width, height) == (160, 120), (label, width, height)
+            name = f"{label} {number}" if label == "car" else label
+            for y, row in enumerate(rows):
+                for x, value in enumerate(row):
+                    if value:
+                        assert owner[y][x] is None, f"({x}, {y}) is both {owner[y][x]} and {name}"
+                        owner[y][x] = name
+    missing = sum(row.count(None) for row in owner)
+    assert missing == 0, f"{missing} pixels are in no mask"
+    cars = {owner[90][40], owner[90][120]}
+    assert owner[30][80] == "sky" and owner[110][80] == "ground" and owner[90][130] == "ground", (owner[30][80], owner[110][80], owner[90][130])
+    assert cars == {"car 1", "car 2"} and owner[90][40] != owner[90][120], cars
+    print(f"segmentation: painted, submitted and checked in {time.time() - started:.1f} s")
 
 
 def main():
@@ -324,6 +472,8 @@ def main():
         roof = answer[0]["answer"]["annotations"][0]
         assert roof["label"] == "roof" and close(roof["left"], 1000, 2 * pixel) and close(roof["width"], 3000, 2 * pixel), roof
         print(f"6000x4000 image: {fps:.0f} frames/s while zooming")
+
+        segmentation_flow(session, projects["segmentation"], tasks["segmentation"])
 
         # The Swarms components, a comparison and free text, each answer checked by the server's rules.
         session.go(f"#/work/{projects['components']['id']}")
@@ -476,7 +626,7 @@ def main():
         session.console_errors()
         assert not session.errors, "console errors:\n" + "\n".join(session.errors)
         assert not session.accessibility, "accessibility problems (axe-core):\n" + "\n".join(session.accessibility)
-        print("OK browser flows: categorization, box + polygon, transcription rows, send back, redo")
+        print("OK browser flows: categorization, box + polygon, segmentation, transcription rows, send back, redo")
     except Exception:
         session.shot("failure")
         raise

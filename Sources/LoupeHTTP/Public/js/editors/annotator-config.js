@@ -3,7 +3,7 @@
 
 import { setting } from './task-settings.js';
 import { KIND_NAMES, bounds } from './annotator-shapes.js';
-import { fromAnswer, geometryAnswer, inferKind, labelTree, leaves } from './annotator-format.js';
+import { PALETTE, fromAnswer, geometryAnswer, inferKind, labelTree, leaves } from './annotator-format.js';
 import { attributeProblems, effectiveAttributes } from './annotator-attributes.js';
 
 const SINGLE = {
@@ -11,8 +11,6 @@ const SINGLE = {
   polygonannotation: 'polygon', cuboidannotation: 'cuboid',
 };
 const ORDER = ['box', 'polygon', 'line', 'point', 'ellipse', 'cuboid'];
-const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45',
-  '#fabed4', '#469990', '#dcbeff', '#9a6324', '#fffac8', '#800000', '#aaffc3', '#808000', '#ffd8b1', '#000075'];
 
 const number = (value) => (value === null || value === undefined || value === '' || !Number.isFinite(Number(value)) ? null : Number(value));
 const flag = (value) => value === true || value === 'true' || value === 1;

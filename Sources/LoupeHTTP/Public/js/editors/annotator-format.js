@@ -106,6 +106,10 @@ function cuboidFromAnswer(a, base) {
   return shape;
 }
 
+/** Distinct colours for labels that bring none, in order. */
+export const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45',
+  '#fabed4', '#469990', '#dcbeff', '#9a6324', '#fffac8', '#800000', '#aaffc3', '#808000', '#ffd8b1', '#000075'];
+
 /** A label tree: [{label, text, color?, children: [...] | null}] from Scale strings/choices or native {label}. */
 export function labelTree(entries) {
   const out = [];

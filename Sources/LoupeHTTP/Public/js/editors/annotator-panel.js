@@ -5,6 +5,7 @@ import { h, clear, append } from '../dom.js';
 import { KIND_NAMES } from './annotator-shapes.js';
 import { ancestorsOf, colorFor, shapeName } from './annotator-config.js';
 import { attributeForm } from './annotator-attributes.js';
+import { icon, keepFocus } from './panel-helpers.js';
 
 export const TOOLS = {
   select: { icon: 'M6 3l13 8-6 1.5L10 19z', name: 'Select', keys: ['V'] },
@@ -16,19 +17,6 @@ export const TOOLS = {
   ellipse: { icon: 'M2 12a10 6 0 1 0 20 0a10 6 0 1 0-20 0z', name: 'Ellipse', keys: ['E'] },
   cuboid: { icon: 'M3 8h12v12H3zM3 8l4-5h13v12l-5 5M15 8l5-5', name: 'Cuboid', keys: ['C'] },
 };
-
-/** A small stroked SVG icon (decorative). */
-function icon(path) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('class', 'annotator-icon');
-  const shape = document.createElementNS(ns, 'path');
-  shape.setAttribute('d', path);
-  svg.append(shape);
-  return svg;
-}
 
 const HELP = [
   ['Select (V)', 'click a shape to select it, drag to move it, drag its handles to resize or move vertices; drag a polygon/line edge’s midpoint to add a vertex, Alt+click a vertex to remove it. Tab / ] and Shift+Tab / [ cycle through shapes.'],
@@ -42,17 +30,6 @@ const HELP = [
   ['Labels', 'keys 1–9 pick a label for the selected shape (or for the next one drawn).'],
   ['Edit', 'Delete removes the selected shape (or the selected vertex); Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes.'],
 ];
-
-/** Keeps keyboard focus on the "same" control across a re-render (matched by data-focus). */
-function keepFocus(root, render) {
-  const active = document.activeElement;
-  const key = active && root.contains(active) ? active.getAttribute('data-focus') : null;
-  render();
-  if (key) {
-    const again = root.querySelector(`[data-focus="${CSS.escape(key)}"]`);
-    if (again) again.focus();
-  }
-}
 
 export function createPanel(ed) {
   const { config, state } = ed;

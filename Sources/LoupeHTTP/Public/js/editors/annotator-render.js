@@ -58,7 +58,11 @@ export function loadImage(url, { ready, levels, failed }) {
   };
 }
 
-function drawImage(ctx, view, image) {
+/**
+ * Draws the visible part of `image` ({levels, size: {width, height, naturalWidth, naturalHeight}}) from
+ * its best pyramid level, in image pixels under `view`; leaves the context in screen (CSS pixel) units.
+ */
+export function drawImage(ctx, view, image) {
   const { levels, size } = image;
   const need = view.scale * view.dpr; // level pixels wanted per image pixel, relative to the full image
   let level = levels[0];

@@ -11,6 +11,8 @@
 //              problems(): string[],        // what must be fixed before submit ([] when ready)
 //              actions: [{id, keys, label, run}], // keyboard actions (see shortcuts.js); ids are
 //                                           // namespaced by editor, e.g. "categorization.choose-1"
+//              blocked?(): string | null,   // why Submit is off right now (the work screen disables it
+//                                           // and shows this), null when it may be pressed
 //              focus?(): void,              // put keyboard focus on the first control
 //              destroy(): void}
 //
@@ -34,6 +36,7 @@ const editors = {
   lineannotation: () => import('./annotator.js'),
   polygonannotation: () => import('./annotator.js'),
   cuboidannotation: () => import('./annotator.js'),
+  segmentannotation: () => import('./segmenter.js'),
 };
 
 /** Mounts the editor for `task.type` (a JSON editor for types without one) into `container`. */

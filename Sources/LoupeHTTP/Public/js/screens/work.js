@@ -27,12 +27,14 @@ export async function render(root, params) {
   const skipButton = h('button', { type: 'button', 'data-testid': 'skip', title: 'Skip (Ctrl+Shift+K)' }, 'Skip');
   const instructionButton = h('button', { type: 'button', 'aria-expanded': 'true', title: 'Instruction (Ctrl+I)' }, 'Instruction');
   const status = h('div', { role: 'status', 'aria-live': 'polite', class: 'muted', 'data-testid': 'work-status' });
+  const blockedNote = h('span', { id: 'submit-blocked', class: 'submit-blocked', 'data-testid': 'submit-blocked', 'aria-live': 'polite', hidden: true });
+  submitButton.setAttribute('aria-describedby', 'submit-blocked');
   const problems = h('ul', { class: 'error', 'data-testid': 'problems', role: 'alert' });
   const banner = h('div');
   const editorHost = h('section', { class: 'editor-host', 'aria-label': 'Task', 'data-testid': 'editor' });
   const instruction = h('aside', { class: 'instruction', 'aria-label': 'Instruction', 'data-testid': 'instruction' });
   root.append(
-    h('div', { class: 'work-toolbar' }, h('h1', { style: 'margin:0' }, 'Work'), h('span', { class: 'spacer' }), status, lease, instructionButton, skipButton, submitButton),
+    h('div', { class: 'work-toolbar' }, h('h1', { style: 'margin:0' }, 'Work'), h('span', { class: 'spacer' }), status, lease, instructionButton, skipButton, blockedNote, submitButton),
     banner, problems,
     h('div', { class: 'work' }, editorHost, instruction));
 
@@ -84,6 +86,7 @@ export async function render(root, params) {
     clear(banner);
     clear(problems);
     current = assignment;
+    updateBlocked();
     stopHeartbeat();
     if (!assignment) {
       lease.textContent = '–:––';
@@ -105,13 +108,26 @@ export async function render(root, params) {
     showInstruction(assignment.task);
     editor = await mountEditor(editorHost, assignment.task, {
       initialAnswer: assignment.answer || undefined,
-      onChange: () => { if (problems.firstChild) listProblems(editor.problems()); },
+      onChange: () => {
+        if (!editor) return;
+        if (problems.firstChild) listProblems(editor.problems());
+        updateBlocked();
+      },
     });
+    updateBlocked();
     deactivateEditor = activate(editor.actions || []);
     if (editor.focus) editor.focus();
     stopHeartbeat = keepAlive(assignment, () => toast('This task went back to the queue: its time ran out.', 'error'));
     status.textContent = `Task ${assignment.task.id}`;
     if (!next) preloadNext();
+  }
+
+  /** Turns Submit off, with the editor's reason beside it, while the editor says it cannot be submitted. */
+  function updateBlocked() {
+    const reason = current && editor && typeof editor.blocked === 'function' ? editor.blocked() : null;
+    blockedNote.textContent = reason || '';
+    blockedNote.hidden = !reason;
+    submitButton.disabled = !current || Boolean(reason);
   }
 
   function listProblems(list) {
