@@ -35,6 +35,8 @@ public struct DispatcherSettings: Sendable {
 public struct WebhookDispatcher: Service {
     let store: Store
     let sender: WebhookSender
+    /// Sends events whose target is an e-mail address; nil when no relay is configured.
+    let mailer: MailSender?
     let addresses: CallbackAddressPolicy
     let clock: LoupeClock
     let settings: DispatcherSettings
@@ -44,11 +46,12 @@ public struct WebhookDispatcher: Service {
 
     /// A dispatcher.
     public init(
-        store: Store, sender: WebhookSender, addresses: CallbackAddressPolicy, clock: LoupeClock,
-        settings: DispatcherSettings, isReady: @escaping @Sendable () -> Bool, logger: Logger
+        store: Store, sender: WebhookSender, mailer: MailSender? = nil, addresses: CallbackAddressPolicy,
+        clock: LoupeClock, settings: DispatcherSettings, isReady: @escaping @Sendable () -> Bool, logger: Logger
     ) {
         self.store = store
         self.sender = sender
+        self.mailer = mailer
         self.addresses = addresses
         self.clock = clock
         self.settings = settings
@@ -173,7 +176,8 @@ public struct WebhookDispatcher: Service {
                 latencyMicroseconds: ended.microseconds - started.microseconds, error: error)
             return DeliveryOutcome(event: event, attempt: attempt, verdict: verdict, retryAt: retryAt)
         }
-        if let refusal = await addresses.refusal(for: event.targetURL) {
+        let byMail = MailAddress.isMailDestination(event.targetURL)
+        if !byMail, let refusal = await addresses.refusal(for: event.targetURL) {
             return outcome(.final, status: nil, error: refusal)
         }
         let found = try? await configs.config(
@@ -183,12 +187,18 @@ public struct WebhookDispatcher: Service {
                 .retry(retryAfter: nil), status: nil, error: "reading the project's callback settings failed")
         }
         policy = dialect.retryPolicy(projectPolicy: config.callback.retry)
-        var signed = SignedDelivery(event: event, auth: config.callback.auth, secrets: config.secrets, now: started)
+        var authHeader: (String, String)?
         if let header = dialect.callbackAuthHeader,
             let key = config.callbackAuthKeys[CallbackAuthKeyID(dialect: event.dialect, testMode: event.testMode)]
         {
-            signed.headers.append((header, key))
+            authHeader = (header, key)
         }
+        if byMail {
+            let (verdict, error) = await deliverByMail(event, authHeader: authHeader, now: started)
+            return outcome(verdict, status: nil, error: error)
+        }
+        var signed = SignedDelivery(event: event, auth: config.callback.auth, secrets: config.secrets, now: started)
+        if let authHeader { signed.headers.append(authHeader) }
         let response = await sender.post(url: signed.url, headers: signed.headers, body: Array(event.payload.text.utf8))
         guard let status = response.statusCode else {
             return outcome(.retry(retryAfter: nil), status: nil, error: response.error ?? "no response")

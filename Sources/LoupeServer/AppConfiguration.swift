@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+public import LoupeDelivery
 
 /// Typed settings for one Loupe process, from command-line flags over environment variables
 /// over defaults (the CLI fills it; tests build it directly).
@@ -76,6 +77,10 @@ public struct AppConfiguration: Sendable {
     public var logLevel = Logger.Level.info
     /// Whether to print the first-start credentials to standard output.
     public var printsCredentials = true
+    /// The SMTP relay e-mail callbacks go through (`LOUPE_SMTP_*`), if any.
+    public var mailRelay: MailRelay?
+    /// Why the `LOUPE_SMTP_*` settings cannot be used; the server does not start then.
+    public var mailRelayProblem: String?
 
     /// The defaults.
     public init() {}
@@ -155,6 +160,7 @@ public struct AppConfiguration: Sendable {
             configuration.attachmentMaxBytes = bytes
         }
         if let level = value("LOUPE_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) { configuration.logLevel = level }
+        configuration.readMailRelay(value)
         return configuration
     }
 

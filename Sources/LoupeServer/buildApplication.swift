@@ -127,6 +127,7 @@ func makeDispatcher(
         store: store,
         sender: WebhookSender(
             client: client, requestTimeout: configuration.webhookTimeout + configuration.webhookConnectTimeout),
+        mailer: configuration.mailRelay.map(MailSender.init(relay:)),
         addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks), clock: clock,
         settings: settings, isReady: isReady, logger: logger)
 }

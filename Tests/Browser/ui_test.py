@@ -623,6 +623,18 @@ def main():
         session.wait.until(lambda d: "read only" in d.execute_script(
             "return document.querySelector('[data-testid=keys]')?.textContent || ''"))
         session.shot("12-keys")
+        # The callback auth keys: live and test shown, and rotating the test one changes only it.
+        session.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-callback-key=scale-test] [data-action=rotate]"))
+        shown = lambda mode: session.find(f"[data-callback-key=scale-{mode}] [data-testid=callback-key-value]").text
+        live_before, test_before = shown("live"), shown("test")
+        assert len(test_before) == 64 and live_before != test_before, (live_before, test_before)
+        session.find("[data-callback-key=scale-test] [data-action=rotate]").click()
+        session.find("dialog[open] button.danger").click()
+        session.wait.until(lambda d: shown("test") != test_before)
+        assert shown("live") == live_before
+        rotated = [k for k in call("GET", "/callback-auth-keys")["keys"] if k["mode"] == "test"][0]["key"]
+        assert shown("test") == rotated
+        session.shot("13-callback-keys")
         session.console_errors()
         assert not session.errors, "console errors:\n" + "\n".join(session.errors)
         assert not session.accessibility, "accessibility problems (axe-core):\n" + "\n".join(session.accessibility)

@@ -100,8 +100,14 @@ struct SchemaAndTimeTests {
             try TaskSpec.parse(["data": [:], "priority": "x"], path: "/tasks/2")
         }
         #expect(throws: DomainError.invalidField("/data", "is required")) { try TaskSpec.parse([:]) }
-        #expect(throws: DomainError.invalidField("/callback_url", "must be an absolute http or https URL")) {
+        #expect(throws: DomainError.invalidField("/callback_url", CallbackURL.requirement)) {
             try TaskSpec.parse(["data": [:], "callback_url": "ftp://x"])
         }
+        #expect(throws: DomainError.self) {
+            try TaskSpec.parse(["data": [:], "callback_url": "mailto:a b@example.com"])
+        }
+        #expect(
+            (try? TaskSpec.parse(["data": [:], "callback_url": "mailto:ops@example.com"]))?.callbackURL
+                == "mailto:ops@example.com")
     }
 }

@@ -4,8 +4,10 @@ import LoupeTestSupport
 import Testing
 
 /// The web UI in real headless Chromium (Selenium) against a live `loupe serve`: a worker does a
-/// categorization with the keyboard, draws a box and a polygon, fills a transcription with two
-/// rows; a reviewer sends a result back; the stored answers are checked through the API; every
+/// categorization with the keyboard, draws a box and a polygon, paints a segmentation (polygon,
+/// brush, instances, eraser; submit blocked while pixels are unlabelled), fills a transcription
+/// with two rows; a reviewer sends a result back; an admin creates keys and rotates a callback
+/// auth key; the stored answers are checked through the API; every
 /// screen is audited with axe-core's WCAG 2 A/AA rules and must log no console error.
 /// Screenshots land in `.ci/artifacts/screenshots/<database>/`.
 @Suite("Web UI in a real browser")

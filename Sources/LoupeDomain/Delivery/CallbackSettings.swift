@@ -26,9 +26,7 @@ public struct CallbackSettings: Sendable, Equatable {
         var settings = CallbackSettings()
         var reader = FieldReader(object, path: path)
         if let url = try reader.string("url", maxLength: 2_048, allowEmpty: false) {
-            guard CallbackURL.isAcceptable(url) else {
-                throw DomainError.invalidField(reader.pointer("url"), "must be an absolute http or https URL")
-            }
+            try CallbackURL.check(url, at: reader.pointer("url"))
             settings.url = url
         }
         if let names = try reader.stringArray("events", maxCount: 20, maxLength: 40) {

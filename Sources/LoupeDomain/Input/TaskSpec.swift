@@ -46,9 +46,7 @@ public struct TaskSpec: Sendable, Equatable {
         let priority = try reader.int("priority", in: priorityRange)
         let metadata = try reader.object("metadata") ?? JSONObject()
         let callbackURL = try reader.string("callback_url", maxLength: 2_048, allowEmpty: false)
-        if let callbackURL, !CallbackURL.isAcceptable(callbackURL) {
-            throw DomainError.invalidField(reader.pointer("callback_url"), "must be an absolute http or https URL")
-        }
+        if let callbackURL { try CallbackURL.check(callbackURL, at: reader.pointer("callback_url")) }
         let tags = try reader.stringArray("tags", maxCount: 100) ?? []
         let urgency = try TaskUrgency.read(&reader)
         try reader.rejectUnknownFields()
@@ -62,8 +60,25 @@ public struct TaskSpec: Sendable, Equatable {
 
 /// Rules for callback URLs that do not depend on configuration.
 public enum CallbackURL {
+    /// What an unacceptable callback URL is told, after its field name.
+    public static let requirement = "must be an absolute http or https URL, or an e-mail address (mailto:)"
+
+    /// Throws a 400 naming `path` unless `text` is acceptable, with the e-mail address's own
+    /// problem when it is one.
+    public static func check(_ text: String, at path: String) throws(DomainError) {
+        if MailAddress.isMailDestination(text) {
+            do {
+                _ = try MailAddress(callbackURL: text)
+            } catch {
+                throw DomainError.invalidField(path, error.reason)
+            }
+        } else if !isWebURL(text) {
+            throw DomainError.invalidField(path, requirement)
+        }
+    }
+
     /// Whether `text` is an absolute http(s) URL with a host and no spaces.
-    public static func isAcceptable(_ text: String) -> Bool {
+    public static func isWebURL(_ text: String) -> Bool {
         let lower = text.lowercased()
         let rest: Substring
         if lower.hasPrefix("https://") {

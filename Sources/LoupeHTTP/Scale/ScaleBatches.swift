@@ -29,9 +29,7 @@ public struct ScaleBatches: Sendable {
         let name = try reader.requiredString("name", maxLength: 200)
         let callback = try reader.string("callback", maxLength: 2_048)
         let metadata = try reader.object("metadata") ?? JSONObject()
-        if let callback, !callback.isEmpty, !CallbackURL.isAcceptable(callback) {
-            throw DomainError.invalidField("/callback", "must be an absolute http or https URL")
-        }
+        if let callback, !callback.isEmpty { try CallbackURL.check(callback, at: "/callback") }
         guard let project = try await env.store.project(named: projectName, organizationID: caller.organizationID)
         else {
             throw DomainError.invalidField("/project", "names no project")

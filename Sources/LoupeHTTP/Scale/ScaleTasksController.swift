@@ -73,9 +73,7 @@ public struct ScaleTasksController: Sendable {
         spec.tags = try reader.stringArray("tags", maxCount: 100) ?? []
         spec.urgency = try TaskUrgency.read(&reader)
         spec.callbackURL = try reader.string("callback_url", maxLength: 2_048, allowEmpty: false)
-        if let url = spec.callbackURL, !CallbackURL.isAcceptable(url) {
-            throw DomainError.invalidField("/callback_url", "must be an absolute http or https URL")
-        }
+        if let url = spec.callbackURL { try CallbackURL.check(url, at: "/callback_url") }
         var task = try env.factory.makeTask(spec, project: project, testMode: caller.mode == .test, batch: batch)
         task.type = type
         task.dialect = ScaleDialect.id

@@ -28,7 +28,7 @@ public enum ScaleAttachments {
     /// Whether `text` is an http or https URL.
     public static func isFetchable(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && CallbackURL.isAcceptable(text)
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && CallbackURL.isWebURL(text)
     }
 
     /// Scale's error response for attachments that could not be downloaded.
