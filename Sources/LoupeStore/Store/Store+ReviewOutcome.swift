@@ -39,44 +39,6 @@ extension Store {
         }
     }
 
-    /// After verdicts: complete when enough results are approved and none is being redone;
-    /// wait while sent-back work is out; otherwise return the task to the queue for more results.
-    func settleAfterReview(
-        taskID: String, answer: JSONValue?, method: String, payment: Double, now: Timestamp, _ db: any SQLConnection
-    ) async throws -> WorkTask {
-        guard
-            let row = try await db.query(
-                """
-                SELECT t.active_count, t.submitted_count, p.overlap + t.extra_results, t.round, t.project_id
-                FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?
-                """, [.text(taskID)]
-            ).first
-        else { throw DomainError.notFound("task", taskID) }
-        let (active, submitted, required, round) = (row.int(0) ?? 0, row.int(1) ?? 0, row.int(2) ?? 1, row.int(3) ?? 0)
-        if active == 0 && submitted >= required {
-            let rows = try await Self.roundResults(taskID: taskID, round: round, db)
-            let results = rows.map(\.result)
-            var outcome = CompletionPolicy.majority(results)
-            if let answer {
-                outcome.answer = answer
-                outcome.agreement = Double(results.filter { $0.answer == answer }.count) / Double(max(1, results.count))
-                outcome.confidence = 1
-            }
-            outcome.method = method
-            try await complete(
-                taskID: taskID, projectID: row.string(4) ?? "", results: results, outcome: outcome, payment: payment,
-                now: now, db)
-        } else {
-            try await db.execute(
-                """
-                UPDATE tasks SET status = CASE WHEN active_count > 0 THEN 'in_progress' ELSE 'pending' END,
-                    \(Self.slotMayBeFree), review_due_at = NULL, updated_at = ?
-                WHERE id = ?
-                """, [.int(now.microseconds), .text(taskID)])
-        }
-        return try await Self.task(id: taskID, db)
-    }
-
     /// Approves the results of tasks whose review time ran out with no reviewer holding them;
     /// returns how many tasks were completed. At most `limit` per call.
     /// With `testModeOnly`, test-mode tasks in review are approved at once instead (the synthetic
@@ -114,37 +76,6 @@ extension Store {
         try await database.write { db in
             try await rework(id: id, organizationID: organizationID, reason: reason, now: now, db)
         }
-    }
-
-    /// `reworkTask` inside the caller's transaction.
-    func rework(id: String, organizationID: String, reason: String, now: Timestamp, _ db: any SQLConnection)
-        async throws -> WorkTask
-    {
-        let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
-        guard
-            let row = try await db.query(
-                "SELECT status, round FROM tasks WHERE id = ? AND org_id = ?\(lock)",
-                [.text(id), .text(organizationID)]
-            ).first
-        else { throw DomainError.notFound("task", id) }
-        let status = TaskStatus(rawValue: row.string(0) ?? "") ?? .error
-        guard [.completed, .delivered, .acknowledged].contains(status) else {
-            throw DomainError(
-                .invalidState, "task \(id) is \(status.rawValue); only completed tasks can be sent to rework")
-        }
-        try await db.execute(
-            "UPDATE assignments SET feedback = ? WHERE task_id = ? AND round = ? AND status = 'approved'",
-            [.text("rework requested: " + reason), .text(id), .int(row.int64(1) ?? 0)])
-        try await db.execute(
-            """
-            UPDATE tasks SET status = 'pending', round = round + 1, active_count = 0, submitted_count = 0,
-                extra_results = 0, \(Self.slotMayBeFree), response = NULL, outcome = NULL, completed_at = NULL, review_due_at = NULL,
-                delivery_seq = NULL, callback_succeeded = NULL, callback_at = NULL, updated_at = ?
-            WHERE id = ?
-            """, [.int(now.microseconds), .text(id)])
-        let task = try await Self.task(id: id, db)
-        try await recordEvent(.taskReworked, task: task, reason: reason, now: now, db)
-        return task
     }
 
     /// Every result of a task across rounds, oldest first: its history.
