@@ -144,6 +144,7 @@ public struct BatchIngester: Sendable {
     ) async -> PendingChunk {
         let now = factory.clock.now()
         let factory = self.factory
+        let dialect = store.dialects.dialect(batch.dialect)
         let convert: @Sendable (ArraySlice<JSONStreamElement>) -> [Result<WorkTask, BatchFailure>] = { slice in
             slice.map { element in
                 if let size = element.oversizedBytes {
@@ -155,7 +156,8 @@ public struct BatchIngester: Sendable {
                         ))
                 }
                 return factory.makeTask(
-                    fromItem: element.bytes, index: element.index, project: project, batch: batch, now: now)
+                    fromItem: element.bytes, index: element.index, project: project, batch: batch, dialect: dialect,
+                    now: now)
             }
         }
         let middle = elements.count / 2

@@ -20,6 +20,19 @@ public final class SchemaCache: Sendable {
             project.deliverySchema, key: "d:\(project.id):\(project.updatedAt.microseconds)", field: "/delivery_schema")
     }
 
+    /// The delivery schema of `project` without its top-level `required`: what a pre-filled,
+    /// partial answer must satisfy. Nil when the project has no delivery schema.
+    public func prefillSchema(of project: Project) throws(DomainError) -> JSONSchema? {
+        guard case .object(var schema)? = project.deliverySchema else {
+            return try compiled(
+                project.deliverySchema, key: "p:\(project.id):\(project.updatedAt.microseconds)",
+                field: "/delivery_schema")
+        }
+        schema["required"] = nil
+        return try compiled(
+            .object(schema), key: "p:\(project.id):\(project.updatedAt.microseconds)", field: "/delivery_schema")
+    }
+
     private func compiled(_ source: JSONValue?, key: String, field: String) throws(DomainError) -> JSONSchema? {
         guard let source, source != .null else { return nil }
         if let cached = schemas.withLock({ $0[key] }) { return cached }

@@ -43,6 +43,12 @@ public struct TaskFactory: Sendable {
                     details: Array(details))
             }
         }
+        if let prefill = spec.prefill, let schema = try schemas.prefillSchema(of: project) {
+            if let first = schema.validate(.object(prefill)).first {
+                throw DomainError.invalidField(
+                    path + "/prefill" + first.path, "\(first.reason) (delivery_schema of project \(project.id))")
+            }
+        }
         let time = now ?? clock.now()
         var task = WorkTask(
             id: ids.next(), organizationID: project.organizationID, projectID: project.id, batchID: batch?.id,
@@ -52,26 +58,30 @@ public struct TaskFactory: Sendable {
             callbackURL: spec.callbackURL, tags: spec.tags, status: .pending, testMode: testMode, createdAt: time,
             updatedAt: time)
         task.urgency = spec.urgency ?? .standard
+        if spec.staged { task.status = .staged }
+        task.prefill = spec.prefill.map { RawJSON(.object($0)) }
         return task
     }
 
     /// One batch item (raw JSON text) as a task, or the reason it failed.
     public func makeTask(
-        fromItem bytes: [UInt8], index: Int, project: Project, batch: Batch, now: Timestamp
+        fromItem bytes: [UInt8], index: Int, project: Project, batch: Batch, dialect: any TaskDialect = NativeDialect(),
+        now: Timestamp
     ) -> Result<WorkTask, BatchFailure> {
         do {
             let value = try JSONParser.parse(bytes)
-            let spec = try TaskSpec.parse(value)
-            return .success(
-                try makeTask(
-                    spec, project: project, testMode: batch.testMode, batch: batch, batchIndex: index, now: now))
+            let spec = try dialect.taskSpec(fromItem: value)
+            var task = try makeTask(
+                spec, project: project, testMode: batch.testMode, batch: batch, batchIndex: index, now: now)
+            task.dialect = dialect.id
+            return .success(task)
         } catch let error as JSONSyntaxError {
-            return .failure(BatchFailure(index: index, reason: error.description))
+            return .failure(BatchFailure(index: index, reason: error.description, item: bytes))
         } catch let error as DomainError {
             let reason = error.details.first.map { "\($0.path) \($0.reason)" } ?? error.message
-            return .failure(BatchFailure(index: index, reason: reason))
+            return .failure(BatchFailure(index: index, reason: reason, item: bytes))
         } catch {
-            return .failure(BatchFailure(index: index, reason: "\(error)"))
+            return .failure(BatchFailure(index: index, reason: "\(error)", item: bytes))
         }
     }
 }

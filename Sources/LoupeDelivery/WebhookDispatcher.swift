@@ -203,7 +203,7 @@ public struct WebhookDispatcher: Service {
         guard let status = response.statusCode else {
             return outcome(.retry(retryAfter: nil), status: nil, error: response.error ?? "no response")
         }
-        let verdict = DeliveryVerdict.forStatus(status, retryAfter: response.retryAfter)
+        let verdict = dialect.deliveryVerdict(statusCode: status, retryAfter: response.retryAfter)
         let error: String? =
             switch verdict {
             case .delivered: nil

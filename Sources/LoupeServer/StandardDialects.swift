@@ -4,5 +4,5 @@ public import LoupeHTTP
 /// place outside a dialect's own folders that names it.
 public enum StandardDialects {
     /// Every dialect a Loupe server mounts.
-    public static let all: [any APIDialect] = [ScaleAPIDialect()]
+    public static let all: [any APIDialect] = [ScaleAPIDialect(), SamaAPIDialect()]
 }

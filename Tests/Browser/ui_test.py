@@ -625,7 +625,10 @@ def main():
         session.shot("12-keys")
         # The callback auth keys: live and test shown, and rotating the test one changes only it.
         session.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-callback-key=scale-test] [data-action=rotate]"))
-        shown = lambda mode: session.find(f"[data-callback-key=scale-{mode}] [data-testid=callback-key-value]").text
+        # Read through the DOM each time: the table is drawn anew after a rotation.
+        shown = lambda mode: driver.execute_script(
+            f"return document.querySelector('[data-callback-key=scale-{mode}] [data-testid=callback-key-value]')"
+            "?.textContent || ''")
         live_before, test_before = shown("live"), shown("test")
         assert len(test_before) == 64 and live_before != test_before, (live_before, test_before)
         session.find("[data-callback-key=scale-test] [data-action=rotate]").click()

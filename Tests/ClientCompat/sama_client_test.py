@@ -35,7 +35,8 @@ base, key, test_key, smtp_messages = sys.argv[1].rstrip("/"), sys.argv[2], sys.a
 run = uuid.uuid4().hex[:8]
 started = datetime.now(timezone.utc)
 SAMA_ORIGIN = "https://api.sama.com"
-SAMA_STATES = {state.value for state in TaskStates}
+# The client's TaskStates, plus "canceled" for tasks a requester canceled (Sama lists it too).
+SAMA_STATES = {state.value for state in TaskStates} | {"canceled"}
 FINISHED_ITEM = {"created", "failed"}
 
 
@@ -384,7 +385,8 @@ served = []
 for expected_name in ("E", "s1", "s2"):
     lease = claim(wid)
     assert lease is not None, f"nothing served, expected {expected_name}"
-    assert lease["task"]["data"]["output_label"] == "cat", lease
+    # The native lease carries the pre-annotation as the answer the worker starts from.
+    assert lease["task"]["prefill"] == {"label": "cat"}, lease
     served.append(lease["task"]["id"])
     submit(lease)
 assert len(delivered(wid, 3)) == 3, list(client.get_delivered_tasks(wid))
@@ -392,7 +394,7 @@ time.sleep(0.05)
 between = datetime.now(timezone.utc)
 time.sleep(0.05)
 lease = claim(wid)
-assert lease is not None and lease["task"]["data"]["output_label"] == "cat", lease
+assert lease is not None and lease["task"]["prefill"] == {"label": "cat"}, lease
 served.append(lease["task"]["id"])
 submit(lease)
 names = {task_id: name for name, task_id in w.items()}
@@ -529,6 +531,8 @@ def complete_with_callback(mode, auth, accepted=1):
     """Points the project's callback at the sink for mode, completes one task, waits for its callback(s)."""
     native("PATCH", f"/projects/{cid}", expected=200,
            json={"settings": {"callback": {"url": f"{sink_root}/{mode}", "auth": auth, "retry": retry_policy}}})
+    # The dispatcher uses a project's delivery settings (auth included) up to 2 s old.
+    time.sleep(2.2)
     lease = claim(cid)
     assert lease is not None, f"no task left for {mode}"
     submit(lease)

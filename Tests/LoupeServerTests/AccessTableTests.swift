@@ -42,6 +42,9 @@ struct AccessTableTests {
         case authenticated
         /// Only the bearer of `LOUPE_METRICS_TOKEN` (set here), never an API key or session.
         case metricsToken
+        /// As `requester`, through a dialect that reads the API key from `?access_key=` (Sama):
+        /// keys pass there as requesters; sessions are not read.
+        case requesterKeyInQuery
     }
 
     static let table: [String: Access] = [
@@ -56,6 +59,7 @@ struct AccessTableTests {
         "post /api/v1/projects/{id}/tasks": .requester, "get /api/v1/tasks": .requester,
         "get /api/v1/tasks/{id}": .requester, "post /api/v1/tasks/{id}/cancel": .requester,
         "post /api/v1/tasks/delete": .requester, "post /api/v1/tasks/priority": .requester,
+        "post /api/v1/tasks/submit": .requester,
         "post /api/v1/tasks/{id}/metadata": .requester, "post /api/v1/tasks/{id}/tags": .requester,
         "get /api/v1/tasks/{id}/results": .requester, "post /api/v1/tasks/{id}/reject": .requester,
         "post /api/v1/projects/{id}/batches": .requester, "get /api/v1/projects/{id}/batches": .requester,
@@ -91,6 +95,21 @@ struct AccessTableTests {
         "put /scale/v1/task/{id}/tags": .requester, "delete /scale/v1/task/{id}/tags": .requester,
         "get /scale/v2/task": .requester, "get /scale/v2/tasks": .requester, "get /scale/v2/project": .requester,
         "get /scale/v2/projects": .requester, "get /scale/v2/batch": .requester, "get /scale/v2/batches": .requester,
+        "get /sama/v2/projects/{pid}.json": .requesterKeyInQuery,
+        "get /sama/v2/projects/{pid}/stats.json": .requesterKeyInQuery,
+        "get /sama/v2/projects/{pid}/schemas/create_task.json": .requesterKeyInQuery,
+        "get /sama/v2/projects/{pid}/schemas/deliver_task.json": .requesterKeyInQuery,
+        "post /sama/v2/projects/{pid}/batches.json": .requesterKeyInQuery,
+        "post /sama/v2/projects/{pid}/batches/{bid}/continue.json": .requesterKeyInQuery,
+        "post /sama/v2/projects/{pid}/batches/{bid}/cancel.json": .requesterKeyInQuery,
+        "get /sama/v2/projects/{pid}/batches/{bid}.json": .requesterKeyInQuery,
+        "get /sama/v2/projects/{pid}/tasks.json": .requesterKeyInQuery,
+        "post /sama/v2/projects/{pid}/tasks/bulk_update.json": .requesterKeyInQuery,
+        "post /sama/v2/projects/{pid}/tasks/delete_tasks.json": .requesterKeyInQuery,
+        "get /sama/v2/projects/{pid}/tasks/{tid}.json": .requesterKeyInQuery,
+        "put /sama/v2/projects/{pid}/tasks/{tid}/reject.json": .requesterKeyInQuery,
+        "get /sama/v2/projects/{pid}/tasks/delivered.json": .requesterKeyInQuery,
+        "post /sama/v2/projects/{pid}/tasks/delivered.json": .requesterKeyInQuery,
     ]
 
     /// What `credential` gets from a route of `access` called with `method`.
@@ -100,8 +119,12 @@ struct AccessTableTests {
         case (.open, _): return .passes
         case (.metricsToken, _): return .unauthenticated
         case (_, .none): return .unauthenticated
+        case (.requesterKeyInQuery, .requesterSession), (.requesterKeyInQuery, .reviewerSession),
+            (.requesterKeyInQuery, .workerSession):
+            return .unauthenticated
         case (_, .readOnlyKey) where !reads: return .forbidden
         case (.authenticated, _): return .passes
+        case (.requesterKeyInQuery, _): return expected(.requester, method, credential)
         case (.requester, .liveAdminKey), (.requester, .liveRequesterKey), (.requester, .readOnlyKey),
             (.requester, .testKey), (.requester, .requesterSession):
             return .passes
@@ -123,12 +146,15 @@ struct AccessTableTests {
         #expect(missing.isEmpty, "routes without an entry in the access table: \(missing)")
         try await TestApp.run(configure: { $0.metricsToken = "metrics-only" }) { app in
             var headers: [Credential: HTTPFields] = [.none: [:], .liveAdminKey: TestApp.live, .testKey: TestApp.test]
+            var keys: [Credential: String] = [.liveAdminKey: TestDatabase.liveKey, .testKey: TestDatabase.testKey]
             for (credential, role) in [(Credential.liveRequesterKey, "requester"), (.readOnlyKey, "read_only")] {
                 let key = try await app.send(
                     .post, "/api/v1/keys", json: ["name": .string(role), "role": .string(role)])
                 #expect(key.status == .created)
                 #expect(key.json["role"] == .string(role))
-                headers[credential] = [.authorization: "Bearer \(try #require(key.json["key"]?.stringValue))"]
+                let secret = try #require(key.json["key"]?.stringValue)
+                headers[credential] = [.authorization: "Bearer \(secret)"]
+                keys[credential] = secret
             }
             for (credential, role) in [
                 (Credential.requesterSession, "requester"), (.reviewerSession, "reviewer"), (.workerSession, "worker"),
@@ -146,15 +172,19 @@ struct AccessTableTests {
                 let parts = route.split(separator: " ", maxSplits: 1)
                 let method = String(parts[0])
                 var path = String(parts[1])
-                for name in ["{id}", "{name}", "{image}"] {
+                for name in ["{id}", "{name}", "{image}", "{pid}", "{bid}", "{tid}"] {
                     path = path.replacingOccurrences(of: name, with: unknownID)
                 }
                 // An upload token of the right length that names no batch, so the request changes nothing.
                 path = path.replacingOccurrences(of: "{token}", with: String(repeating: "A", count: 43))
                 for credential in Credential.allCases {
+                    var (target, fields) = (path, headers[credential]!)
+                    if access == .requesterKeyInQuery, let key = keys[credential] {
+                        (target, fields) = (path + "?access_key=" + key, [:])
+                    }
                     let reply = try await app.send(
-                        HTTPRequest.Method(rawValue: method.uppercased())!, path, json: method == "get" ? nil : [:],
-                        headers: headers[credential]!)
+                        HTTPRequest.Method(rawValue: method.uppercased())!, target, json: method == "get" ? nil : [:],
+                        headers: fields)
                     let outcome: Outcome =
                         switch reply.status {
                         case .unauthorized: .unauthenticated

@@ -30,6 +30,10 @@ public enum TaskDTO {
         writer.beginArray()
         for tag in task.tags { writer.string(tag) }
         writer.endArray()
+        if let prefill = task.prefill {
+            writer.key("prefill")
+            writer.raw(prefill.text)
+        }
         writer.key("response")
         if let response = task.response { writer.raw(response.text) } else { writer.null() }
         if let outcome = task.outcome {

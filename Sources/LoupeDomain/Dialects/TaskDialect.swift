@@ -65,6 +65,13 @@ public protocol TaskDialect: Sendable {
 
     /// The header carrying the organization's callback auth key for this dialect, if it sends one.
     var callbackAuthHeader: String? { get }
+
+    /// One item of a batch created through this dialect (an element of an uploaded file) as a
+    /// task spec, in the vendor's field names; errors name the field.
+    func taskSpec(fromItem value: JSONValue) throws(DomainError) -> TaskSpec
+
+    /// What a receiver's HTTP status means for a callback: delivered, retried or final.
+    func deliveryVerdict(statusCode: Int, retryAfter: Double?) -> DeliveryVerdict
 }
 
 extension TaskDialect {
@@ -75,6 +82,11 @@ extension TaskDialect {
     public func attachmentURLs(in data: JSONObject) -> [String] { [] }
     public func absoluteLinks(in body: String, base: String) -> String { body }
     public var callbackAuthHeader: String? { nil }
+    public func taskSpec(fromItem value: JSONValue) throws(DomainError) -> TaskSpec { try TaskSpec.parse(value) }
+
+    public func deliveryVerdict(statusCode: Int, retryAfter: Double?) -> DeliveryVerdict {
+        DeliveryVerdict.forStatus(statusCode, retryAfter: retryAfter)
+    }
 
     public func attachmentFailureResponse(_ failures: [AttachmentFailure]) -> JSONValue {
         [

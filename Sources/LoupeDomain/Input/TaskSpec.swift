@@ -14,6 +14,11 @@ public struct TaskSpec: Sendable, Equatable {
     public var tags: [String]
     /// How soon it is wanted; `nil` is standard.
     public var urgency: TaskUrgency?
+    /// Held back (`staged`) until the requester submits it.
+    public var staged = false
+    /// A partial answer the worker starts from (pre-annotations), checked against the project's
+    /// delivery schema without its `required` list.
+    public var prefill: JSONObject?
 
     /// A spec with the given fields.
     public init(
@@ -32,7 +37,7 @@ public struct TaskSpec: Sendable, Equatable {
     public static let priorityRange = -1_000_000...1_000_000
 
     /// Parses a task creation object (`{"data", "unique_id"?, "priority"?, "urgency"?, "metadata"?,
-    /// "callback_url"?, "tags"?}`).
+    /// "callback_url"?, "tags"?, "staged"?}`).
     /// - Parameter path: JSON Pointer of the object, used in error messages (e.g. `/tasks/3`).
     public static func parse(_ value: JSONValue, path: String = "") throws(DomainError) -> TaskSpec {
         var reader = try FieldReader(value, path: path)
@@ -49,11 +54,15 @@ public struct TaskSpec: Sendable, Equatable {
         if let callbackURL { try CallbackURL.check(callbackURL, at: reader.pointer("callback_url")) }
         let tags = try reader.stringArray("tags", maxCount: 100) ?? []
         let urgency = try TaskUrgency.read(&reader)
+        let staged = try reader.bool("staged") ?? false
+        let prefill = try reader.object("prefill")
         try reader.rejectUnknownFields()
         var spec = TaskSpec(
             data: data, uniqueID: uniqueID, priority: priority, metadata: metadata, callbackURL: callbackURL,
             tags: tags)
         spec.urgency = urgency
+        spec.staged = staged
+        spec.prefill = prefill
         return spec
     }
 }

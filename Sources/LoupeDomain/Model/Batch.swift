@@ -49,6 +49,8 @@ public struct Batch: Sendable, Equatable {
     public var error: String?
     /// Free metadata.
     public var metadata: RawJSON
+    /// The API dialect that created it: its uploaded items are read in that dialect's field names.
+    public var dialect = DialectID.native
     /// Where the batch's completion is reported (Scale's batch `callback`), if set.
     public var callbackURL: String?
     /// Creation time.
@@ -109,10 +111,16 @@ public struct BatchFailure: Error, Sendable, Equatable {
     public var index: Int
     /// Why it failed, naming the field.
     public var reason: String
+    /// The item as it was sent (JSON text), kept up to `maxKeptItemBytes` so its sender can see it.
+    public var item: String?
 
-    /// A failure at `index`.
-    public init(index: Int, reason: String) {
+    /// The longest failed item kept with its failure.
+    public static let maxKeptItemBytes = 65_536
+
+    /// A failure at `index`, keeping `item` when it is short enough.
+    public init(index: Int, reason: String, item: [UInt8]? = nil) {
         self.index = index
         self.reason = reason
+        if let item, item.count <= Self.maxKeptItemBytes { self.item = String(decoding: item, as: UTF8.self) }
     }
 }

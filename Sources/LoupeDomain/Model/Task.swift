@@ -1,5 +1,7 @@
 /// Where a task is in its life. Dialects map these names to their own.
 public enum TaskStatus: String, Sendable, CaseIterable {
+    /// Created but held back: never offered to workers until the requester submits it.
+    case staged
     case pending
     case inProgress = "in_progress"
     case inReview = "in_review"
@@ -13,7 +15,7 @@ public enum TaskStatus: String, Sendable, CaseIterable {
     public var isFinished: Bool {
         switch self {
         case .completed, .delivered, .acknowledged, .canceled, .error: true
-        case .pending, .inProgress, .inReview: false
+        case .staged, .pending, .inProgress, .inReview: false
         }
     }
 
@@ -60,6 +62,8 @@ public struct WorkTask: Sendable, Equatable {
     public var priority: Int
     /// Express tasks are served before standard ones.
     public var urgency = TaskUrgency.standard
+    /// A partial answer the worker starts from (pre-annotations), if the requester gave one.
+    public var prefill: RawJSON?
     /// Free metadata.
     public var metadata: RawJSON
     /// Where completion callbacks go (else the project's).

@@ -77,7 +77,7 @@ public struct BatchesController: Sendable {
                             path: "/tasks/\(index)", now: now))
                 } catch {
                     let reason = error.details.first.map { "\($0.path) \($0.reason)" } ?? error.message
-                    failures.append(BatchFailure(index: index, reason: reason))
+                    failures.append(BatchFailure(index: index, reason: reason, item: item.serializedBytes()))
                 }
             }
             let itemFailures = failures

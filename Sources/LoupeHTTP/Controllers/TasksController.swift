@@ -24,6 +24,7 @@ public struct TasksController: Sendable {
             .post("tasks/:id/cancel", use: cancel)
             .post("tasks/delete", use: delete)
             .post("tasks/priority", use: setPriority)
+            .post("tasks/submit", use: submitStaged)
             .post("tasks/:id/metadata", use: setMetadata)
             .post("tasks/:id/tags", use: changeTags)
     }
@@ -147,6 +148,21 @@ public struct TasksController: Sendable {
         let skipped = ids.filter { !Set(updated).contains($0) }
         return JSONResponse.make(
             value: ["updated": .array(updated.map(JSONValue.string)), "skipped": .array(skipped.map(JSONValue.string))])
+    }
+
+    /// `POST tasks/submit {"ids"}`: staged tasks are offered to workers.
+    func submitStaged(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        var reader = try FieldReader(try await JSONBody.read(request))
+        let ids = try Self.ids(&reader)
+        try reader.rejectUnknownFields()
+        let submitted = try await env.store.submitStagedTasks(
+            ids: ids, organizationID: caller.organizationID, testMode: caller.isTest, at: env.now)
+        let skipped = ids.filter { !Set(submitted).contains($0) }
+        return JSONResponse.make(
+            value: [
+                "submitted": .array(submitted.map(JSONValue.string)), "skipped": .array(skipped.map(JSONValue.string)),
+            ])
     }
 
     static func ids(_ reader: inout FieldReader) throws(DomainError) -> [String] {

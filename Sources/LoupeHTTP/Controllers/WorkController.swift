@@ -47,6 +47,7 @@ public struct WorkController: Sendable {
         taskObject["data"] = (try? JSONParser.parse(task.data.text)) ?? .null
         taskObject["instruction"] = .string(project?.instruction ?? "")
         taskObject["params"] = .object(project?.params ?? JSONObject())
+        if let prefill = task.prefill { taskObject["prefill"] = (try? JSONParser.parse(prefill.text)) ?? .null }
         var object = Self.assignmentObject(assignment)
         object["task"] = .object(taskObject)
         return JSONResponse.make(value: ["assignment": .object(object)])

@@ -13,11 +13,11 @@ public struct ScaleAPIDialect: APIDialect {
 
     public func mount(on router: Router<AppRequestContext>, env: APIEnvironment) {
         let authenticator = APIKeyAuthenticator(env: env)
-        let v1 = router.group("/scale/v1").add(middleware: ScaleErrorMiddleware()).add(middleware: authenticator)
+        let v1 = router.group("/scale/v1").add(middleware: ScaleErrorMiddleware.make()).add(middleware: authenticator)
         v1.addRoutes(ScaleProjects(env: env).endpoints)
         v1.addRoutes(ScaleBatches(env: env).endpoints)
         v1.addRoutes(ScaleTasksController(env: env).endpoints)
-        router.group("/scale/v2").add(middleware: ScaleErrorMiddleware()).add(middleware: authenticator)
+        router.group("/scale/v2").add(middleware: ScaleErrorMiddleware.make()).add(middleware: authenticator)
             .addRoutes(ScaleV2Reads(env: env).endpoints)
     }
 }

@@ -59,6 +59,10 @@ public enum OpenAPIDocument {
             method: "post", path: "/api/v1/tasks/priority", summary: "Set the priority of tasks", hasBody: true,
             authenticated: true),
         .init(
+            method: "post", path: "/api/v1/tasks/submit",
+            summary: "Offer staged tasks to workers (ids; staged ones become pending, others are skipped)",
+            hasBody: true, authenticated: true),
+        .init(
             method: "post", path: "/api/v1/tasks/{id}/metadata", summary: "Replace or merge a task's metadata",
             hasBody: true, authenticated: true),
         .init(

@@ -17,7 +17,7 @@ public enum Migrations {
     /// The list applied by `Store.migrate()`.
     public static let all: [Migration] = [
         initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes, workerHistoryIndex,
-        fullTasksLeaveQueue, apiKeyRoles, uniqueClientBatchIDs, urgencyAndRetryPresets,
+        fullTasksLeaveQueue, apiKeyRoles, uniqueClientBatchIDs, urgencyAndRetryPresets, stagedTasksAndPrefill,
     ]
 
     static let initial = Migration(
@@ -341,5 +341,14 @@ public enum Migrations {
                 '"preset":"sama"', '"preset":"default"')
             WHERE settings LIKE '%"preset":%'
             """,
+        ])
+
+    static let stagedTasksAndPrefill = Migration(
+        version: 14, name: "pre-filled answers on tasks; batches remember their dialect; failed items kept",
+        statements: [
+            "ALTER TABLE tasks ADD COLUMN prefill TEXT",
+            "ALTER TABLE batches ADD COLUMN origin TEXT",
+            // A failed item is kept (up to 64 KB) so its sender sees what was refused.
+            "ALTER TABLE batch_failures ADD COLUMN item TEXT",
         ])
 }

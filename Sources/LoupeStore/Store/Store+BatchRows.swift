@@ -4,7 +4,7 @@ extension Store {
     static let batchColumns = """
         id, org_id, project_id, client_batch_id, status, priority, test_mode, total, created, failed,
         uploaded_bytes, upload_expires_at, resume_index, resume_offset, resume_mode, error, metadata,
-        created_at, updated_at, finished_at, callback_url
+        created_at, updated_at, finished_at, callback_url, origin
         """
 
     static func batch(_ row: SQLRow) -> Batch {
@@ -18,6 +18,7 @@ extension Store {
             createdAt: Timestamp(microseconds: row.int64(17)!), updatedAt: Timestamp(microseconds: row.int64(18)!),
             finishedAt: row.int64(19).map(Timestamp.init))
         batch.callbackURL = row.string(20)
+        batch.dialect = row.string(21).map(DialectID.init(rawValue:)) ?? .native
         return batch
     }
 
@@ -28,8 +29,9 @@ extension Store {
         try await !db.query(
             """
             INSERT INTO batches (id, org_id, project_id, client_batch_id, status, priority, test_mode, total, created,
-                failed, upload_token_hash, upload_expires_at, metadata, created_at, updated_at, finished_at, callback_url)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                failed, upload_token_hash, upload_expires_at, metadata, created_at, updated_at, finished_at, callback_url,
+                origin)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING RETURNING id
             """,
             [
@@ -40,6 +42,7 @@ extension Store {
                 batch.uploadExpiresAt.map { .int($0.microseconds) } ?? .null, .text(batch.metadata.text),
                 .int(batch.createdAt.microseconds), .int(batch.updatedAt.microseconds),
                 batch.finishedAt.map { .int($0.microseconds) } ?? .null, batch.callbackURL.map(SQLValue.text) ?? .null,
+                batch.dialect == .native ? .null : .text(batch.dialect.rawValue),
             ]
         ).isEmpty
     }

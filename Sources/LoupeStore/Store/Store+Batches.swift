@@ -76,10 +76,14 @@ extension Store {
         try await database.read { db in
             try await db.query(
                 """
-                SELECT item_index, reason FROM batch_failures WHERE batch_id = ? AND item_index > ?
+                SELECT item_index, reason, item FROM batch_failures WHERE batch_id = ? AND item_index > ?
                 ORDER BY item_index LIMIT ?
                 """, [.text(batchID), .int(Int64(afterIndex)), .int(Int64(limit))]
-            ).map { BatchFailure(index: $0.int(0)!, reason: $0.string(1)!) }
+            ).map { row in
+                var failure = BatchFailure(index: row.int(0)!, reason: row.string(1)!)
+                failure.item = row.string(2)
+                return failure
+            }
         }
     }
 
@@ -257,8 +261,14 @@ extension Store {
         allFailures.sort { $0.index < $1.index }
         for failure in allFailures {
             try await db.execute(
-                "INSERT INTO batch_failures (batch_id, item_index, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                [.text(batchID), .int(Int64(failure.index)), .text(failure.reason)])
+                """
+                INSERT INTO batch_failures (batch_id, item_index, reason, item) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """,
+                [
+                    .text(batchID), .int(Int64(failure.index)), .text(failure.reason),
+                    failure.item.map(SQLValue.text) ?? .null,
+                ])
         }
         return BatchChunkOutcome(created: inserted.count, failures: allFailures, accepted: true)
     }

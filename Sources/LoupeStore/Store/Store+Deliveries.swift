@@ -19,6 +19,8 @@ public struct DeliveryQuery: Sendable {
     public var afterSequence: Int64 = 0
     /// At most this many tasks.
     public var limit = 100
+    /// Tasks skipped before the first returned (page-numbered feeds).
+    public var offset = 0
 
     /// A query for a project's feed.
     public init(projectID: String, testMode: Bool) {
@@ -77,12 +79,12 @@ extension Store {
                 binds.append(.text(clientBatchID))
             }
         }
-        binds.append(.int(Int64(query.limit)))
+        binds += [.int(Int64(query.limit)), .int(Int64(query.offset))]
         return try await db.query(
             """
             SELECT \(qualifiedTaskColumns) FROM tasks t\(join)
             WHERE t.project_id = ? AND t.delivery_seq > ? AND t.test_mode = ?\(conditions)
-            ORDER BY t.delivery_seq LIMIT ?
+            ORDER BY t.delivery_seq LIMIT ? OFFSET ?
             """, binds
         ).map(task)
     }

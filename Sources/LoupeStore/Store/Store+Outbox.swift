@@ -35,10 +35,11 @@ extension Store {
         try await Self.insertEvent(event, db)
     }
 
-    /// Writes `batch.finished` for a batch that reached an end state, if its project has a callback URL.
+    /// Writes `batch.finished` for a batch that reached an end state, to the batch's own callback
+    /// (a Scale batch `callback`, a Sama `notification_email`) or else the project's.
     func recordBatchEvent(_ batch: Batch, now: Timestamp, _ db: any SQLConnection) async throws {
         let settings = try await Self.callbackSettings(projectID: batch.projectID, db)
-        guard settings.events.contains(.batchFinished), let target = settings.url else { return }
+        guard settings.events.contains(.batchFinished), let target = batch.callbackURL ?? settings.url else { return }
         let id = Self.eventIDs.next()
         var event = OutboxEvent(
             id: id, organizationID: batch.organizationID, projectID: batch.projectID, taskID: nil,

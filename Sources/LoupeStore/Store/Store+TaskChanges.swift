@@ -59,11 +59,29 @@ extension Store {
             return try await db.query(
                 """
                 UPDATE tasks SET priority = ?, updated_at = ?
-                WHERE org_id = ? AND test_mode = ? AND id IN (\(marks)) AND status IN ('pending', 'in_progress', 'in_review')
+                WHERE org_id = ? AND test_mode = ? AND id IN (\(marks))
+                    AND status IN ('staged', 'pending', 'in_progress', 'in_review')
                 RETURNING id
                 """,
                 [.int(Int64(priority)), .int(time.microseconds), .text(organizationID), .int(testMode ? 1 : 0)]
                     + ids.map(SQLValue.text)
+            ).compactMap { $0.string(0) }
+        }
+    }
+
+    /// Offers staged tasks to workers (they become pending); returns the ids that were staged in
+    /// the organization and mode. Others are left as they are.
+    public func submitStagedTasks(ids: [String], organizationID: String, testMode: Bool, at time: Timestamp)
+        async throws -> [String]
+    {
+        guard !ids.isEmpty else { return [] }
+        return try await database.write { db in
+            try await db.query(
+                """
+                UPDATE tasks SET status = 'pending', updated_at = ?
+                WHERE org_id = ? AND test_mode = ? AND status = 'staged' AND id IN (\(Self.placeholders(ids.count)))
+                RETURNING id
+                """, [.int(time.microseconds), .text(organizationID), .int(testMode ? 1 : 0)] + ids.map(SQLValue.text)
             ).compactMap { $0.string(0) }
         }
     }

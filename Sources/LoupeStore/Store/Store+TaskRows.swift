@@ -41,6 +41,7 @@ extension Store {
         TaskColumn("outcome") { $0.outcome.map { .text($0.text) } ?? .null },
         TaskColumn("origin") { $0.dialect == .native ? .null : .text($0.dialect.rawValue) },
         TaskColumn("attachment_check") { $0.awaitsAttachmentCheck ? .text("pending") : .null },
+        TaskColumn("prefill") { $0.prefill.map { .text($0.text) } ?? .null },
         // Delivery state: never set at insert.
         TaskColumn("delivery_seq"), TaskColumn("callback_succeeded"), TaskColumn("callback_at"),
         TaskColumn("delivered_at"), TaskColumn("acknowledged_at"), TaskColumn("customer_review_status"),
@@ -82,6 +83,7 @@ extension Store {
         task.outcome = column.string("outcome").map(RawJSON.init(unchecked:))
         task.dialect = column.string("origin").map(DialectID.init(rawValue:)) ?? .native
         task.awaitsAttachmentCheck = column.string("attachment_check") != nil
+        task.prefill = column.string("prefill").map(RawJSON.init(unchecked:))
         task.deliverySequence = column.int64("delivery_seq")
         task.callbackSucceeded = column.int64("callback_succeeded").map { $0 != 0 }
         task.callbackAt = column.int64("callback_at").map(Timestamp.init)

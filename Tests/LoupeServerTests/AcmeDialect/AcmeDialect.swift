@@ -16,7 +16,7 @@ struct AcmeDialect: APIDialect {
 
     func mount(on router: Router<AppRequestContext>, env: APIEnvironment) {
         let jobs = AcmeJobs(env: env)
-        router.group("/acme/v1").add(middleware: AcmeErrors())
+        router.group("/acme/v1").add(middleware: AcmeErrors.make())
             .add(middleware: APIKeyAuthenticator(env: env, credentials: [.header("X-Acme-Key"), .query("access_key")]))
             .post("projects/:id/jobs", use: jobs.create)
             .get("jobs/:id", use: jobs.get)
@@ -88,21 +88,11 @@ struct AcmeJobs: Sendable {
     }
 }
 
-/// Acme's error shape.
-struct AcmeErrors: RouterMiddleware {
-    typealias Context = AppRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
-        do {
-            return try await next(request, context)
-        } catch {
-            let (domainError, status) = HTTPErrorMapping.classify(error)
-            let body: JSONValue = [
-                "acme_error": ["status": .int(Int64(status.code)), "message": .string(domainError.message)]
-            ]
-            return JSONResponse.make(status, body.serializedBytes())
+/// Acme's error shape, through the seam every dialect uses.
+enum AcmeErrors {
+    static func make() -> DialectErrorMiddleware {
+        DialectErrorMiddleware { error, status in
+            (status, ["acme_error": ["status": .int(Int64(status.code)), "message": .string(error.message)]])
         }
     }
 }

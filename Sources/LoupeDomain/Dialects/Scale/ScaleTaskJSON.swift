@@ -4,7 +4,7 @@ public enum ScaleTaskJSON {
     /// Scale's name for a status: work in any stage is `pending`; handed-over work is `completed`.
     public static func status(_ status: TaskStatus) -> String {
         switch status {
-        case .pending, .inProgress, .inReview: "pending"
+        case .staged, .pending, .inProgress, .inReview: "pending"
         case .completed, .delivered, .acknowledged: "completed"
         case .canceled: "canceled"
         case .error: "error"
@@ -14,7 +14,7 @@ public enum ScaleTaskJSON {
     /// Loupe statuses behind one of Scale's, for filters.
     public static func statuses(forScale name: String) -> [TaskStatus]? {
         switch name {
-        case "pending": [.pending, .inProgress, .inReview]
+        case "pending": [.staged, .pending, .inProgress, .inReview]
         case "completed": [.completed, .delivered, .acknowledged]
         case "canceled": [.canceled]
         case "error": [.error]
