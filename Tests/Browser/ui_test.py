@@ -166,7 +166,13 @@ def setup():
     tasks["segmentation"] = scale("POST", "/task/segmentannotation", {
         "project": "Regions", "attachment": png(160, 120), "attachment_type": "image", "instruction": "Sky, ground and each car.",
         "labels": ["sky", "ground"], "instance_labels": ["car"], "allow_unlabeled": False})
-    projects = {"segmentation": segmentation, "components": components, "comparison": comparison, "text": free_text, "large": large, "categorization": categorization, "annotation": annotation, "transcription": transcription}
+    # A schema-driven project whose task comes with a pre-filled answer (Sama's output_* pre-annotations).
+    labels = call("POST", "/projects", {
+        "name": "Labels", "type": "form", "instruction": "Check the label.", "settings": {"overlap": 1},
+        "delivery_schema": {"type": "object", "properties": {"label": {"enum": ["cat", "dog"]}}, "required": ["label"]}})
+    tasks["prefill"] = call("POST", f"/projects/{labels['id']}/tasks",
+                            {"data": {"text": "It purrs."}, "prefill": {"label": "cat"}})
+    projects = {"labels": labels, "segmentation": segmentation, "components": components, "comparison": comparison, "text": free_text, "large": large, "categorization": categorization, "annotation": annotation, "transcription": transcription}
     return projects, tasks
 
 
@@ -495,6 +501,14 @@ def main():
         session.chord(Keys.ALT, "s")
         answer = wait_for(lambda: [r for r in results(tasks["comparison"]["id"]) if r.get("answer")], "the comparison answer")
         assert answer[0]["answer"] == {"choice": "right", "fields": {"why": "Crisper edges"}}, answer
+
+        # A pre-filled answer is where the worker starts: submitted as it is, it is the answer.
+        session.go(f"#/work/{projects['labels']['id']}")
+        prefilled = session.find("textarea[name=answer]")
+        assert json.loads(prefilled.get_attribute("value")) == {"label": "cat"}, prefilled.get_attribute("value")
+        session.chord(Keys.ALT, "s")
+        answer = wait_for(lambda: [r for r in results(tasks["prefill"]["id"]) if r.get("answer")], "the pre-filled answer")
+        assert answer[0]["answer"] == {"label": "cat"}, answer
 
         session.go(f"#/work/{projects['text']['id']}")
         session.find("[name=text]").send_keys("A grey square")

@@ -583,6 +583,17 @@ assert answers[0] == 404 and 200 in answers[1:], answers
 assert all(call["body"] == calls[0]["body"] for call in calls), calls
 step("callbacks: a 404 from the receiver is retried and the same body is accepted on a later attempt")
 
+# One task at a time: Sama's task creation endpoint (the client has no method for it).
+single = requests.post(f"{base}/sama/v2/projects/{pid}/tasks.json", params={"access_key": key}, timeout=10,
+                       json={"data": {"url": "https://example.com/one.jpg", "output_label": "dog"}, "priority": 2})
+assert single.status_code == 201, single.text
+made = single.json()["task"]
+assert made["state"] == "new" and made["priority"] == 2 and made["data"]["output_label"] == "dog", made
+bad = requests.post(f"{base}/sama/v2/projects/{pid}/tasks.json", params={"access_key": key}, timeout=10,
+                    json={"data": {"name": "no url"}, "submit": True})
+assert bad.status_code in (400, 422) and "/data/url" in bad.text, bad.text
+step("single task creation: 201 with the task (new, Sama priority, pre-annotation); a bad one is refused naming the field")
+
 sink.shutdown()
 faulthandler.cancel_dump_traceback_later()
 print(f"OK {steps} steps", flush=True)

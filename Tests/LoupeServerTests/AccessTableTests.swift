@@ -104,6 +104,7 @@ struct AccessTableTests {
         "post /sama/v2/projects/{pid}/batches/{bid}/cancel.json": .requesterKeyInQuery,
         "get /sama/v2/projects/{pid}/batches/{bid}.json": .requesterKeyInQuery,
         "get /sama/v2/projects/{pid}/tasks.json": .requesterKeyInQuery,
+        "post /sama/v2/projects/{pid}/tasks.json": .requesterKeyInQuery,
         "post /sama/v2/projects/{pid}/tasks/bulk_update.json": .requesterKeyInQuery,
         "post /sama/v2/projects/{pid}/tasks/delete_tasks.json": .requesterKeyInQuery,
         "get /sama/v2/projects/{pid}/tasks/{tid}.json": .requesterKeyInQuery,

@@ -1,4 +1,5 @@
 public import Hummingbird
+import LoupeCore
 import LoupeDomain
 import LoupeStore
 
@@ -10,10 +11,24 @@ struct SamaTasks: Sendable {
     var endpoints: RouteCollection<AppRequestContext> {
         RouteCollection(context: AppRequestContext.self)
             .get("projects/:pid/tasks.json", use: list)
+            .post("projects/:pid/tasks.json", use: create)
             .post("projects/:pid/tasks/bulk_update.json", use: updatePriorities)
             .post("projects/:pid/tasks/delete_tasks.json", use: delete)
             .get("projects/:pid/tasks/{tid}.json", use: get)
             .put("projects/:pid/tasks/:tid/reject.json", use: reject)
+    }
+
+    /// One task: `{"data", "priority"?, "submit"?}` as in a batch file; answers `{"task": {…}}`.
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let project = try await SamaInput.project(context, env: env)
+        try env.factory.checkAcceptsTasks(project)
+        let spec = try SamaTaskJSON.spec(.object(try await SamaInput.body(request)), path: "")
+        var task = try env.factory.makeTask(spec, project: project, testMode: caller.isTest)
+        task.dialect = SamaDialect.id
+        _ = try await env.store.createTask(task)
+        env.countCreated(1)
+        return JSONResponse.make(.created, value: ["task": SamaTaskJSON.value(task, omitAnswers: true)])
     }
 
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -107,7 +107,8 @@ export async function render(root, params) {
     }
     showInstruction(assignment.task);
     editor = await mountEditor(editorHost, assignment.task, {
-      initialAnswer: assignment.answer || undefined,
+      // Sent-back work starts from the earlier answer, new work from the requester's pre-filled one.
+      initialAnswer: assignment.answer || assignment.task.prefill || undefined,
       onChange: () => {
         if (!editor) return;
         if (problems.firstChild) listProblems(editor.problems());
