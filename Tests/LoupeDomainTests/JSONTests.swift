@@ -95,6 +95,85 @@ struct JSONTests {
             }
         }
     }
+
+    /// The elements a splitter emits from `bytes` fed one byte at a time, and the error that stopped it.
+    private func splitUntilError(
+        _ bytes: [UInt8], from start: JSONStreamSplitter
+    ) -> (elements: [JSONStreamElement], error: JSONSyntaxError?) {
+        var splitter = start
+        var elements: [JSONStreamElement] = []
+        do {
+            for byte in bytes { elements += try [byte].withUnsafeBytes { try splitter.feed($0) } }
+            elements += try splitter.finish()
+            return (elements, nil)
+        } catch let error as JSONSyntaxError {
+            return (elements, error)
+        } catch {
+            Issue.record(error)
+            return (elements, nil)
+        }
+    }
+
+    @Test func aTrailingCommaIsRefusedInOnePassAndAfterEveryResumePoint() throws {
+        for text in ["[1,]", #"[{"a":1},]"#, "[1 ,\n ]", #" [ "x" , {"b":[2]} , ] "#] {
+            let bytes = Array(text.utf8)
+            let closing = try #require(bytes.lastIndex(of: UInt8(ascii: "]")))
+            let expected = JSONSyntaxError(offset: closing, reason: "trailing ',' before ']'")
+            let whole = splitUntilError(bytes, from: JSONStreamSplitter())
+            #expect(whole.error == expected, "\(text)")
+            #expect(!whole.elements.isEmpty, "\(text)")
+            for element in whole.elements {
+                let resumed = JSONStreamSplitter(
+                    resumeAt: element.endOffset, nextIndex: element.index + 1, mode: .array)
+                let rest = splitUntilError(Array(bytes[Int(element.endOffset)...]), from: resumed)
+                #expect(rest.error == expected, "\(text) resumed at \(element.endOffset)")
+            }
+        }
+    }
+
+    @Test func everyResumePointOfAValidFileGivesTheRestOfItsElements() throws {
+        let texts = [
+            "[]", " [ ] ", "[1]", "[1,2]", "[1 , 2]", " \n[ 1 ,\r\n\t2 ,\n 3 ]\n ", #"[{"a":[1,2]},"b,]",[]]"#,
+            "{\"a\":1}\n\n  \n{\"b\":2}\n", "1\n2",
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            var splitter = JSONStreamSplitter()
+            let all = try bytes.withUnsafeBytes { try splitter.feed($0) } + (try splitter.finish())
+            for element in all {
+                let mode = try #require(splitter.mode)
+                var resumed = JSONStreamSplitter(resumeAt: element.endOffset, nextIndex: element.index + 1, mode: mode)
+                let rest =
+                    try bytes[Int(element.endOffset)...].withUnsafeBytes { try resumed.feed($0) }
+                    + (try resumed.finish())
+                #expect(rest.map(\.index) == all.dropFirst(element.index + 1).map(\.index), "\(text)")
+                #expect(rest.map(\.bytes) == all.dropFirst(element.index + 1).map(\.bytes), "\(text)")
+            }
+        }
+    }
+
+    @Test func aResumePointJustPastTheCommaFromEarlierVersionsStillWorks() throws {
+        let bytes = Array(#"[{"a":0}, {"a":1} ,{"a":2}]"#.utf8)
+        var splitter = JSONStreamSplitter()
+        let all = try bytes.withUnsafeBytes { try splitter.feed($0) } + (try splitter.finish())
+        for element in all.dropLast() {
+            #expect(bytes[Int(element.endOffset)] == UInt8(ascii: ","))
+            let legacyOffset = element.endOffset + 1
+            var resumed = JSONStreamSplitter(resumeAt: legacyOffset, nextIndex: element.index + 1, mode: .array)
+            let rest =
+                try bytes[Int(legacyOffset)...].withUnsafeBytes { try resumed.feed($0) } + (try resumed.finish())
+            #expect(rest.map(\.bytes) == all.dropFirst(element.index + 1).map(\.bytes))
+        }
+    }
+
+    @Test func aResumedSplitterStillRefusesAMissingElement() {
+        let bytes = Array("[1,,2]".utf8)
+        let whole = splitUntilError(bytes, from: JSONStreamSplitter())
+        #expect(whole.error?.offset == 3)
+        let element = whole.elements[0]
+        let resumed = JSONStreamSplitter(resumeAt: element.endOffset, nextIndex: 1, mode: .array)
+        #expect(splitUntilError(Array(bytes[Int(element.endOffset)...]), from: resumed).error == whole.error)
+    }
 }
 
 @Suite("Upload splitting keeps memory bounded")

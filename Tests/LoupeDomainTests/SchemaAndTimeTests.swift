@@ -85,6 +85,48 @@ struct SchemaAndTimeTests {
         }
     }
 
+    @Test func timestampsBeforeYear1OrAfter9999FormatClampedNotGarbled() throws {
+        let first = Timestamp.iso8601Range.lowerBound.microseconds
+        let last = Timestamp.iso8601Range.upperBound.microseconds
+        for micros in [Int64.min, Int64.min + 1, -1_000_000_000_000_000_000, first - 366 * 86_400_000_000, first - 1] {
+            let time = Timestamp(microseconds: micros)
+            #expect(time.iso8601 == "0001-01-01T00:00:00.000Z", "\(micros)")
+            #expect(time.iso8601Micros == "0001-01-01T00:00:00.000000Z", "\(micros)")
+            #expect(Timestamp.parse(time.iso8601Micros)?.microseconds == first, "\(micros)")
+        }
+        for micros in [Int64.max, Int64.max - 1, 1_000_000_000_000_000_000, last + 366 * 86_400_000_000, last + 1] {
+            let time = Timestamp(microseconds: micros)
+            #expect(time.iso8601 == "9999-12-31T23:59:59.999Z", "\(micros)")
+            #expect(time.iso8601Micros == "9999-12-31T23:59:59.999999Z", "\(micros)")
+            #expect(Timestamp.parse(time.iso8601Micros)?.microseconds == last, "\(micros)")
+        }
+        #expect(Timestamp.parse("0001-01-01T00:00:00Z")?.microseconds == first)
+        #expect(Timestamp.parse("9999-12-31T23:59:59.999999Z")?.microseconds == last)
+    }
+
+    @Test func everyFormattedTimestampParsesBackToItself() throws {
+        let range = Timestamp.iso8601Range
+        let first = range.lowerBound.microseconds
+        let width = UInt64(range.upperBound.microseconds - first)
+        var samples: [Int64] = [
+            first, first + 1, -86_400_000_001, -1, 0, 1, 951_782_400_000_000, 4_102_444_800_000_000,
+        ]
+        samples += [range.upperBound.microseconds - 1, range.upperBound.microseconds]
+        // A fixed linear congruential sequence: many dates across the range, the same on every run.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            samples.append(first + Int64(state % (width + 1)))
+        }
+        for micros in samples {
+            let time = Timestamp(microseconds: micros)
+            let milliseconds = micros - (micros % 1_000 + 1_000) % 1_000
+            #expect(Timestamp.parse(time.iso8601Micros) == time, "\(time.iso8601Micros)")
+            #expect(Timestamp.parse(time.iso8601)?.microseconds == milliseconds, "\(time.iso8601)")
+            #expect(time.iso8601.utf8.count == 24 && time.iso8601Micros.utf8.count == 27)
+        }
+    }
+
     @Test func idsAreHexAndIncreasing() {
         let generator = ObjectIDGenerator(
             clock: LoupeClock { Timestamp(microseconds: 1_700_000_000_000_000) }, processBytes: [1, 2, 3, 4, 5])

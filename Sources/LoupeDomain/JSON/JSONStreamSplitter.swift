@@ -4,7 +4,9 @@ public struct JSONStreamElement: Sendable {
     public var index: Int
     /// The element's raw text (not validated in JSONL mode).
     public var bytes: [UInt8]
-    /// Absolute file offset just after this element and its separator, to resume from.
+    /// Absolute file offset to resume from: just after the newline that ends a JSONL line (or the
+    /// end of the file); in an array, the ',' or ']' that follows the element, which a resumed
+    /// splitter reads again.
     public var endOffset: Int64
     /// The element's size when it was larger than the splitter's limit (its bytes were not
     /// kept); nil for an element within the limit.
@@ -33,17 +35,24 @@ public struct JSONStreamSplitter: Sendable {
     private var escaped = false
     private var arrayClosed = false
     private var lastWasComma = false
+    // Set by a resume in array mode: an element just ended, so a ',' here is its separator.
+    private var resumedAfterElement = false
     private var bomChecked = false
 
     /// A splitter at the start of a file.
     public init() {}
 
     /// A splitter continuing a file at `offset` (a recorded `endOffset`) with the next element `nextIndex`.
+    ///
+    /// In array mode the resume point is the separator after the previous element, so that a ','
+    /// followed by ']' is refused after a resume just as in one pass. A resume point recorded by
+    /// earlier versions, just after the ',', still works, but cannot catch a ']' right after it.
     public init(resumeAt offset: Int64, nextIndex: Int, mode: Mode) {
         self.offset = offset
         self.nextIndex = nextIndex
         self.mode = mode
         self.bomChecked = true
+        self.resumedAfterElement = mode == .array
     }
 
     /// Feeds the next chunk; returns the elements completed by it.
@@ -61,7 +70,8 @@ public struct JSONStreamSplitter: Sendable {
         var elements: [JSONStreamElement] = []
         switch mode {
         case .lines:
-            if currentSize > Int64(maxElementBytes) || !isBlank(current) { emit(into: &elements) }
+            // A last line with no newline ends at the end of the file, not one byte past it.
+            if currentSize > Int64(maxElementBytes) || !isBlank(current) { emit(into: &elements, endOffset: offset) }
         case .array:
             if !arrayClosed {
                 throw JSONSyntaxError(offset: Int(offset), reason: "the JSON array is not closed with ']'")
@@ -153,10 +163,13 @@ public struct JSONStreamSplitter: Sendable {
         if depth == 0 {
             if isSpace { return }
             if byte == UInt8(ascii: ",") {
-                guard !current.isEmpty else {
+                if !current.isEmpty {
+                    // Resuming here re-reads the ',', so a ']' right after it is still caught.
+                    emit(into: &elements, endOffset: offset)
+                } else if !resumedAfterElement {
                     throw JSONSyntaxError(offset: Int(offset), reason: "missing array element before ','")
                 }
-                emit(into: &elements)
+                resumedAfterElement = false
                 lastWasComma = true
                 return
             }
@@ -175,6 +188,8 @@ public struct JSONStreamSplitter: Sendable {
             {
                 throw JSONSyntaxError(offset: Int(offset), reason: "expected ',' between array elements")
             }
+            // After a resume point from an earlier version (just past the ',') the element starts here.
+            resumedAfterElement = false
             lastWasComma = false
         }
         switch byte {

@@ -92,7 +92,8 @@ public struct Batch: Sendable, Equatable {
 public struct BatchResumePoint: Sendable, Equatable {
     /// Index of the next item to read.
     public var nextIndex: Int
-    /// Byte offset in the file just after the last handled item.
+    /// Byte offset in the file where reading resumes after the last handled item (see
+    /// `JSONStreamElement.endOffset`).
     public var offset: Int64
     /// `array` or `lines`, once known.
     public var mode: String?

@@ -16,13 +16,26 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds < rhs.microseconds }
 
+    /// The times `iso8601` and `iso8601Micros` can show: 0001-01-01T00:00:00Z through
+    /// 9999-12-31T23:59:59.999999Z, the 4-digit years that RFC 3339 and `parse` accept.
+    public static let iso8601Range =
+        Timestamp(microseconds: -62_135_596_800_000_000)...Timestamp(microseconds: 253_402_300_799_999_999)
+
     /// ISO-8601 UTC with milliseconds: `2026-11-22T13:50:00.123Z`.
+    ///
+    /// The fraction is truncated, not rounded. A time outside `iso8601Range` is clamped to it, so the
+    /// output is always RFC 3339 and `parse` reads it back: anything before year 1 shows as
+    /// `0001-01-01T00:00:00.000Z`, anything after year 9999 as `9999-12-31T23:59:59.999Z`.
     public var iso8601: String { format(fractionDigits: 3) }
 
-    /// ISO-8601 UTC with microseconds: `2026-11-22T13:50:00.123456Z`.
+    /// ISO-8601 UTC with microseconds: `2026-11-22T13:50:00.123456Z`; clamped like `iso8601`, so a time
+    /// within `iso8601Range` round-trips exactly through `parse`.
     public var iso8601Micros: String { format(fractionDigits: 6) }
 
     private func format(fractionDigits: Int) -> String {
+        // Clamping also keeps the arithmetic below far from Int64 overflow.
+        let range = Timestamp.iso8601Range
+        let microseconds = min(max(self.microseconds, range.lowerBound.microseconds), range.upperBound.microseconds)
         let seconds = microseconds >= 0 ? microseconds / 1_000_000 : (microseconds - 999_999) / 1_000_000
         let fraction = microseconds - seconds * 1_000_000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
@@ -59,6 +72,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
 
     /// Parses RFC 3339 (`2026-11-22T13:50:00Z`, up to 9 fraction digits, `Z` or `±hh:mm`);
     /// digits beyond microseconds are truncated. Nil for anything else, including impossible dates.
+    /// Only years 0001–9999 are read; with an offset the result can fall up to a day outside
+    /// `iso8601Range`, which formatting then clamps.
     public static func parse(_ text: String) -> Timestamp? {
         let bytes = Array(text.utf8)
         var index = 0
