@@ -592,6 +592,9 @@ assert made["state"] == "new" and made["priority"] == 2 and made["data"]["output
 bad = requests.post(f"{base}/sama/v2/projects/{pid}/tasks.json", params={"access_key": key}, timeout=10,
                     json={"data": {"name": "no url"}, "submit": True})
 assert bad.status_code in (400, 422) and "/data/url" in bad.text, bad.text
+notified = requests.post(f"{base}/sama/v2/projects/{pid}/tasks.json", params={"access_key": key}, timeout=10,
+                         json={"data": {"url": "https://example.com/two.jpg"}, "notification_email": "not an address"})
+assert notified.status_code == 400 and "/notification_email" in notified.text, notified.text
 step("single task creation: 201 with the task (new, Sama priority, pre-annotation); a bad one is refused naming the field")
 
 sink.shutdown()

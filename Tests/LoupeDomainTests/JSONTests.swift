@@ -174,6 +174,17 @@ struct JSONTests {
         let resumed = JSONStreamSplitter(resumeAt: element.endOffset, nextIndex: 1, mode: .array)
         #expect(splitUntilError(Array(bytes[Int(element.endOffset)...]), from: resumed).error == whole.error)
     }
+
+    /// Values separated by space only are two values missing a ',', not one (`[1 2]` is not 12).
+    @Test func valuesWithoutACommaBetweenThemAreRefused() {
+        for text in ["[1 2]", "[true false]", "[{\"a\":1} 2]", "[1\n2]"] {
+            #expect(splitUntilError(Array(text.utf8), from: JSONStreamSplitter()).error != nil, "\(text)")
+        }
+        for text in ["[ 1 , 2 ]", "[\"a b\", {\"c d\": [1, 2]}]", "[1\n,\n2]"] {
+            let split = splitUntilError(Array(text.utf8), from: JSONStreamSplitter())
+            #expect(split.error == nil && split.elements.count == 2, "\(text)")
+        }
+    }
 }
 
 @Suite("Upload splitting keeps memory bounded")

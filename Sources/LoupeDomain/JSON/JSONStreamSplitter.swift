@@ -37,6 +37,8 @@ public struct JSONStreamSplitter: Sendable {
     private var lastWasComma = false
     // Set by a resume in array mode: an element just ended, so a ',' here is its separator.
     private var resumedAfterElement = false
+    /// Whitespace followed the current top-level value, so only `,` or `]` may come next.
+    private var spaceAfterValue = false
     private var bomChecked = false
 
     /// A splitter at the start of a file.
@@ -112,6 +114,7 @@ public struct JSONStreamSplitter: Sendable {
     private mutating func clearCurrent() {
         current.removeAll(keepingCapacity: current.count <= 1 << 16)
         currentSize = 0
+        spaceAfterValue = false
     }
 
     private mutating func consume(_ byte: UInt8, into elements: inout [JSONStreamElement]) throws(JSONSyntaxError) {
@@ -161,7 +164,11 @@ public struct JSONStreamSplitter: Sendable {
             return
         }
         if depth == 0 {
-            if isSpace { return }
+            if isSpace {
+                // Space after a top-level value: only ',' or ']' may follow, or `[1 2]` would read as 12.
+                if !current.isEmpty { spaceAfterValue = true }
+                return
+            }
             if byte == UInt8(ascii: ",") {
                 if !current.isEmpty {
                     // Resuming here re-reads the ',', so a ']' right after it is still caught.
@@ -184,7 +191,8 @@ public struct JSONStreamSplitter: Sendable {
                 return
             }
             if !current.isEmpty
-                && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\""))
+                && (spaceAfterValue || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")
+                    || byte == UInt8(ascii: "\""))
             {
                 throw JSONSyntaxError(offset: Int(offset), reason: "expected ',' between array elements")
             }

@@ -25,7 +25,7 @@ struct SamaBatches: Sendable {
         _ = try reader.string("tasks_file_name", maxLength: 200)
         let items = try reader.array("tasks", maxCount: BatchesController.inlineLimit)
         try reader.rejectUnknownFields()
-        if let email { try CallbackURL.check(email, at: "/notification_email") }
+        if let email { try SamaInput.checkNotificationEmail(email) }
         try env.factory.checkAcceptsTasks(project)
         let now = env.now
         var batch = Batch(

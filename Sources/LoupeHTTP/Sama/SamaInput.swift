@@ -38,6 +38,15 @@ enum SamaInput {
         return object
     }
 
+    /// A `notification_email`: one e-mail address (events reach it through the SMTP relay).
+    static func checkNotificationEmail(_ text: String) throws(DomainError) {
+        do {
+            _ = try MailAddress(text)
+        } catch {
+            throw DomainError.invalidField("/notification_email", error.reason)
+        }
+    }
+
     /// The `task_ids` of a body: Loupe task ids, at most 1,000.
     static func taskIDs(_ reader: inout FieldReader) throws(DomainError) -> [String] {
         guard let ids = try reader.stringArray("task_ids", maxCount: 1_000, maxLength: 24), !ids.isEmpty else {

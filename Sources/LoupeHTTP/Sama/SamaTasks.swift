@@ -18,14 +18,24 @@ struct SamaTasks: Sendable {
             .put("projects/:pid/tasks/:tid/reject.json", use: reject)
     }
 
-    /// One task: `{"data", "priority"?, "submit"?}` as in a batch file; answers `{"task": {…}}`.
+    /// One task: `{"data", "priority"?, "submit"?, "notification_email"?}` as in a batch file (the
+    /// address gets the task's events by e-mail); answers `{"task": {…}}`.
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let project = try await SamaInput.project(context, env: env)
         try env.factory.checkAcceptsTasks(project)
-        let spec = try SamaTaskJSON.spec(.object(try await SamaInput.body(request)), path: "")
+        var body = try await SamaInput.body(request)
+        var email: String?
+        if let value = body["notification_email"] {
+            var reader = FieldReader(JSONObject([("notification_email", value)]))
+            email = try reader.string("notification_email", maxLength: 254, allowEmpty: false)
+            if let email { try SamaInput.checkNotificationEmail(email) }
+            body["notification_email"] = nil
+        }
+        let spec = try SamaTaskJSON.spec(.object(body), path: "")
         var task = try env.factory.makeTask(spec, project: project, testMode: caller.isTest)
         task.dialect = SamaDialect.id
+        task.callbackURL = email
         _ = try await env.store.createTask(task)
         env.countCreated(1)
         return JSONResponse.make(.created, value: ["task": SamaTaskJSON.value(task, omitAnswers: true)])
