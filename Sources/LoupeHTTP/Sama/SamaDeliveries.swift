@@ -29,7 +29,7 @@ struct SamaDeliveries: Sendable {
             let after = feed.completedAfter
             tasks = tasks.filter { task in
                 task.projectID == project.id && task.deliverySequence != nil && caller.sees(testMode: task.testMode)
-                    && (after.map { (task.completedAt ?? $0) > $0 } ?? true)
+                    && (after.map { (task.completedAt ?? $0) > $0 } ?? true) && (matches?(task) ?? true)
             }
             if offset > 0 { tasks = [] }
         } else if let matches {
@@ -47,7 +47,6 @@ struct SamaDeliveries: Sendable {
             feed.limit = limit
             tasks = try await env.store.deliveries(feed)
         }
-        if let matches { tasks = tasks.filter(matches) }
         return JSONResponse.make(value: ["tasks": .array(tasks.map { SamaTaskJSON.value($0, omitAnswers: false) })])
     }
 

@@ -141,8 +141,9 @@ struct SamaTasks: Sendable {
         let ids = try SamaInput.taskIDs(&reader)
         try reader.rejectUnknownFields()
         for (index, id) in ids.enumerated() {
-            let task = try await task(context, id: id)
-            guard task.projectID == project.id, task.status == .staged else {
+            // The project was read once above; each id costs one task read.
+            let task = try await task(id, in: project, for: caller)
+            guard task.status == .staged else {
                 throw DomainError(
                     .invalidState, "task \(id) is \(SamaTaskJSON.state(task)); only new tasks can be deleted",
                     details: [.init(path: "/task_ids/\(index)", reason: "is \(SamaTaskJSON.state(task)), not new")])
@@ -172,8 +173,11 @@ struct SamaTasks: Sendable {
     }
 
     private func task(_ context: AppRequestContext, id: String) async throws -> WorkTask {
-        let caller = try context.requireCaller()
-        let project = try await SamaInput.project(context, env: env)
+        try await task(id, in: try await SamaInput.project(context, env: env), for: try context.requireCaller())
+    }
+
+    /// The caller's task `id` of `project`, or a 404.
+    private func task(_ id: String, in project: Project, for caller: Caller) async throws -> WorkTask {
         guard ObjectIDGenerator.isValid(id) else { throw DomainError.notFound("task", id) }
         let task = try await env.visibleTask(id: id, for: caller)
         guard task.projectID == project.id else { throw DomainError.notFound("task", id) }
