@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Loupe's hot paths on this machine and prints figures (not a test: nothing is asserted).
 #   Benchmarks/run.sh [TASKS] [--postgres]
-# Ingests TASKS tasks (default 100000) through the upload flow, pages through them, and runs wrk
+# Ingests TASKS tasks (default 100000) through the upload flow (JSONL, then the same as CSV), pages through them, and runs wrk
 # (32 connections, 10 s) against GET /api/v1/tasks/{id}, and runs 64 workers through the work queue
 # (5,000 tasks, overlap 3). Everything stays on 127.0.0.1.
 set -euo pipefail
@@ -35,6 +35,10 @@ echo "== ingest ($tasks tasks, ${mode:-sqlite}) =="
 out=$("$bin/loupe-bench" ingest --url "http://127.0.0.1:$port" --key $key --tasks "$tasks" --server-pid $server)
 echo "$out"
 project=$(echo "$out" | sed -n 's/^project: //p')
+
+echo "== ingest ($tasks tasks as CSV, ${mode:-sqlite}) =="
+"$bin/loupe-bench" ingest --url "http://127.0.0.1:$port" --key $key --tasks "$tasks" --format csv --server-pid $server \
+  | grep -v '^project:'
 
 echo "== page =="
 "$bin/loupe-bench" page --url "http://127.0.0.1:$port" --key $key --project "$project"

@@ -1,24 +1,33 @@
-// JSONStreamSplitter: the first 4 bytes pick chunk sizes, the rest is the upload. The elements (and
+// BatchFileSplitter (JSON array, JSONL or CSV): the first 4 bytes pick chunk sizes, the rest is the upload. The elements (and
 // any error) must not depend on the chunking; resuming at any element's endOffset must give the
 // remaining elements; and an upload that JSONParser reads as an array must split into its items.
 #if !FUZZ_SINGLE_MODULE
-@testable import LoupeDomain
+    @testable import LoupeDomain
 #endif
 
 private struct Outcome: Equatable {
     var elements: [Element] = []
     var error: JSONSyntaxError?
-    var mode: JSONStreamSplitter.Mode?
+    var mode: BatchFileSplitter.Mode?
+    var csvHeader: [String]?
 
     struct Element: Equatable {
         var index: Int
         var bytes: [UInt8]
         var endOffset: Int64
+        var problem: String?
+
+        init(_ element: JSONStreamElement) {
+            index = element.index
+            bytes = element.bytes
+            endOffset = element.endOffset
+            problem = element.problem
+        }
     }
 }
 
 private func split(
-    _ upload: UnsafeRawBufferPointer, chunkSizes: [Int], splitter start: JSONStreamSplitter = JSONStreamSplitter()
+    _ upload: UnsafeRawBufferPointer, chunkSizes: [Int], splitter start: BatchFileSplitter = BatchFileSplitter()
 ) -> Outcome {
     var splitter = start
     var outcome = Outcome()
@@ -30,13 +39,14 @@ private func split(
             turn += 1
             let chunk = UnsafeRawBufferPointer(rebasing: upload[offset..<(offset + length)])
             offset += length
-            outcome.elements += try splitter.feed(chunk).map { .init(index: $0.index, bytes: $0.bytes, endOffset: $0.endOffset) }
+            outcome.elements += try splitter.feed(chunk).map(Outcome.Element.init)
         }
-        outcome.elements += try splitter.finish().map { .init(index: $0.index, bytes: $0.bytes, endOffset: $0.endOffset) }
+        outcome.elements += try splitter.finish().map(Outcome.Element.init)
     } catch {
         outcome.error = error
     }
     outcome.mode = splitter.mode
+    outcome.csvHeader = splitter.csvHeader
     return outcome
 }
 
@@ -53,10 +63,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if whole.error != nil || chunked.error != nil {
         // Elements completed before the error are lost with the failing chunk, so compare only the error.
         guard whole.error == chunked.error else {
-            fuzzFinding("error depends on chunking: \(String(describing: whole.error)) vs \(String(describing: chunked.error))")
+            fuzzFinding(
+                "error depends on chunking: \(String(describing: whole.error)) vs \(String(describing: chunked.error))")
         }
     } else if whole != chunked {
-        fuzzFinding("elements depend on chunking (sizes \(sizes)): \(whole.elements.count) vs \(chunked.elements.count)")
+        fuzzFinding(
+            "elements depend on chunking (sizes \(sizes)): \(whole.elements.count) vs \(chunked.elements.count)")
     }
     // An upload the parser reads as a JSON array must split into exactly its items.
     if case .array(let items)? = parseJSON(UnsafeBufferPointer(rebasing: input.bytes[input.position...])) {
@@ -67,7 +79,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         for (element, item) in zip(whole.elements, items) {
             guard let parsed = try? JSONParser.parse(element.bytes), parsed == item else {
-                fuzzFinding("element \(element.index) \(String(decoding: element.bytes, as: UTF8.self)) is not item \(item.serialized())")
+                fuzzFinding(
+                    "element \(element.index) \(String(decoding: element.bytes, as: UTF8.self)) is not item \(item.serialized())"
+                )
             }
         }
     }
@@ -77,9 +91,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let mode = whole.mode {
         for (position, element) in whole.elements.enumerated().prefix(8) {
             guard element.endOffset <= Int64(upload.count) else { continue }
-            let resumed = JSONStreamSplitter(resumeAt: element.endOffset, nextIndex: element.index + 1, mode: mode)
+            let resumed =
+                switch mode {
+                case .array: BatchFileSplitter(resumeAt: element.endOffset, nextIndex: element.index + 1, mode: .array)
+                case .lines: BatchFileSplitter(resumeAt: element.endOffset, nextIndex: element.index + 1, mode: .lines)
+                case .csv:
+                    BatchFileSplitter(
+                        resumeAt: element.endOffset, nextIndex: element.index + 1, csvHeader: whole.csvHeader ?? [])
+                }
             let rest = split(
-                UnsafeRawBufferPointer(rebasing: upload[Int(element.endOffset)...]), chunkSizes: sizes, splitter: resumed)
+                UnsafeRawBufferPointer(rebasing: upload[Int(element.endOffset)...]), chunkSizes: sizes,
+                splitter: resumed)
             let expected = Array(whole.elements[(position + 1)...])
             if rest.error != nil || rest.elements != expected {
                 fuzzFinding(

@@ -62,18 +62,25 @@ public struct BatchIngester: Sendable {
             return
         }
         defer { try? file.close() }
-        var splitter: JSONStreamSplitter
-        if let modeName = batch.resume.mode, let mode = JSONStreamSplitter.Mode(rawValue: modeName) {
-            splitter = JSONStreamSplitter(resumeAt: batch.resume.offset, nextIndex: batch.resume.nextIndex, mode: mode)
-            try file.seek(toOffset: UInt64(batch.resume.offset))
-        } else {
-            splitter = JSONStreamSplitter()
+        var splitter = BatchFileSplitter()
+        if let mode = batch.resume.mode.flatMap(BatchFileSplitter.Mode.init(rawValue:)) {
+            let resume = batch.resume
+            switch mode {
+            case .array, .lines:
+                splitter = BatchFileSplitter(
+                    resumeAt: resume.offset, nextIndex: resume.nextIndex, mode: mode == .array ? .array : .lines)
+            case .csv:
+                splitter = BatchFileSplitter(
+                    resumeAt: resume.offset, nextIndex: resume.nextIndex, csvHeader: try Self.csvHeader(of: file))
+            }
+            try file.seek(toOffset: UInt64(resume.offset))
         }
         let outcome = try await ingest(file: file, splitter: &splitter, project: project, batch: batch)
         switch outcome {
         case .stopped: return
         case .broken(let error):
-            _ = try await finish(batch, .failed, error: "the file is not a valid JSON array or JSONL: \(error)")
+            _ = try await finish(
+                batch, .failed, error: "the file is not a valid JSON array, JSONL or CSV file: \(error)")
         case .done:
             guard let done = try await finish(batch, .completed, error: nil) else { return }
             try? uploads.remove(batchID: batch.id)
@@ -93,7 +100,7 @@ public struct BatchIngester: Sendable {
     /// Reads, parses and commits chunk after chunk; the next chunk is parsed while the previous
     /// one is being written (one commit in flight at a time, so resume points stay in order).
     private func ingest(
-        file: FileHandle, splitter: inout JSONStreamSplitter, project: Project, batch: Batch
+        file: FileHandle, splitter: inout BatchFileSplitter, project: Project, batch: Batch
     ) async throws -> IngestOutcome {
         try await withThrowingTaskGroup(of: Bool.self) { group in
             var inFlight = false
@@ -140,13 +147,16 @@ public struct BatchIngester: Sendable {
 
     /// Turns raw items into tasks (or failures), the two halves in parallel.
     private func makeChunk(
-        _ elements: [JSONStreamElement], project: Project, batch: Batch, mode: JSONStreamSplitter.Mode?
+        _ elements: [JSONStreamElement], project: Project, batch: Batch, mode: BatchFileSplitter.Mode?
     ) async -> PendingChunk {
         let now = factory.clock.now()
         let factory = self.factory
         let dialect = store.dialects.dialect(batch.dialect)
         let convert: @Sendable (ArraySlice<JSONStreamElement>) -> [Result<WorkTask, BatchFailure>] = { slice in
             slice.map { element in
+                if let problem = element.problem {
+                    return .failure(BatchFailure(index: element.index, reason: problem, item: element.bytes))
+                }
                 if let size = element.oversizedBytes {
                     return .failure(
                         BatchFailure(
@@ -157,7 +167,7 @@ public struct BatchIngester: Sendable {
                 }
                 return factory.makeTask(
                     fromItem: element.bytes, index: element.index, project: project, batch: batch, dialect: dialect,
-                    now: now)
+                    isTableRow: element.isTableRow, now: now)
             }
         }
         let middle = elements.count / 2
@@ -172,6 +182,24 @@ public struct BatchIngester: Sendable {
         var chunk = PendingChunk()
         for (element, result) in zip(elements, results) { chunk.add(element, result, mode: mode) }
         return chunk
+    }
+
+    /// The header row of the CSV file `file` (read from its start, for a resumed batch).
+    static func csvHeader(of file: FileHandle) throws -> [String] {
+        try file.seek(toOffset: 0)
+        var splitter = CSVRecordSplitter()
+        while splitter.header == nil {
+            let data = try file.read(upToCount: 1 << 16) ?? Data()
+            if data.isEmpty {
+                _ = try splitter.finish()
+                break
+            }
+            _ = try data.withUnsafeBytes { try splitter.feed($0) }
+        }
+        guard let header = splitter.header else {
+            throw JSONSyntaxError(offset: 0, reason: "the CSV file has no header row")
+        }
+        return header
     }
 
     private func commit(_ pending: PendingChunk, _ batch: Batch) async throws -> Bool {
@@ -201,7 +229,7 @@ private struct PendingChunk: Sendable {
     var count: Int { tasks.count + failures.count }
 
     mutating func add(
-        _ element: JSONStreamElement, _ result: Result<WorkTask, BatchFailure>, mode: JSONStreamSplitter.Mode?
+        _ element: JSONStreamElement, _ result: Result<WorkTask, BatchFailure>, mode: BatchFileSplitter.Mode?
     ) {
         switch result {
         case .success(let task): tasks.append(task)

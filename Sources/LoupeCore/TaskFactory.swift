@@ -63,14 +63,19 @@ public struct TaskFactory: Sendable {
         return task
     }
 
-    /// One batch item (raw JSON text) as a task, or the reason it failed.
+    /// One batch item (raw JSON text, or a CSV row as a flat object of cell texts) as a task, or
+    /// the reason it failed.
     public func makeTask(
         fromItem bytes: [UInt8], index: Int, project: Project, batch: Batch, dialect: any TaskDialect = NativeDialect(),
-        now: Timestamp
+        isTableRow: Bool = false, now: Timestamp
     ) -> Result<WorkTask, BatchFailure> {
         do {
             let value = try JSONParser.parse(bytes)
-            let spec = try dialect.taskSpec(fromItem: value)
+            let spec =
+                isTableRow
+                ? try typedCells(
+                    of: dialect.taskSpec(fromTableRow: value.objectValue ?? JSONObject()), project: project)
+                : try dialect.taskSpec(fromItem: value)
             var task = try makeTask(
                 spec, project: project, testMode: batch.testMode, batch: batch, batchIndex: index, now: now)
             task.dialect = dialect.id
@@ -83,5 +88,18 @@ public struct TaskFactory: Sendable {
         } catch {
             return .failure(BatchFailure(index: index, reason: "\(error)", item: bytes))
         }
+    }
+
+    /// A spec read from a CSV row with its `data` and `prefill` cells typed by the project's
+    /// creation and delivery schemas.
+    private func typedCells(of spec: TaskSpec, project: Project) throws(DomainError) -> TaskSpec {
+        var spec = spec
+        if case .object(let data) = spec.data {
+            spec.data = .object(try TableCells.typed(data, by: project.creationSchema, path: "/data"))
+        }
+        if let prefill = spec.prefill {
+            spec.prefill = try TableCells.typed(prefill, by: project.deliverySchema, path: "/prefill")
+        }
+        return spec
     }
 }

@@ -29,10 +29,12 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: "Number of tasks.") var tasks = 100_000
     @Option(help: "Server process id, to read its peak RSS.") var serverPid: Int32?
     @Option(help: "Project name to create.") var project = "bench-\(UUID().uuidString.prefix(8))"
+    @Option(help: "Upload file shape: jsonl or csv.") var format = "jsonl"
 
     func run() async throws {
-        let file = NSTemporaryDirectory() + "loupe-bench-\(tasks).jsonl"
-        try Self.writeFile(file, count: tasks)
+        guard format == "jsonl" || format == "csv" else { throw ValidationError("--format is jsonl or csv") }
+        let file = NSTemporaryDirectory() + "loupe-bench-\(tasks).\(format)"
+        try Self.writeFile(file, count: tasks, csv: format == "csv")
         try await target.withClient { client in
             let (_, created) = try await client.request(
                 .POST, "/api/v1/projects", json: ["name": .string(project), "type": "categorization"])
@@ -60,7 +62,7 @@ struct Ingest: AsyncParsableCommand {
             }
             let seconds = (ContinuousClock.now - start).seconds
             let uploadSeconds = uploaded.seconds
-            print("ingest: \(tasks) tasks, status \(state), counts \(counts.serialized())")
+            print("ingest: \(tasks) tasks (\(format)), status \(state), counts \(counts.serialized())")
             print(
                 String(
                     format: "ingest: %.2f s end to end (upload %.2f s) = %.0f tasks/s", seconds, uploadSeconds,
@@ -74,15 +76,19 @@ struct Ingest: AsyncParsableCommand {
         try? FileManager.default.removeItem(atPath: file)
     }
 
-    static func writeFile(_ path: String, count: Int) throws {
+    /// The same items as JSONL or as CSV with a header row.
+    static func writeFile(_ path: String, count: Int, csv: Bool) throws {
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = FileHandle(forWritingAtPath: path)!
         defer { try? handle.close() }
-        var chunk = ""
+        var chunk = csv ? "url,camera,note,unique_id\r\n" : ""
         let filler = String(repeating: "x", count: 170)
         for index in 0..<count {
+            let url = "https://images.example.com/streets/\(index).jpg"
             chunk +=
-                "{\"data\":{\"url\":\"https://images.example.com/streets/\(index).jpg\",\"camera\":\"cam-\(index % 17)\",\"note\":\"\(filler)\"},\"unique_id\":\"bench-\(index)\"}\n"
+                csv
+                ? "\(url),cam-\(index % 17),\(filler),bench-\(index)\r\n"
+                : "{\"data\":{\"url\":\"\(url)\",\"camera\":\"cam-\(index % 17)\",\"note\":\"\(filler)\"},\"unique_id\":\"bench-\(index)\"}\n"
             if chunk.utf8.count > 1 << 20 {
                 handle.write(Data(chunk.utf8))
                 chunk = ""

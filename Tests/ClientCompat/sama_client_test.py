@@ -468,6 +468,39 @@ assert sample["state"] == "new" and str(sample["batch_id"]) == str(bulk_bid) and
 step(f"10,000 records in one upload: 9,999 created, the bad one failed alone; status pages of 1000 give all "
      f"10,000 items ({time.time() - upload_started:.1f} s)")
 
+csv_cb = f"csv-{run}"
+csv_lines = ["url,name,client_batch_id,output_label,priority,submit"]
+for i in range(2_000):
+    name = f'"csv {i}, with a comma\nand ""quotes"""' if i == 7 else f"csv-{i}"
+    label = "bird" if i == 1234 else ("cat" if i % 2 else "dog")
+    csv_lines.append(f"https://example.com/{run}/csv-{i}.jpg,{name},{csv_cb},{label},{-3 if i == 7 else ''},"
+                     f"{'true' if i == 7 else ''}")
+csv_job = requests.post(f"{base}/sama/v2/projects/{bulk_id}/batches.json", params={"access_key": key}, json={},
+                        timeout=30)
+assert csv_job.status_code == 200 and csv_job.json().get("tasks_put_url"), csv_job.text
+csv_bid = csv_job.json()["batch_id"]
+put = requests.put(csv_job.json()["tasks_put_url"], data="\r\n".join(csv_lines).encode(),
+                   headers={"Content-Type": "text/csv"}, timeout=60)
+assert put.status_code == 200, put.text
+started = requests.post(f"{base}/sama/v2/projects/{bulk_id}/batches/{csv_bid}/continue.json",
+                        params={"access_key": key}, json={}, timeout=30)
+assert started.status_code == 200, started.text
+csv_items = wait_batch(bulk_id, csv_bid, 2_000, seconds=60, pause=0.5)
+csv_failed = [item for item in csv_items if item["status"] == "failed"]
+assert [item["index"] for item in csv_failed] == [1234], csv_failed
+assert csv_failed[0]["data"]["output_label"] == "bird", csv_failed
+assert "output_label" in json.dumps(csv_failed[0]["errors"]), csv_failed
+csv_ids = created_ids(csv_items)
+assert len(csv_ids) == 1_999, len(csv_ids)
+quoted = task(bulk_id, csv_items[7]["id"])
+assert quoted["data"]["name"] == 'csv 7, with a comma\nand "quotes"', quoted["data"]
+assert quoted["data"]["output_label"] == "cat" and quoted["client_batch_id"] == csv_cb, quoted
+assert quoted["state"] != "new" and quoted["priority"] == -3, quoted
+plain = task(bulk_id, csv_items[8]["id"])
+assert plain["state"] == "new" and plain["priority"] == 0, plain
+step("a CSV file PUT to tasks_put_url (header row, quoted fields, CRLF): 1,999 created, the bad output_label failed "
+     "alone; priority and submit columns read")
+
 # ---------------------------------------------------------------------------------------------- project C
 
 received = []

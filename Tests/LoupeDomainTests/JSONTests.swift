@@ -52,16 +52,7 @@ struct JSONTests {
     }
 
     private func split(_ text: String, chunk: Int) throws -> [String] {
-        var splitter = JSONStreamSplitter()
-        var elements: [JSONStreamElement] = []
-        let bytes = Array(text.utf8)
-        var start = 0
-        while start < bytes.count {
-            let end = min(start + chunk, bytes.count)
-            elements += try bytes[start..<end].withUnsafeBytes { try splitter.feed($0) }
-            start = end
-        }
-        elements += try splitter.finish()
+        let elements = try UploadSplitting.split(text, chunk: chunk).elements
         #expect(elements.map(\.index) == Array(0..<elements.count))
         return elements.map { String(decoding: $0.bytes, as: UTF8.self) }
     }

@@ -8,9 +8,11 @@ import Testing
 
 @Suite("Batch ingestion")
 struct BatchIngestionTests {
-    static func uploadedBatch(_ store: Store, lines: [String]) async throws -> (Batch, Project, UploadFiles) {
+    static func uploadedBatch(
+        _ store: Store, lines: [String], separator: String = "\n",
+        schema: JSONValue = ["type": "object", "required": ["url"], "properties": ["url": ["type": "string"]]]
+    ) async throws -> (Batch, Project, UploadFiles) {
         let org = try await Fixtures.organization(store)
-        let schema: JSONValue = ["type": "object", "required": ["url"], "properties": ["url": ["type": "string"]]]
         let project = try await Fixtures.project(store, org: org, schema: schema)
         let now = Timestamp.now()
         let batch = Batch(
@@ -18,7 +20,8 @@ struct BatchIngestionTests {
             priority: 0, testMode: false, createdAt: now, updatedAt: now)
         try await store.createBatch(batch, uploadTokenHash: Fixtures.ids.next())
         let uploads = try UploadFiles(directory: NSTemporaryDirectory() + "loupe-uploads-" + UUID().uuidString)
-        try lines.joined(separator: "\n").write(toFile: uploads.path(for: batch.id), atomically: true, encoding: .utf8)
+        try lines.joined(separator: separator).write(
+            toFile: uploads.path(for: batch.id), atomically: true, encoding: .utf8)
         let processing = try await store.transitionBatch(
             id: batch.id, organizationID: org, from: [.pending], to: .processing, at: now)
         return (try #require(processing), project, uploads)

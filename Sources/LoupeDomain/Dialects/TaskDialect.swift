@@ -70,6 +70,10 @@ public protocol TaskDialect: Sendable {
     /// task spec, in the vendor's field names; errors name the field.
     func taskSpec(fromItem value: JSONValue) throws(DomainError) -> TaskSpec
 
+    /// One row of a CSV file uploaded to a batch of this dialect (column name → cell text) as a
+    /// task spec; the project's schemas type the cells of `data` and `prefill` afterwards.
+    func taskSpec(fromTableRow row: JSONObject) throws(DomainError) -> TaskSpec
+
     /// What a receiver's HTTP status means for a callback: delivered, retried or final.
     func deliveryVerdict(statusCode: Int, retryAfter: Double?) -> DeliveryVerdict
 }
@@ -83,6 +87,9 @@ extension TaskDialect {
     public func absoluteLinks(in body: String, base: String) -> String { body }
     public var callbackAuthHeader: String? { nil }
     public func taskSpec(fromItem value: JSONValue) throws(DomainError) -> TaskSpec { try TaskSpec.parse(value) }
+    public func taskSpec(fromTableRow row: JSONObject) throws(DomainError) -> TaskSpec {
+        try TaskSpec.parse(tableRow: row)
+    }
 
     public func deliveryVerdict(statusCode: Int, retryAfter: Double?) -> DeliveryVerdict {
         DeliveryVerdict.forStatus(statusCode, retryAfter: retryAfter)

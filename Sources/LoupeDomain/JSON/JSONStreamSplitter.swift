@@ -11,6 +11,12 @@ public struct JSONStreamElement: Sendable {
     /// The element's size when it was larger than the splitter's limit (its bytes were not
     /// kept); nil for an element within the limit.
     public var oversizedBytes: Int64?
+    /// A table row (CSV): `bytes` is a flat object of column name → cell text, to be placed and
+    /// typed by the dialect and the project's schemas.
+    public var isTableRow = false
+    /// Why the element cannot become a task although it was read (e.g. a row with more fields
+    /// than the header has columns); nil when it can.
+    public var problem: String?
 }
 
 /// Splits a batch file, fed in chunks of any size, into its elements: either one JSON array

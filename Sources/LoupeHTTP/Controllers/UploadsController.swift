@@ -5,7 +5,7 @@ import LoupeDomain
 import LoupeStore
 import NIOCore
 
-/// `PUT /api/v1/uploads/{token}`: the upload capability. The body (a JSON array or JSONL file of
+/// `PUT /api/v1/uploads/{token}`: the upload capability. The body (a JSON array, JSONL or CSV file of
 /// any size) is streamed to disk, never held in memory, then moved into place atomically.
 public struct UploadsController: Sendable {
     let env: APIEnvironment

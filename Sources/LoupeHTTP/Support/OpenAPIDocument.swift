@@ -88,7 +88,8 @@ public enum OpenAPIDocument {
             authenticated: true),
         .init(
             method: "put", path: "/api/v1/uploads/{token}",
-            summary: "Upload a batch file (JSON array or JSONL); the URL is the capability", hasBody: true,
+            summary: "Upload a batch file (JSON array, JSONL or CSV with a header row); the URL is the capability",
+            hasBody: true,
             authenticated: false),
         .init(
             method: "get", path: "/api/v1/keys", summary: "List API keys with their mode and role (live admins only)",

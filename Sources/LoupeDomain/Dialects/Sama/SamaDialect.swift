@@ -15,6 +15,17 @@ public struct SamaDialect: TaskDialect {
         try SamaTaskJSON.spec(value, path: "")
     }
 
+    /// A CSV row: `priority` and `submit` columns as in the JSON item, every other column (inputs
+    /// and `output_<name>` pre-annotations) in `data`.
+    public func taskSpec(fromTableRow row: JSONObject) throws(DomainError) -> TaskSpec {
+        var data = JSONObject()
+        for (column, value) in row where column != "priority" && column != "submit" { data[column] = value }
+        var item: JSONObject = ["data": .object(data)]
+        item["priority"] = try TableCells.integer(row, "priority")
+        item["submit"] = try TableCells.flag(row, "submit")
+        return try SamaTaskJSON.spec(.object(item), path: "")
+    }
+
     public func callbackBody(for task: WorkTask, kind: EventKind, context: TaskContext) -> RawJSON? {
         RawJSON(["task": SamaTaskJSON.value(task, omitAnswers: false)])
     }

@@ -4,12 +4,12 @@
 
 import { api, upload, ApiError } from '../api.js';
 import { h, clear, toast, formatNumber } from '../dom.js';
-import { table, badge, statusLine, errorBox, field, showErrors, clearErrors, formatTime, shortID, csvToJSONL, put, formatBytes, expander } from './ui.js';
+import { table, badge, statusLine, errorBox, field, showErrors, clearErrors, formatTime, shortID, put, formatBytes, expander } from './ui.js';
 
 const BATCH_DONE = ['completed', 'failed', 'canceled'];
 
 /**
- * The form that uploads a tasks file (JSONL, a JSON array, or CSV turned into JSONL) as a new batch,
+ * The form that uploads a tasks file (JSONL, a JSON array, or CSV with a header row) as a new batch,
  * finalizes it and follows it until its tasks are made; then calls `onUploaded()`.
  */
 export function batchUploadForm(screen, onUploaded) {
@@ -26,7 +26,7 @@ export function batchUploadForm(screen, onUploaded) {
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Upload');
   const form = h('form', { class: 'stack', 'data-testid': 'batch-form', novalidate: true, onsubmit: send },
     h('div', { class: 'grid-3' },
-      field('Tasks file', file, { path: '/file', hint: 'JSONL (one task per line), a JSON array, or CSV (a header row; columns become data, except unique_id, priority, tags as a|b, callback_url).' }),
+      field('Tasks file', file, { path: '/file', hint: 'JSONL (one task per line), a JSON array, or CSV (a header row; columns become data, typed by the creation schema, except unique_id, priority, urgency, tags as a|b, callback_url, staged, and prefill.* / metadata.* columns).' }),
       field('Client batch id (optional)', clientID, { path: '/client_batch_id' }),
       field('Priority (optional)', priority, { path: '/priority' })),
     h('div', { class: 'actions' }, submit), barField, status, result);
@@ -41,7 +41,6 @@ export function batchUploadForm(screen, onUploaded) {
     try {
       const csv = /\.csv$/i.test(chosen.name) || chosen.type === 'text/csv';
       const json = /\.json$/i.test(chosen.name);
-      const content = csv ? new Blob([csvToJSONL(await chosen.text())], { type: 'application/x-ndjson' }) : chosen;
       const request = { upload: true };
       if (clientID.value.trim()) request.client_batch_id = clientID.value.trim();
       if (priority.value.trim()) request.priority = Number(priority.value);
@@ -49,12 +48,12 @@ export function batchUploadForm(screen, onUploaded) {
       const batch = await api('POST', `/projects/${screen.id}/batches`, request);
       barField.hidden = false;
       const path = new URL(batch.upload_url, location.href).pathname.replace(/^\/api\/v1/, '');
-      await upload('PUT', path, content, json ? 'application/json' : 'application/x-ndjson', (fraction) => {
+      await upload('PUT', path, chosen, csv ? 'text/csv' : json ? 'application/json' : 'application/x-ndjson', (fraction) => {
         bar.value = fraction;
-        barText.textContent = ` ${Math.round(fraction * 100)}\u00a0% of ${formatBytes(content.size)}`;
+        barText.textContent = ` ${Math.round(fraction * 100)}\u00a0% of ${formatBytes(chosen.size)}`;
       });
       bar.value = 1;
-      barText.textContent = ` 100\u00a0% of ${formatBytes(content.size)}`;
+      barText.textContent = ` 100\u00a0% of ${formatBytes(chosen.size)}`;
       status.say('Uploaded. Finalizing…');
       let current = await api('POST', `/batches/${batch.id}/finalize`);
       for (let round = 0; screen.isAlive() && !BATCH_DONE.includes(current.status) && round < 900; round += 1) {

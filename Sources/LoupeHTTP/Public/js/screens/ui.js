@@ -1,6 +1,6 @@
 // Shared pieces of the admin and project screens: tables (with expandable detail rows), badges, a
 // confirm dialog, labelled fields with server error mapping, sections, time and size formatting,
-// downloads and CSV → JSONL.
+// and downloads.
 
 import { h, clear, append, uid, formatNumber } from '../dom.js';
 
@@ -188,53 +188,6 @@ export function downloadBlob(blob, filename) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Parses RFC 4180 CSV (quoted fields, "" escapes, CRLF or LF) into rows of strings. */
-export function parseCSV(text) {
-  const rows = [];
-  let row = [];
-  let value = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') { value += '"'; index += 1; }
-      else if (char === '"') quoted = false;
-      else value += char;
-    } else if (char === '"' && value === '') quoted = true;
-    else if (char === ',') { row.push(value); value = ''; }
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(value); value = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else value += char;
-  }
-  row.push(value);
-  if (row.length > 1 || row[0] !== '') rows.push(row);
-  return rows;
-}
-
-/**
- * Turns CSV into JSONL task objects: every column goes into `data`, except unique_id, priority
- * (an integer), tags (separated by "|") and callback_url, which become task fields.
- */
-export function csvToJSONL(text) {
-  const [header, ...rows] = parseCSV(text.replace(/^\uFEFF/, ''));
-  if (!header) return '';
-  const names = header.map((name) => name.trim());
-  return rows.map((cells) => {
-    const task = { data: {} };
-    names.forEach((name, index) => {
-      const cell = cells[index] ?? '';
-      if (name === 'unique_id' || name === 'callback_url') { if (cell) task[name] = cell; }
-      else if (name === 'priority') { if (cell.trim()) task.priority = Number(cell); }
-      else if (name === 'tags') { const tags = cell.split('|').map((tag) => tag.trim()).filter(Boolean); if (tags.length) task.tags = tags; }
-      else if (name) task.data[name] = cell;
-    });
-    return JSON.stringify(task);
-  }).join('\n') + '\n';
 }
 
 /** Replaces the content of `element` with a loading line. */
