@@ -13,22 +13,20 @@ public import ServiceLifecycle
 /// private addresses are refused unless allowed (the same guard as callbacks).
 public struct AttachmentChecker: Service {
     let store: Store
-    let client: HTTPClient
-    let addresses: CallbackAddressPolicy
+    let outbound: OutboundHTTP
     let clock: LoupeClock
     let timeout: Double
     let maxBytes: Int
     let isReady: @Sendable () -> Bool
     let logger: Logger
 
-    /// A checker using `client` (shut down when the service ends).
+    /// A checker fetching through `outbound` (shut down when the service ends).
     public init(
-        store: Store, client: HTTPClient, addresses: CallbackAddressPolicy, clock: LoupeClock, timeout: Double,
+        store: Store, outbound: OutboundHTTP, clock: LoupeClock, timeout: Double,
         maxBytes: Int, isReady: @escaping @Sendable () -> Bool, logger: Logger
     ) {
         self.store = store
-        self.client = client
-        self.addresses = addresses
+        self.outbound = outbound
         self.clock = clock
         self.timeout = timeout
         self.maxBytes = maxBytes
@@ -48,7 +46,7 @@ public struct AttachmentChecker: Service {
                 if checked == 0 { try? await Task.sleep(for: .milliseconds(250)) }
             }
         }
-        try? await client.shutdown()
+        await outbound.shutdown()
     }
 
     /// Checks one lease's worth of tasks; returns how many.
@@ -87,14 +85,11 @@ public struct AttachmentChecker: Service {
 
     /// Nil when `url` answers 200 within the limits, else what went wrong.
     private func fetch(_ url: String) async -> AttachmentFailure? {
-        if let refusal = await addresses.refusal(for: url) {
-            return AttachmentFailure(url: url, statusCode: nil, reason: refusal)
-        }
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         request.headers.add(name: "User-Agent", value: "Loupe-Attachments/1")
         do {
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1_000)))
+            let response = try await outbound.execute(request, timeout: .milliseconds(Int64(timeout * 1_000)))
             var received = 0
             for try await chunk in response.body {
                 received += chunk.readableBytes
@@ -105,6 +100,8 @@ public struct AttachmentChecker: Service {
             }
             return response.status.code == 200
                 ? nil : AttachmentFailure(url: url, statusCode: Int(response.status.code), reason: nil)
+        } catch let refusal as OutboundRefusal {
+            return AttachmentFailure(url: url, statusCode: nil, reason: refusal.reason)
         } catch {
             return AttachmentFailure(
                 url: url, statusCode: nil, reason: String(describing: error).prefix(200).description)

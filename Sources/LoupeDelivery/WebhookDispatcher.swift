@@ -37,7 +37,6 @@ public struct WebhookDispatcher: Service {
     let sender: WebhookSender
     /// Sends events whose target is an e-mail address; nil when no relay is configured.
     let mailer: MailSender?
-    let addresses: CallbackAddressPolicy
     let clock: LoupeClock
     let settings: DispatcherSettings
     let isReady: @Sendable () -> Bool
@@ -46,13 +45,12 @@ public struct WebhookDispatcher: Service {
 
     /// A dispatcher.
     public init(
-        store: Store, sender: WebhookSender, mailer: MailSender? = nil, addresses: CallbackAddressPolicy,
-        clock: LoupeClock, settings: DispatcherSettings, isReady: @escaping @Sendable () -> Bool, logger: Logger
+        store: Store, sender: WebhookSender, mailer: MailSender? = nil, clock: LoupeClock, settings: DispatcherSettings,
+        isReady: @escaping @Sendable () -> Bool, logger: Logger
     ) {
         self.store = store
         self.sender = sender
         self.mailer = mailer
-        self.addresses = addresses
         self.clock = clock
         self.settings = settings
         self.isReady = isReady
@@ -68,7 +66,7 @@ public struct WebhookDispatcher: Service {
             }
         }
         try? await store.releaseEventLeases(owner: settings.nodeID)
-        try? await sender.client.shutdown()
+        await sender.outbound.shutdown()
     }
 
     /// Delivers until nothing is due (or cancelled), holding at most `capacity` events. While
@@ -177,9 +175,6 @@ public struct WebhookDispatcher: Service {
             return DeliveryOutcome(event: event, attempt: attempt, verdict: verdict, retryAt: retryAt)
         }
         let byMail = MailAddress.isMailDestination(event.targetURL)
-        if !byMail, let refusal = await addresses.refusal(for: event.targetURL) {
-            return outcome(.final, status: nil, error: refusal)
-        }
         let found = try? await configs.config(
             projectID: event.projectID, organizationID: event.organizationID, now: started)
         guard let config = found else {
@@ -201,6 +196,7 @@ public struct WebhookDispatcher: Service {
         if let authHeader { signed.headers.append(authHeader) }
         let response = await sender.post(url: signed.url, headers: signed.headers, body: Array(event.payload.text.utf8))
         guard let status = response.statusCode else {
+            if response.refused { return outcome(.final, status: nil, error: response.error) }
             return outcome(.retry(retryAfter: nil), status: nil, error: response.error ?? "no response")
         }
         let verdict = dialect.deliveryVerdict(statusCode: status, retryAfter: response.retryAfter)

@@ -11,34 +11,21 @@ public struct WebhookResponse: Sendable {
     public var retryAfter: Double?
     /// The transport failure, if any.
     public var error: String?
+    /// The address policy refused the target: nothing was sent, and retrying cannot help.
+    public var refused = false
 }
 
 /// Posts deliveries with connect and read timeouts, never following redirects, reusing
-/// connections per endpoint.
+/// connections per endpoint, only to addresses the address policy vetted.
 public struct WebhookSender: Sendable {
-    /// The client (owned by whoever made it).
-    public let client: HTTPClient
+    /// The outbound client (owned by whoever made it).
+    public let outbound: OutboundHTTP
     /// Whole-request deadline.
     public let requestTimeout: TimeAmount
 
-    /// A client configured for webhooks: `connectTimeout` and `readTimeout` in seconds,
-    /// `connectionsPerEndpoint` kept open per host.
-    public static func makeClient(connectTimeout: Double, readTimeout: Double, connectionsPerEndpoint: Int)
-        -> HTTPClient
-    {
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(
-                connect: .milliseconds(Int64(connectTimeout * 1_000)), read: .milliseconds(Int64(readTimeout * 1_000))))
-        configuration.connectionPool = .init(
-            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, connectionsPerEndpoint))
-        configuration.httpVersion = .http1Only
-        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }
-
-    /// A sender over `client`.
-    public init(client: HTTPClient, requestTimeout: Double) {
-        self.client = client
+    /// A sender over `outbound`.
+    public init(outbound: OutboundHTTP, requestTimeout: Double) {
+        self.outbound = outbound
         self.requestTimeout = .milliseconds(Int64(requestTimeout * 1_000))
     }
 
@@ -49,7 +36,7 @@ public struct WebhookSender: Sendable {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
-            let response = try await client.execute(request, timeout: requestTimeout)
+            let response = try await outbound.execute(request, timeout: requestTimeout)
             // Drain (at most 64 KiB kept) so the connection can be reused.
             var kept = 0
             for try await chunk in response.body {
@@ -58,6 +45,8 @@ public struct WebhookSender: Sendable {
             }
             let retryAfter = response.headers.first(name: "retry-after").flatMap(Self.seconds(retryAfter:))
             return WebhookResponse(statusCode: Int(response.status.code), retryAfter: retryAfter, error: nil)
+        } catch let refusal as OutboundRefusal {
+            return WebhookResponse(statusCode: nil, retryAfter: nil, error: refusal.reason, refused: true)
         } catch {
             return WebhookResponse(statusCode: nil, retryAfter: nil, error: Self.describe(error))
         }

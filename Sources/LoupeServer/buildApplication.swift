@@ -83,14 +83,15 @@ public func buildApplication(
             store: store, clock: clock, retentionDays: configuration.eventRetentionDays, isReady: { readiness.isReady },
             logger: logger))
     if configuration.fetchAttachments {
-        let client = WebhookSender.makeClient(
-            connectTimeout: min(5, configuration.attachmentTimeout), readTimeout: configuration.attachmentTimeout,
-            connectionsPerEndpoint: 8)
+        let outbound = OutboundHTTP(
+            policy: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
+            configuration: OutboundHTTP.configuration(
+                connectTimeout: min(5, configuration.attachmentTimeout), readTimeout: configuration.attachmentTimeout,
+                connectionsPerEndpoint: 8))
         app.addServices(
             AttachmentChecker(
-                store: store, client: client,
-                addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
-                clock: clock, timeout: configuration.attachmentTimeout, maxBytes: configuration.attachmentMaxBytes,
+                store: store, outbound: outbound, clock: clock, timeout: configuration.attachmentTimeout,
+                maxBytes: configuration.attachmentMaxBytes,
                 isReady: { readiness.isReady }, logger: logger))
     }
     app.addServices(
@@ -114,9 +115,11 @@ func makeDispatcher(
     configuration: AppConfiguration, store: Store, clock: LoupeClock, nodeID: String,
     isReady: @escaping @Sendable () -> Bool, logger: Logger
 ) -> WebhookDispatcher {
-    let client = WebhookSender.makeClient(
-        connectTimeout: configuration.webhookConnectTimeout, readTimeout: configuration.webhookTimeout,
-        connectionsPerEndpoint: configuration.webhookConcurrency)
+    let outbound = OutboundHTTP(
+        policy: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
+        configuration: OutboundHTTP.configuration(
+            connectTimeout: configuration.webhookConnectTimeout, readTimeout: configuration.webhookTimeout,
+            connectionsPerEndpoint: configuration.webhookConcurrency))
     var settings = DispatcherSettings(nodeID: nodeID)
     settings.concurrencyPerEndpoint = configuration.webhookConcurrency
     settings.leaseSeconds = max(
@@ -126,10 +129,9 @@ func makeDispatcher(
     return WebhookDispatcher(
         store: store,
         sender: WebhookSender(
-            client: client, requestTimeout: configuration.webhookTimeout + configuration.webhookConnectTimeout),
+            outbound: outbound, requestTimeout: configuration.webhookTimeout + configuration.webhookConnectTimeout),
         mailer: configuration.mailRelay.map(MailSender.init(relay:)),
-        addresses: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks), clock: clock,
-        settings: settings, isReady: isReady, logger: logger)
+        clock: clock, settings: settings, isReady: isReady, logger: logger)
 }
 
 /// Whether start-up (migrations, first-start set-up) has finished.

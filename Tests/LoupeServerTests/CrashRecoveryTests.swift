@@ -26,7 +26,7 @@ final class ServerProcess: Sendable {
         process.standardError = FileHandle.nullDevice
         let seen = Mutex("")
         output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
+            let data = ExternalProcess.readChunk(handle)
             seen.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try ExternalProcess.launch(process)

@@ -24,9 +24,31 @@ enum ExternalProcess {
         process.standardOutput = output
         process.standardError = output
         try ExternalProcess.launch(process)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = readToEnd(output.fileHandleForReading)
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The next bytes `handle` gives (waiting for some; empty at the end of the file). A read that a
+    /// signal interrupts is retried: Foundation's `availableData` and `readDataToEndOfFile()` trap
+    /// on EINTR, which a child exiting during parallel tests can cause.
+    static func readChunk(_ handle: FileHandle) -> Data {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count >= 0 { return Data(buffer[0..<count]) }
+            if errno != EINTR { return Data() }
+        }
+    }
+
+    /// Everything `handle` gives until the end of the file.
+    static func readToEnd(_ handle: FileHandle) -> Data {
+        var data = Data()
+        while true {
+            let chunk = readChunk(handle)
+            if chunk.isEmpty { return data }
+            data.append(chunk)
+        }
     }
 
     /// Runs `python3` with `arguments`; returns its exit status and output.

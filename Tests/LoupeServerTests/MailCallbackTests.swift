@@ -51,10 +51,12 @@ struct MailCallbackTests {
         process.arguments = ["python3", script, certificate, key, "0", messages, "240"]
         let pipe = Pipe()
         process.standardOutput = pipe
+        // Not the test run's own output: a sink outliving its test would hold `swift test` open.
+        process.standardError = FileHandle.nullDevice
         try ExternalProcess.launch(process)
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = pipe.fileHandleForReading.availableData
+            let chunk = ExternalProcess.readChunk(pipe.fileHandleForReading)
             if chunk.isEmpty { break }
             line.append(chunk)
         }
