@@ -1,6 +1,7 @@
 public import AsyncHTTPClient
 import Foundation
 public import NIOCore
+import NIOHTTP1
 import Synchronization
 
 /// A request the address policy refused before anything was sent.
@@ -108,5 +109,43 @@ private struct PinnedClients: ~Copyable {
     mutating func removeAll() -> [HTTPClient] {
         defer { clients.removeAll() }
         return clients.values.map(\.client)
+    }
+}
+
+/// Why a fetch through `OutboundHTTP.fetch` failed.
+public enum OutboundFetchFailure: Error, Sendable {
+    /// The address policy refused the host.
+    case refused(String)
+    /// The host answered with another status than 200.
+    case status(Int)
+    /// The body is larger than allowed.
+    case tooLarge(Int)
+    /// The connection or the transfer failed.
+    case transport(String)
+}
+
+extension OutboundHTTP {
+    /// The body of a GET of `url` that answered 200, at most `maxBytes`.
+    public func fetch(_ url: String, maxBytes: Int, timeout: TimeAmount) async throws(OutboundFetchFailure) -> [UInt8] {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "User-Agent", value: "Loupe-Attachments/1")
+        do {
+            let response = try await execute(request, timeout: timeout)
+            guard response.status == .ok else { throw OutboundFetchFailure.status(Int(response.status.code)) }
+            var bytes: [UInt8] = []
+            for try await chunk in response.body {
+                guard bytes.count + chunk.readableBytes <= maxBytes else {
+                    throw OutboundFetchFailure.tooLarge(maxBytes)
+                }
+                bytes += chunk.readableBytesView
+            }
+            return bytes
+        } catch let failure as OutboundFetchFailure {
+            throw failure
+        } catch let refusal as OutboundRefusal {
+            throw .refused(refusal.reason)
+        } catch {
+            throw .transport(String(String(describing: error).prefix(200)))
+        }
     }
 }

@@ -23,6 +23,9 @@ public struct AppConfiguration: Sendable {
     public var adminEmail = "admin@loupe.local"
     /// Base URL for absolute links (`LOUPE_PUBLIC_URL`), else taken from the request's Host.
     public var publicBaseURL: String?
+    /// Host names whose `Host` header may build absolute links when no public URL is set
+    /// (`LOUPE_ALLOWED_HOSTS`, comma-separated); loopback names always may.
+    public var allowedHosts: [String] = []
     /// The folder the web UI is served from (`LOUPE_WEB_ROOT`), else the one built with the binary.
     public var webRoot: String?
     /// Seconds a connection may sit without a complete request (idle keep-alive, or headers sent
@@ -103,6 +106,9 @@ public struct AppConfiguration: Sendable {
         configuration.initialAdminPassword = value("LOUPE_ADMIN_PASSWORD")
         if let email = value("LOUPE_ADMIN_EMAIL") { configuration.adminEmail = email }
         configuration.publicBaseURL = value("LOUPE_PUBLIC_URL")
+        configuration.allowedHosts =
+            value("LOUPE_ALLOWED_HOSTS")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty } ?? []
         configuration.webRoot = value("LOUPE_WEB_ROOT")
         configuration.trustedProxies = Set(
             (value("LOUPE_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

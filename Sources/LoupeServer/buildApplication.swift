@@ -37,12 +37,22 @@ public func buildApplication(
     let factory = TaskFactory(ids: ids, clock: clock, schemas: SchemaCache())
     let uploads = try UploadFiles(directory: configuration.uploadsDirectory)
     let cursor = PageCursor(secret: UUID().uuidString)
+    let mediaClient = OutboundHTTP(
+        policy: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
+        configuration: OutboundHTTP.configuration(
+            connectTimeout: min(5, configuration.attachmentTimeout), readTimeout: configuration.attachmentTimeout,
+            connectionsPerEndpoint: 4))
     let env = {
         var env = APIEnvironment(
             store: store, factory: factory, uploads: uploads, cursor: cursor, metrics: PrometheusCollectorRegistry(),
             wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady },
             uploadTTLSeconds: configuration.uploadTTLSeconds, publicBaseURL: configuration.publicBaseURL)
+        env.linkBase = LinkBase(
+            publicURL: configuration.publicBaseURL, allowedHosts: configuration.allowedHosts,
+            listenHost: configuration.host, listenPort: configuration.port)
         env.fetchesAttachments = configuration.fetchAttachments
+        env.media = OutboundMediaFetcher(outbound: mediaClient, timeoutSeconds: configuration.attachmentTimeout)
+        env.mediaMaxBytes = configuration.attachmentMaxBytes
         env.dialects = registry
         env.trustedProxies = configuration.trustedProxies
         env.metricsToken = configuration.metricsToken
@@ -66,6 +76,7 @@ public func buildApplication(
         onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
     if let service = opened.service { app.addServices(service) }
+    app.addServices(OutboundClientCloser(outbound: mediaClient))
     app.addServices(
         WorkflowTimers(
             store: store, clock: clock, interval: .seconds(2), uploads: uploads,

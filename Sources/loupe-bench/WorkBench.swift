@@ -16,6 +16,8 @@ struct Work: AsyncParsableCommand {
     @Option(help: "Concurrent workers.") var workers = 64
     @Option(help: "Stop after this many seconds even if work remains.") var maxSeconds = 120.0
     @Option(help: "Server process id, to report its CPU time per claim and submit.") var serverPid: Int32?
+    @Option(help: "Concurrent wrong-password guessers during the run (0: none; see LoginFlood).")
+    var loginFlood = 0
 
     func run() async throws {
         try await target.withClient { client in
@@ -48,9 +50,11 @@ struct Work: AsyncParsableCommand {
             }
             let start = ContinuousClock.now
             let cpuBefore = serverPid.flatMap(ProcessCPU.seconds(pid:))
-            let perWorker = try await QueueWorkers(
-                host: host, port: base.port ?? 80, tokens: tokens, projectID: projectID, seconds: maxSeconds
-            ).run()
+            let queue = QueueWorkers(
+                host: host, port: base.port ?? 80, tokens: tokens, projectID: projectID, seconds: maxSeconds)
+            let flood = LoginFlood(client: client, guessers: loginFlood, projectID: projectID)
+            let (perWorker, seen) =
+                loginFlood > 0 ? try await flood.run { try await queue.run() } : (try await queue.run(), nil)
             let timings = (perWorker.flatMap(\.claims).sorted(), perWorker.flatMap(\.submits).sorted())
             let seconds = (ContinuousClock.now - start).seconds
             let cpuAfter = serverPid.flatMap(ProcessCPU.seconds(pid:))
@@ -68,6 +72,16 @@ struct Work: AsyncParsableCommand {
                 String(
                     format: "work: work/next p90 %.2f ms p99.9 %.2f ms max %.2f ms",
                     Self.percentile(timings.0, 0.9), Self.percentile(timings.0, 0.999), timings.0.last ?? 0))
+            if let seen {
+                let reads = seen.reads.sorted()
+                print(
+                    String(
+                        format:
+                            "work: login flood of %d guessers: %d guesses = %.0f/s (%d refused 401, %d limited 429); "
+                            + "GET project p50 %.2f ms p99 %.2f ms over %d reads",
+                        loginFlood, seen.guesses, Double(seen.guesses) / seconds, seen.refused, seen.limited,
+                        Self.percentile(reads, 0.5), Self.percentile(reads, 0.99), reads.count))
+            }
             if let cpuBefore, let cpuAfter, !timings.0.isEmpty {
                 print(
                     String(

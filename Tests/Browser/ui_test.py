@@ -11,10 +11,12 @@ with axe-core's WCAG 2 A/AA rules (serious or critical findings fail the run), a
 error fails the run.
 """
 import base64
+import http.server
 import json
 import os
 import struct
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -28,6 +30,28 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, KEY, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
+
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+class PDFFiles(http.server.BaseHTTPRequestHandler):
+    """Serves the PDF attachment the server fetches for the work screen."""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(len(PDF)))
+        self.end_headers()
+        self.wfile.write(PDF)
+
+    def log_message(self, *args):
+        pass
+
+
+PDF_SERVER = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PDFFiles)
+PDF_PORT = PDF_SERVER.server_address[1]
+threading.Thread(target=PDF_SERVER.serve_forever, daemon=True).start()
 API = BASE + "/api/v1"
 os.makedirs(SHOTS, exist_ok=True)
 WORKER = ("worker-ui@example.com", "worker-password-1")
@@ -516,7 +540,22 @@ def main():
         answer = wait_for(lambda: [r for r in results(tasks["text"]["id"]) if r.get("answer")], "the text answer")
         assert answer[0]["answer"] == {"text": "A grey square"}, answer
 
+        # A PDF attachment is fetched by the server and framed as checked bytes (a blob), never by its URL.
+        contracts = call("POST", "/projects", {"name": "Contracts", "type": "text", "instruction": "Summarise.", "settings": {"overlap": 1}})
+        pdf_url = f"http://127.0.0.1:{PDF_PORT}/contract.pdf"
+        contract = call("POST", f"/projects/{contracts['id']}/tasks", {"data": {"attachment": pdf_url, "attachment_type": "pdf"}})
+        session.go(f"#/work/{contracts['id']}")
+        frame = session.find("[data-testid=pdf-frame]")
+        session.wait.until(lambda d: (frame.get_attribute("src") or "").startswith("blob:"))
+        policy = urllib.request.urlopen(BASE + "/").headers["Content-Security-Policy"]
+        assert "frame-src https: http: blob:" in policy and "object-src 'none'" in policy, policy
+        session.shot("10c-pdf-attachment")
+        session.find("[name=text]").send_keys("A one-page contract")
+        session.chord(Keys.ALT, "s")
+        wait_for(lambda: [r for r in results(contract["id"]) if r.get("answer")], "the contract summary")
+
         # The help overlay lists the active shortcuts, the remapped one included.
+        session.go(f"#/work/{projects['text']['id']}")
         session.find("[data-testid=no-work]")
         driver.execute_script("document.activeElement && document.activeElement.blur()")
         session.keys("?")

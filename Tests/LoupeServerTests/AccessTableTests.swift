@@ -58,6 +58,7 @@ struct AccessTableTests {
         "post /api/v1/projects/{id}/unarchive": .requester, "get /api/v1/projects/{id}/stats": .requester,
         "post /api/v1/projects/{id}/tasks": .requester, "get /api/v1/tasks": .requester,
         "get /api/v1/tasks/{id}": .requester, "post /api/v1/tasks/{id}/cancel": .requester,
+        "get /api/v1/tasks/{id}/pdf": .authenticated,
         "post /api/v1/tasks/delete": .requester, "post /api/v1/tasks/priority": .requester,
         "post /api/v1/tasks/submit": .requester,
         "post /api/v1/tasks/{id}/metadata": .requester, "post /api/v1/tasks/{id}/tags": .requester,

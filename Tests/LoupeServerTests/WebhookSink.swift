@@ -39,6 +39,9 @@ final class WebhookSink: Sendable {
 
     var requests: [Received] { received.withLock { $0 } }
 
+    /// What the sink serves for a path ending in `.pdf` (`.html` gets a page with a script).
+    static let pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
     /// Changes how later requests are answered.
     func answer(_ newRule: @escaping @Sendable (Int) -> Int) { rule.withLock { $0 = newRule } }
 
@@ -61,9 +64,16 @@ final class WebhookSink: Sendable {
             return Response(status: .init(code: status), headers: headers)
         }
         router.get("**") { request, _ -> Response in
-            Response(
-                status: .init(code: self.fileStatus(request.uri.path)), headers: [.contentType: "image/jpeg"],
-                body: .init(byteBuffer: ByteBuffer(bytes: [0xFF, 0xD8, 0xFF, 0xD9])))
+            let path = request.uri.path
+            let (type, bytes) =
+                path.hasSuffix(".pdf")
+                ? ("application/pdf", Array(Self.pdf.utf8))
+                : path.hasSuffix(".html")
+                    ? ("text/html", Array("<script>alert(1)</script>".utf8))
+                    : ("image/jpeg", [0xFF, 0xD8, 0xFF, 0xD9])
+            return Response(
+                status: .init(code: self.fileStatus(path)), headers: [.contentType: type],
+                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         let port = Mutex<Int?>(nil)
         var logger = Logger(label: "sink")

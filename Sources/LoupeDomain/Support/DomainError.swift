@@ -35,6 +35,9 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let rateLimited = Code("rate_limited")
         /// The capability (e.g. an upload URL) has expired.
         public static let expired = Code("expired")
+        /// A server Loupe fetched from for the caller (an attachment's host) failed or sent
+        /// something unusable.
+        public static let upstreamFailed = Code("upstream_failed")
     }
 
     /// One field-level problem: a JSON Pointer into the request and what is wrong there.

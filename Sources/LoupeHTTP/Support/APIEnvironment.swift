@@ -51,8 +51,12 @@ public struct APIEnvironment: Sendable {
     public var trustedProxies: Set<String> = []
     /// Answer models for the aggregate review strategy.
     public var answerModels: AnswerModels
-    /// Base URL for absolute links such as `upload_url` when the request has no Host header.
-    public var publicBaseURL: String?
+    /// Where absolute links such as `upload_url` point.
+    public var linkBase: LinkBase
+    /// Fetches attachments for the PDF route; nil answers it with 404.
+    public var media: (any MediaFetching)?
+    /// The largest attachment fetched for a viewer, in bytes.
+    public var mediaMaxBytes = 52_428_800
     /// The folder of the browser UI's files; nil serves no UI.
     public var webRoot: String?
     /// The dialects whose answer rules apply to their tasks.
@@ -75,7 +79,7 @@ public struct APIEnvironment: Sendable {
         self.isReady = isReady
         self.uploadTTLSeconds = uploadTTLSeconds
         self.inlineBatchBodyLimit = inlineBatchBodyLimit
-        self.publicBaseURL = publicBaseURL
+        self.linkBase = LinkBase(publicURL: publicBaseURL)
     }
 
     /// Checks workers' answers against delivery schemas and task-type rules.
@@ -101,13 +105,9 @@ extension APIEnvironment {
         return project
     }
 
-    /// The server's base URL for absolute links: `LOUPE_PUBLIC_URL`, else the request's scheme and host.
+    /// The server's base URL for absolute links (see `LinkBase`).
     func baseURL(_ request: Request) -> String {
-        if let base = publicBaseURL { return base }
-        if let authority = request.head.authority, !authority.isEmpty {
-            return (request.head.scheme ?? "http") + "://" + authority
-        }
-        return "http://127.0.0.1"
+        linkBase.base(scheme: request.head.scheme, authority: request.head.authority)
     }
 
     /// Drops a project from the cache after an edit.

@@ -18,6 +18,7 @@ public enum HTTPErrorMapping {
         case .payloadTooLarge: .contentTooLarge
         case .rateLimited: .tooManyRequests
         case .expired: .gone
+        case .upstreamFailed: .badGateway
         default: .badRequest
         }
     }

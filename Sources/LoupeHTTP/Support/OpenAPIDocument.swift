@@ -150,6 +150,10 @@ public enum OpenAPIDocument {
             method: "get", path: "/api/v1/tasks/{id}/results", summary: "Every result of a task, all rounds",
             hasBody: false, authenticated: true),
         .init(
+            method: "get", path: "/api/v1/tasks/{id}/pdf",
+            summary: "A PDF attachment of a task, fetched by the server (for viewers)", hasBody: false,
+            authenticated: true),
+        .init(
             method: "post", path: "/api/v1/tasks/{id}/reject", summary: "Reject a completed task: a rework round",
             hasBody: true, authenticated: true),
         .init(

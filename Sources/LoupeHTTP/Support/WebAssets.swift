@@ -33,11 +33,13 @@ public struct WebAssetsMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
         if response.headers[.contentType]?.hasPrefix("text/html") == true {
-            // Task media (images, audio, video, PDFs, websites) come from anywhere; scripts only from here.
+            // Task media (images, audio, video, websites) come from anywhere; scripts only from here.
+            // Frames: web pages (sandboxed) over http(s), and PDFs as blobs of bytes the server
+            // fetched and checked (never a data: or javascript: frame, never a plugin).
             response.headers[.contentSecurityPolicy] =
                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src * data: blob:; "
-                + "media-src * data: blob:; frame-src *; object-src 'none'; connect-src 'self'; base-uri 'none'; "
-                + "frame-ancestors 'none'; form-action 'self'"
+                + "media-src * data: blob:; frame-src https: http: blob:; object-src 'none'; connect-src 'self'; "
+                + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
         }
         return response
     }

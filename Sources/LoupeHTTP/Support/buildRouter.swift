@@ -17,6 +17,7 @@ public func buildRouter(env: APIEnvironment, dialects: [any APIDialect] = []) ->
     let api = router.group("/api/v1").add(middleware: authenticator)
     api.addRoutes(ProjectsController(env: env).endpoints)
     api.addRoutes(TasksController(env: env).endpoints)
+    api.addRoutes(MediaController(env: env).endpoints)
     api.addRoutes(BatchesController(env: env).endpoints)
     api.addRoutes(KeysController(env: env).endpoints)
     api.addRoutes(CallbackAuthKeysController(env: env).endpoints)

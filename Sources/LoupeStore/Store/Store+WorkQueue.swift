@@ -70,6 +70,16 @@ extension Store {
         }
     }
 
+    /// Whether the worker was ever assigned the task (a lease, live or ended).
+    public func workerWasAssigned(taskID: String, workerID: String) async throws -> Bool {
+        try await database.read { db in
+            try await !db.query(
+                "SELECT 1 AS found FROM assignments WHERE task_id = ? AND worker_id = ? LIMIT 1",
+                [.text(taskID), .text(workerID)]
+            ).isEmpty
+        }
+    }
+
     /// Extends an active, unexpired lease by the project's max work time.
     public func heartbeat(assignmentID: String, workerID: String, now: Timestamp) async throws -> Assignment {
         try await database.write { db in

@@ -7,6 +7,7 @@
 
 import { h } from './dom.js';
 import { safeURL } from './safe-url.js';
+import { session } from './api.js';
 
 export const ATTACHMENT_TYPES = ['image', 'text', 'website', 'pdf', 'audio', 'video'];
 
@@ -72,6 +73,55 @@ function fileName(url) {
   }
 }
 
+let shownTaskID = null;
+let pdfBlobs = [];
+
+/** Names the task whose attachments are shown next (PDFs are fetched through it); frees the last one's PDFs. */
+export function showingTask(taskID) {
+  for (const blob of pdfBlobs) URL.revokeObjectURL(blob);
+  pdfBlobs = [];
+  shownTaskID = taskID || null;
+}
+
+/**
+ * A PDF. Browsers show PDFs only in frames that are not sandboxed, so the attachment's own URL is
+ * never framed (it could serve a page with scripts, or lead to Loupe's own origin): the server
+ * fetches it for the shown task (checking the URL is the task's and the host is allowed), the bytes
+ * must start with %PDF-, and the frame shows them as an application/pdf blob.
+ */
+function renderPDF(url, title, content) {
+  const frame = h('iframe', { title, referrerpolicy: 'no-referrer', 'data-testid': 'pdf-frame' });
+  const note = h('p', { class: 'attachment-links' }, openLink(url, 'Open the PDF in a new tab'));
+  const box = h('div', { class: 'attachment attachment-pdf', 'aria-busy': 'true' }, frame, note);
+  pdfBytes(url, String(content)).then((bytes) => {
+    const head = String.fromCharCode(...bytes.slice(0, 5));
+    if (head !== '%PDF-') throw new Error('the file is not a PDF');
+    const blob = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    pdfBlobs.push(blob);
+    frame.src = blob;
+  }).catch((error) => {
+    frame.remove();
+    box.classList.add('attachment-failed');
+    note.prepend(`The PDF could not be shown (${error.message}). `);
+  }).finally(() => box.removeAttribute('aria-busy'));
+  return box;
+}
+
+async function pdfBytes(url, content) {
+  const inline = /^data:application\/pdf;base64,(.*)$/i.exec(content.trim());
+  if (inline) return Uint8Array.from(atob(inline[1]), (char) => char.charCodeAt(0));
+  if (!shownTaskID) throw new Error('no task to fetch it through');
+  const headers = {};
+  const current = session();
+  if (current) headers.Authorization = `Bearer ${current.token}`;
+  const response = await fetch(`/api/v1/tasks/${encodeURIComponent(shownTaskID)}/pdf?url=${encodeURIComponent(content.trim())}`, { headers });
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new Error(body?.error?.message || `${response.status} ${response.statusText}`);
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 function openLink(url, text) {
   return h('a', { class: 'attachment-open', href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
 }
@@ -123,11 +173,7 @@ export function renderAttachment(attachment, { label = null, fallbackType = null
     return h('div', { class: `attachment attachment-${type}` }, media);
   }
 
-  if (type === 'pdf') {
-    // Browsers show PDFs only in frames that are not sandboxed; the PDF viewer runs no page script.
-    const frame = h('iframe', { src: url, title: name || `PDF ${fileName(content)}`, referrerpolicy: 'no-referrer', loading: 'eager' });
-    return h('div', { class: 'attachment attachment-pdf' }, frame, h('p', { class: 'attachment-links' }, openLink(url, 'Open the PDF in a new tab')));
-  }
+  if (type === 'pdf') return renderPDF(url, name || `PDF ${fileName(content)}`, content);
 
   // A website: sandboxed with scripts (most pages need them) and popups (links that open a new
   // tab), but no top navigation, forms, downloads or modals, and never allow-same-origin: with

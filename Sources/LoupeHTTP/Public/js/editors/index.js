@@ -22,6 +22,8 @@
 // This module only registers editors: helpers they share live in their own modules
 // (task-settings.js, common.js), so no editor imports its registry.
 
+import { showingTask } from '../attachments.js';
+
 const editors = {
   categorization: () => import('./categorization.js'),
   comparison: () => import('./comparison.js'),
@@ -41,6 +43,7 @@ const editors = {
 
 /** Mounts the editor for `task.type` (a JSON editor for types without one) into `container`. */
 export async function mountEditor(container, task, options = {}) {
+  showingTask(task.id);
   const load = editors[task.type] || (() => import('./json.js'));
   const module = await load();
   return module.mount(container, task, options);
