@@ -3,7 +3,8 @@
 #   Benchmarks/run.sh [TASKS] [--postgres]
 # Ingests TASKS tasks (default 100000) through the upload flow (JSONL, then the same as CSV), pages through them, and runs wrk
 # (32 connections, 10 s) against GET /api/v1/tasks/{id}, and runs 64 workers through the work queue
-# (5,000 tasks, overlap 3). Everything stays on 127.0.0.1.
+# (5,000 tasks, overlap 3), then again beside a flood of wrong-password logins. Everything stays on
+# 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tasks=${1:-100000}
@@ -21,7 +22,7 @@ if [ "$mode" = "--postgres" ]; then
   pg_url=$(scripts/pg-test-cluster.sh start "$pg_dir" 55433)
   db_args=(--database-url "$pg_url")
 fi
-LOUPE_API_KEY=$key LOUPE_RATE_LIMIT_KEY=0 LOUPE_RATE_LIMIT_ORG=0 LOUPE_LOG_LEVEL=warning "$bin/loupe" serve --port $port --data-dir "$data" "${db_args[@]}" >"$data/server.log" 2>&1 &
+LOUPE_API_KEY=$key LOUPE_TRUSTED_PROXIES=127.0.0.1 LOUPE_RATE_LIMIT_KEY=0 LOUPE_RATE_LIMIT_ORG=0 LOUPE_LOG_LEVEL=warning "$bin/loupe" serve --port $port --data-dir "$data" "${db_args[@]}" >"$data/server.log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
@@ -45,6 +46,10 @@ echo "== page =="
 
 echo "== work queue: 64 workers, claim + submit, overlap 3 =="
 "$bin/loupe-bench" work --url "http://127.0.0.1:$port" --key $key --tasks 5000 --overlap 3 --workers 64 --server-pid $server
+
+echo "== work queue under a login flood: 16 guessers from rotating addresses =="
+"$bin/loupe-bench" work --url "http://127.0.0.1:$port" --key $key --tasks 5000 --overlap 3 --workers 64 --server-pid $server \
+  --login-flood 16
 
 echo "== GET /api/v1/tasks/{id} under wrk =="
 task=$("$bin/loupe-bench" make-task --url "http://127.0.0.1:$port" --key $key --project "$project")

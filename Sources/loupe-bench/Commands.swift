@@ -87,7 +87,7 @@ struct Ingest: AsyncParsableCommand {
             let url = "https://images.example.com/streets/\(index).jpg"
             chunk +=
                 csv
-                ? "\(url),cam-\(index % 17),\(filler),bench-\(index)\r\n"
+                ? "\(url),cam-\(index % 17),\(filler),bench-csv-\(index)\r\n"
                 : "{\"data\":{\"url\":\"\(url)\",\"camera\":\"cam-\(index % 17)\",\"note\":\"\(filler)\"},\"unique_id\":\"bench-\(index)\"}\n"
             if chunk.utf8.count > 1 << 20 {
                 handle.write(Data(chunk.utf8))

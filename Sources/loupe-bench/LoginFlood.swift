@@ -71,9 +71,13 @@ struct LoginFlood: Sendable {
     }
 
     private func read(_ counts: Tally) async {
+        // A client of its own: the guessers' pool would make the read wait for a connection.
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        let reader = BenchClient(http: http, baseURL: client.baseURL, key: client.key)
+        defer { Task { try? await http.shutdown() } }
         while !Task.isCancelled {
             let start = ContinuousClock.now
-            guard (try? await client.request(.GET, "/api/v1/projects/\(projectID)")) != nil else { continue }
+            guard (try? await reader.request(.GET, "/api/v1/projects/\(projectID)")) != nil else { continue }
             let milliseconds = (ContinuousClock.now - start).seconds * 1_000
             counts.outcome.withLock { $0.reads.append(milliseconds) }
             try? await Task.sleep(for: .milliseconds(2))

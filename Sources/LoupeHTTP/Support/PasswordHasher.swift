@@ -5,8 +5,9 @@ import LoupeDomain
 import NIOPosix
 import Synchronization
 
-/// Hashes and checks passwords with bcrypt on a thread of its own, off the request threads: a
-/// flood of wrong logins then costs one core at most, and reads and claims keep their latency.
+/// Hashes and checks passwords with bcrypt on a thread of its own at a low priority, off the
+/// request threads: a flood of wrong logins then gets the CPU the requests leave, and reads and
+/// claims keep their latency.
 /// Work waiting beyond `queueLimit` is refused with a 429 and `Retry-After` instead of queueing.
 ///
 /// New hashes are bcrypt over the base64 SHA-256 of the password (stored with the `sha256:`
@@ -72,6 +73,18 @@ public final class PasswordHasher: Sendable {
             throw DomainError.rateLimited("too many logins are being checked right now; try again", retryAfter: 1)
         }
         defer { waiting.wrappingSubtract(1, ordering: .relaxed) }
-        return try await pool.runIfActive(work)
+        return try await pool.runIfActive {
+            Self.yieldToRequests()
+            return work()
+        }
+    }
+
+    /// Lowers the hashing thread's scheduling priority (nice 10): on a machine with few cores,
+    /// bcrypt then takes the CPU the request threads leave, instead of half of it.
+    private static func yieldToRequests() {
+        #if os(Linux)
+            // On Linux the nice value is per thread: `who` 0 is the calling thread alone.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 }

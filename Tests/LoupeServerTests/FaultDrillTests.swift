@@ -1,0 +1,170 @@
+import Foundation
+import LoupeDomain
+import LoupeTestSupport
+import Synchronization
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// kill -9 in the middle of work, then a restart on the same data: nothing acknowledged is lost,
+/// nothing is done twice.
+@Suite("Fault drills")
+struct FaultDrillTests {
+    /// `method path` on `server` with `token` (the live key by default): the status and the JSON body.
+    static func call(
+        _ server: ServerProcess, _ method: String, _ path: String, token: String = TestDatabase.liveKey,
+        json: JSONValue? = nil, raw: Data? = nil
+    ) async throws -> (Int, JSONObject) {
+        var request = URLRequest(url: URL(string: server.baseURL + path)!)
+        request.httpMethod = method
+        request.timeoutInterval = 60
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        if let json {
+            request.httpBody = Data(json.serializedBytes())
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let raw { request.httpBody = raw }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return (status, (try? JSONParser.parse(Array(data)))?.objectValue ?? [:])
+    }
+
+    @Test(.timeLimit(.minutes(4)))
+    func aKillDuringIngestLosesAndDoublesNothing() async throws {
+        let environment = try await ServerProcess.freshEnvironment([:])
+        let count = 100_000
+        let first = try await ServerProcess.start(environment: environment)
+        let (_, project) = try await Self.call(
+            first, "POST", "/api/v1/projects", json: ["name": "Ingest drill", "type": "categorization"])
+        let projectID = try #require(project["id"]?.stringValue)
+        let (_, batch) = try await Self.call(
+            first, "POST", "/api/v1/projects/\(projectID)/batches", json: ["upload": true])
+        let batchID = try #require(batch["id"]?.stringValue)
+        let uploadURL = try #require(batch["upload_url"]?.stringValue.flatMap(URL.init(string:)))
+        let lines = (0..<count).map { "{\"data\":{\"n\":\($0)},\"unique_id\":\"drill-\($0)\"}" }
+        let (put, _) = try await Self.call(
+            first, "PUT", uploadURL.path, raw: Data(lines.joined(separator: "\n").utf8))
+        #expect(put == 200)
+        #expect(try await Self.call(first, "POST", "/api/v1/batches/\(batchID)/finalize").0 == 202)
+        var midway: JSONObject = [:]
+        for _ in 0..<3_000 {
+            midway = try await Self.call(first, "GET", "/api/v1/batches/\(batchID)").1
+            if (midway["counts"]?.objectValue?["created"]?.intValue ?? 0) > 0 { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        first.kill()
+        #expect(midway["status"] == "processing", "killed while the batch was being ingested: \(midway)")
+
+        let second = try await ServerProcess.start(environment: environment)
+        defer { second.kill() }
+        var done: JSONObject = [:]
+        for _ in 0..<1_200 {
+            done = try await Self.call(second, "GET", "/api/v1/batches/\(batchID)").1
+            if done["status"] == "completed" { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(done["status"] == "completed")
+        #expect(done["counts"]?.objectValue?["created"]?.intValue == Int64(count), "\(done)")
+        #expect(done["counts"]?.objectValue?["failed"]?.intValue == 0)
+        let (_, listed) = try await Self.call(
+            second, "GET", "/api/v1/tasks?project=\(projectID)&limit=1&include_total=true")
+        #expect(listed["total"]?.intValue == Int64(count), "every item became exactly one task")
+    }
+
+    @Test(.timeLimit(.minutes(4)))
+    func aKillUnderClaimsAndSubmitsLosesNoAcknowledgedResult() async throws {
+        let environment = try await ServerProcess.freshEnvironment([:])
+        let taskCount = 200
+        let first = try await ServerProcess.start(environment: environment)
+        let (_, project) = try await Self.call(
+            first, "POST", "/api/v1/projects",
+            json: [
+                "name": "Queue drill", "type": "categorization", "params": ["categories": ["cat", "dog"]],
+                "settings": ["overlap": 2, "max_work_time": 10],
+            ])
+        let projectID = try #require(project["id"]?.stringValue)
+        let items: [JSONValue] = (0..<taskCount).map { ["data": ["n": .int(Int64($0))]] }
+        _ = try await Self.call(first, "POST", "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
+        var workers: [(token: String, id: String)] = []
+        for index in 0..<6 {
+            let email = JSONValue.string("drill-\(index)@loupe.test")
+            let (_, user) = try await Self.call(
+                first, "POST", "/api/v1/users",
+                json: ["email": email, "password": "drill-password-1", "roles": ["worker"]])
+            let (_, session) = try await Self.call(
+                first, "POST", "/api/v1/auth/token", json: ["email": email, "password": "drill-password-1"])
+            workers.append((try #require(session["token"]?.stringValue), try #require(user["id"]?.stringValue)))
+        }
+        let acknowledged = Acknowledged()
+
+        /// Claims and submits until the queue stays empty for 20 s or the server is gone.
+        @Sendable func work(_ server: ServerProcess, _ token: String, _ worker: String) async {
+            var idle = 0
+            while idle < 40 {
+                guard
+                    let (status, lease) = try? await Self.call(
+                        server, "POST", "/api/v1/work/next", token: token, json: ["project_id": .string(projectID)])
+                else { return }
+                guard status == 200, let assignment = lease["assignment"]?.objectValue,
+                    let id = assignment["id"]?.stringValue, let task = assignment["task_id"]?.stringValue
+                else {
+                    idle += 1
+                    try? await Task.sleep(for: .milliseconds(500))
+                    continue
+                }
+                idle = 0
+                let answer: JSONValue = ["answer": ["category": .string(task.hasSuffix("1") ? "dog" : "cat")]]
+                guard
+                    let (submitted, _) = try? await Self.call(
+                        server, "POST", "/api/v1/assignments/\(id)/submit", token: token, json: answer)
+                else { return }
+                if submitted == 200 { acknowledged.list.withLock { $0.append(task + " " + worker) } }
+            }
+        }
+
+        let killAt = 150
+        await withTaskGroup(of: Void.self) { group in
+            for worker in workers {
+                group.addTask { await work(first, worker.token, worker.id) }
+            }
+            group.addTask {
+                while acknowledged.list.withLock({ $0.count }) < killAt { try? await Task.sleep(for: .milliseconds(5)) }
+                first.kill()
+            }
+        }
+        let beforeKill = Set(acknowledged.list.withLock { $0 })
+        #expect(beforeKill.count >= killAt)
+        #expect(beforeKill.count < taskCount * 2, "the kill came while work remained")
+
+        let second = try await ServerProcess.start(environment: environment)
+        defer { second.kill() }
+        await withTaskGroup(of: Void.self) { group in
+            for worker in workers {
+                group.addTask { await work(second, worker.token, worker.id) }
+            }
+        }
+        let (_, listed) = try await Self.call(second, "GET", "/api/v1/tasks?project=\(projectID)&limit=1000")
+        let tasks = listed["tasks"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        #expect(tasks.count == taskCount)
+        #expect(tasks.allSatisfy { $0["status"] == "completed" }, "every task completed after the restart")
+        var stored = Set<String>()
+        for task in tasks {
+            let id = try #require(task["id"]?.stringValue)
+            let (_, results) = try await Self.call(second, "GET", "/api/v1/tasks/\(id)/results")
+            let answered = (results["results"]?.arrayValue ?? []).compactMap(\.objectValue).filter {
+                $0["status"] == "submitted" || $0["status"] == "approved"
+            }
+            #expect(answered.count == 2, "task \(id) has exactly its overlap of results")
+            for result in answered { stored.insert(id + " " + (result["worker_id"]?.stringValue ?? "")) }
+        }
+        #expect(beforeKill.isSubset(of: stored), "every result acknowledged before the kill survived it")
+        #expect(stored.count == taskCount * 2, "no worker answered a task twice")
+    }
+}
+
+/// Results the server acknowledged with a 200, as "task worker".
+private final class Acknowledged: Sendable {
+    let list = Mutex<[String]>([])
+}
