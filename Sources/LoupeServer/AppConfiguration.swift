@@ -84,91 +84,15 @@ public struct AppConfiguration: Sendable {
     public var mailRelay: MailRelay?
     /// Why the `LOUPE_SMTP_*` settings cannot be used; the server does not start then.
     public var mailRelayProblem: String?
+    /// Settings given a value that cannot be used, each naming the setting and why; the server
+    /// does not start then (never a silent default).
+    public var settingProblems: [String] = []
+
+    /// Every problem that stops the server from starting.
+    public var startProblems: [String] { settingProblems + (mailRelayProblem.map { [$0] } ?? []) }
 
     /// The defaults.
     public init() {}
-
-    /// The defaults overridden by `LOUPE_*` environment variables.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> AppConfiguration
-    {
-        var configuration = AppConfiguration()
-        func value(_ name: String) -> String? {
-            guard let value = environment[name], !value.isEmpty else { return nil }
-            return value
-        }
-        if let host = value("LOUPE_HOST") { configuration.host = host }
-        if let port = value("LOUPE_PORT").flatMap(Int.init) { configuration.port = port }
-        if let directory = value("LOUPE_DATA_DIR") { configuration.dataDirectory = directory }
-        configuration.databaseURL = value("LOUPE_DATABASE_URL")
-        configuration.initialAPIKey = value("LOUPE_API_KEY")
-        configuration.initialTestAPIKey = value("LOUPE_TEST_API_KEY")
-        configuration.initialAdminPassword = value("LOUPE_ADMIN_PASSWORD")
-        if let email = value("LOUPE_ADMIN_EMAIL") { configuration.adminEmail = email }
-        configuration.publicBaseURL = value("LOUPE_PUBLIC_URL")
-        configuration.allowedHosts =
-            value("LOUPE_ALLOWED_HOSTS")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty } ?? []
-        configuration.webRoot = value("LOUPE_WEB_ROOT")
-        configuration.trustedProxies = Set(
-            (value("LOUPE_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty })
-        configuration.metricsToken = value("LOUPE_METRICS_TOKEN")
-        if let seconds = value("LOUPE_IDLE_TIMEOUT").flatMap(Double.init), seconds > 0 {
-            configuration.idleTimeoutSeconds = seconds
-        }
-        if let count = value("LOUPE_MAX_CONNECTIONS").flatMap(Int.init), count > 0 {
-            configuration.maxConnections = count
-        }
-        if let rate = value("LOUPE_RATE_LIMIT_KEY").flatMap(Double.init), rate >= 0 {
-            configuration.keyRequestsPerSecond = rate
-        }
-        if let rate = value("LOUPE_RATE_LIMIT_ORG").flatMap(Double.init), rate >= 0 {
-            configuration.organizationRequestsPerSecond = rate
-        }
-        if let cost = value("LOUPE_PASSWORD_COST").flatMap(Int.init) {
-            configuration.passwordCost = min(16, max(4, cost))
-        }
-        if let seconds = value("LOUPE_UPLOAD_STALE_SECONDS").flatMap(Double.init), seconds > 0 {
-            configuration.uploadStaleSeconds = seconds
-        }
-        configuration.allowPrivateCallbacks = ["1", "true", "yes"].contains(
-            value("LOUPE_ALLOW_PRIVATE_CALLBACKS") ?? "")
-        if let number = value("LOUPE_WEBHOOK_CONCURRENCY").flatMap(Int.init), number > 0 {
-            configuration.webhookConcurrency = number
-        }
-        if let seconds = value("LOUPE_WEBHOOK_CONNECT_TIMEOUT").flatMap(Double.init), seconds > 0 {
-            configuration.webhookConnectTimeout = seconds
-        }
-        if let seconds = value("LOUPE_WEBHOOK_TIMEOUT").flatMap(Double.init), seconds > 0 {
-            configuration.webhookTimeout = seconds
-        }
-        if let seconds = value("LOUPE_WEBHOOK_LEASE").flatMap(Double.init), seconds > 0 {
-            configuration.webhookLeaseSeconds = seconds
-        }
-        if let seconds = value("LOUPE_WEBHOOK_POLL_INTERVAL").flatMap(Double.init), seconds > 0 {
-            configuration.webhookPollInterval = seconds
-        }
-        if let bytes = value("LOUPE_SQLITE_MMAP").flatMap(Int.init), bytes >= 0 {
-            configuration.sqliteMemoryMapBytes = bytes
-        }
-        if let count = value("LOUPE_POSTGRES_PREPARED_STATEMENTS").flatMap(Int.init), count >= 0 {
-            configuration.postgresPreparedStatements = count
-        }
-        if let days = value("LOUPE_EVENT_RETENTION_DAYS").flatMap(Double.init), days > 0 {
-            configuration.eventRetentionDays = days
-        }
-        configuration.fetchAttachments = ["1", "true", "yes"].contains(value("LOUPE_FETCH_ATTACHMENTS") ?? "")
-        if let seconds = value("LOUPE_ATTACHMENT_TIMEOUT").flatMap(Double.init), seconds > 0 {
-            configuration.attachmentTimeout = seconds
-        }
-        if let bytes = value("LOUPE_ATTACHMENT_MAX_BYTES").flatMap(Int.init), bytes > 0 {
-            configuration.attachmentMaxBytes = bytes
-        }
-        if let level = value("LOUPE_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) { configuration.logLevel = level }
-        configuration.readMailRelay(value)
-        return configuration
-    }
 
     /// The SQLite file inside the data folder.
     public var sqlitePath: String { dataDirectory + "/loupe.sqlite" }

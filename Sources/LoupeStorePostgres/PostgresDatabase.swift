@@ -184,6 +184,10 @@ struct PostgresSQLConnection: SQLConnection {
         switch state {
         case "23505": return .uniqueViolation(message)
         case "40001", "40P01", "55P03": return .busy(message)
+        // disk full, out of resources or memory, a read-only transaction (a standby), the server
+        // starting or stopping, an I/O error.
+        case "53100", "53000", "53200", "25006", "57P03", "57P01", "58030":
+            return .unavailable("PostgreSQL \(state ?? "error"): \(message)")
         default: return .failure("PostgreSQL \(state ?? "error"): \(message)")
         }
     }

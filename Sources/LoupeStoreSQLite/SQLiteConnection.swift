@@ -164,6 +164,8 @@ final class SQLiteConnection: SQLConnection, @unchecked Sendable {
         switch status {
         case 2067, 1555: .uniqueViolation(message)
         case _ where status & 0xFF == SQLITE_BUSY || status & 0xFF == SQLITE_LOCKED: .busy(message)
+        case _ where [SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN].contains(status & 0xFF):
+            .unavailable("SQLite error \(status): \(message)")
         default: .failure("SQLite error \(status): \(message)")
         }
     }

@@ -32,7 +32,9 @@ struct Serve: AsyncParsableCommand {
         loupe_keep_large_buffers_in_heap()
         LoggingSystem.bootstrap(LineLogHandler.init)
         var configuration = storage.configuration()
-        if let problem = configuration.mailRelayProblem { throw ValidationError(problem) }
+        if !configuration.startProblems.isEmpty {
+            throw ValidationError("cannot start:\n  " + configuration.startProblems.joined(separator: "\n  "))
+        }
         if let host { configuration.host = host }
         if let port { configuration.port = port }
         let host = configuration.host

@@ -24,14 +24,19 @@ final class ServerProcess: Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        let seen = Mutex("")
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = ExternalProcess.readChunk(handle)
-            seen.withLock { $0 += String(decoding: data, as: UTF8.self) }
-        }
+        let seen = SeenOutput()
         try ExternalProcess.launch(process)
+        // A thread of its own reads the output to its end: a dispatch source on the pipe
+        // (`readabilityHandler`) outlived by its descriptor crashed libdispatch's event loop.
+        Thread {
+            while true {
+                let data = ExternalProcess.readChunk(output.fileHandleForReading)
+                if data.isEmpty { return }
+                seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+        }.start()
         for _ in 0..<600 {
-            let text = seen.withLock { $0 }
+            let text = seen.text.withLock { $0 }
             if let range = text.range(of: "running at http://127.0.0.1:"),
                 let port = Int(text[range.upperBound...].prefix { $0.isNumber })
             {
@@ -42,7 +47,7 @@ final class ServerProcess: Sendable {
         process.terminate()
         throw CocoaError(
             .fileReadUnknown,
-            userInfo: [NSLocalizedDescriptionKey: "loupe serve did not start: \(seen.withLock { $0 })"])
+            userInfo: [NSLocalizedDescriptionKey: "loupe serve did not start: \(seen.text.withLock { $0 })"])
     }
 
     /// The environment of a server on fresh storage with the suite's keys, plus `extra`.
@@ -81,6 +86,11 @@ final class ServerProcess: Sendable {
         let (data, _) = try await URLSession.shared.data(for: request)
         return (try? JSONParser.parse(Array(data)))?.objectValue ?? [:]
     }
+}
+
+/// What a server process printed so far.
+private final class SeenOutput: Sendable {
+    let text = Mutex("")
 }
 
 @Suite("Crash recovery")

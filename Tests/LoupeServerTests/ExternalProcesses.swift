@@ -15,19 +15,47 @@ enum ExternalProcess {
         try launching.withLock { _ in try process.run() }
     }
 
-    /// Runs `executable` with `arguments`; returns its exit status and output.
+    /// Runs `executable` with `arguments` (stdin empty, stdout and stderr together); returns its
+    /// exit status (128 + the signal when one ended it) and output.
+    ///
+    /// This uses `posix_spawn` directly: Foundation's `Process.run()` crashed in a `memcpy` now and
+    /// then while the parallel tests started and reaped many children, even one at a time.
     static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try ExternalProcess.launch(process)
-        let data = readToEnd(output.fileHandleForReading)
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+        // Only the child's copies, made by dup2, stay open across exec.
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
+        if let closeFrom = Self.closeFrom { _ = closeFrom(&actions, 3) }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        close(ends[1])
+        guard spawned == 0 else {
+            close(ends[0])
+            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
+        }
+        let reader = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+        let output = readToEnd(reader)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let code: Int32 = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
+        return (code, String(decoding: output, as: UTF8.self))
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift does not import:
+    /// the child gets none of the test run's other descriptors.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np").map {
+            unsafeBitCast(
+                $0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+        }
 
     /// The next bytes `handle` gives (waiting for some; empty at the end of the file). A read that a
     /// signal interrupts is retried: Foundation's `availableData` and `readDataToEndOfFile()` trap

@@ -30,7 +30,12 @@ struct WebUIAPITests {
             let index = try await app.send(.get, "/", headers: [:])
             #expect(index.status == .ok)
             #expect(index.headers[.contentType]?.hasPrefix("text/html") == true)
-            #expect(index.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            let policy = index.headers[.contentSecurityPolicy] ?? ""
+            #expect(policy.contains("script-src 'self'"))
+            // No plugins; frames only for sandboxed web pages (http/https) and PDFs shown as blobs.
+            #expect(policy.contains("object-src 'none'"))
+            #expect(policy.contains("frame-src https: http: blob:;"))
+            #expect(!policy.contains("frame-src *"))
             #expect(String(decoding: index.bytes, as: UTF8.self).contains("/js/app.js"))
             let script = try await app.send(.get, "/js/app.js", headers: [:])
             #expect(script.status == .ok)

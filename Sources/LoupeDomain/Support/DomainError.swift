@@ -38,6 +38,9 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         /// A server Loupe fetched from for the caller (an attachment's host) failed or sent
         /// something unusable.
         public static let upstreamFailed = Code("upstream_failed")
+        /// The database cannot store anything now (full disk, read-only, unreachable); nothing of
+        /// the request was kept.
+        public static let storageUnavailable = Code("storage_unavailable")
     }
 
     /// One field-level problem: a JSON Pointer into the request and what is wrong there.

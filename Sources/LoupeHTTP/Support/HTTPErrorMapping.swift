@@ -1,6 +1,7 @@
 public import HTTPTypes
 public import Hummingbird
 public import LoupeDomain
+import LoupeStore
 import NIOCore
 
 /// The one table from failures to HTTP statuses, and the error body every route answers with:
@@ -19,6 +20,7 @@ public enum HTTPErrorMapping {
         case .rateLimited: .tooManyRequests
         case .expired: .gone
         case .upstreamFailed: .badGateway
+        case .storageUnavailable: .serviceUnavailable
         default: .badRequest
         }
     }
@@ -35,6 +37,16 @@ public enum HTTPErrorMapping {
             )
         case let error as JSONSyntaxError:
             return (DomainError(.invalidJSON, "the body is not valid JSON: \(error)"), .badRequest)
+        case SQLError.unavailable(let reason):
+            var unavailable = DomainError(
+                .storageUnavailable,
+                "the database cannot store anything right now (\(reason)); nothing of this request was kept: try again")
+            unavailable.retryAfterSeconds = 5
+            return (unavailable, .serviceUnavailable)
+        case SQLError.busy:
+            var busy = DomainError(.storageUnavailable, "the database is busy; nothing was changed: try again")
+            busy.retryAfterSeconds = 1
+            return (busy, .serviceUnavailable)
         case let error as HTTPError:
             let code: DomainError.Code =
                 switch error.status {

@@ -29,6 +29,9 @@ public enum SQLError: Error, Sendable, CustomStringConvertible {
     case uniqueViolation(String)
     /// The database is locked or busy beyond the timeout.
     case busy(String)
+    /// The database cannot take the statement now — a full disk, a read-only or failing file
+    /// system, a server refusing connections — and nothing was written; it may work later.
+    case unavailable(String)
     /// Any other database failure.
     case failure(String)
 
@@ -36,6 +39,7 @@ public enum SQLError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .uniqueViolation(let message): "unique violation: \(message)"
         case .busy(let message): "database busy: \(message)"
+        case .unavailable(let message): "database unavailable: \(message)"
         case .failure(let message): message
         }
     }
