@@ -51,6 +51,9 @@ echo "== work queue under a login flood: 16 guessers from rotating addresses =="
 "$bin/loupe-bench" work --url "http://127.0.0.1:$port" --key $key --tasks 5000 --overlap 3 --workers 64 --server-pid $server \
   --login-flood 16
 
+echo "== latency with 1,500 idle and 500 half-sent connections open =="
+"$bin/loupe-bench" connections --url "http://127.0.0.1:$port" --key $key
+
 echo "== GET /api/v1/tasks/{id} under wrk =="
 task=$("$bin/loupe-bench" make-task --url "http://127.0.0.1:$port" --key $key --project "$project")
 if ! command -v wrk >/dev/null; then apt-get install -y -qq wrk >/dev/null 2>&1 || true; fi

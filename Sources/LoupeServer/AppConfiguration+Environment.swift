@@ -27,6 +27,8 @@ extension AppConfiguration {
         configuration.metricsToken = read.text("LOUPE_METRICS_TOKEN")
         read.seconds("LOUPE_IDLE_TIMEOUT", into: &configuration.idleTimeoutSeconds)
         read.count("LOUPE_MAX_CONNECTIONS", into: &configuration.maxConnections, minimum: 1)
+        read.seconds("LOUPE_BODY_GRACE_SECONDS", into: &configuration.bodyGraceSeconds)
+        read.seconds("LOUPE_BODY_MIN_RATE", into: &configuration.bodyMinimumBytesPerSecond, unit: "bytes per second")
         read.rate("LOUPE_RATE_LIMIT_KEY", into: &configuration.keyRequestsPerSecond)
         read.rate("LOUPE_RATE_LIMIT_ORG", into: &configuration.organizationRequestsPerSecond)
         if let cost = read.int("LOUPE_PASSWORD_COST", 4...16, "a bcrypt cost from 4 to 16") {

@@ -34,6 +34,10 @@ public struct AppConfiguration: Sendable {
     /// Connections open at once; past it new ones wait in the listen backlog until one closes
     /// (`LOUPE_MAX_CONNECTIONS`), so idle sockets cannot exhaust the file limit.
     public var maxConnections = 4_096
+    /// Seconds a request body may take before its pace is checked (`LOUPE_BODY_GRACE_SECONDS`).
+    public var bodyGraceSeconds = 30.0
+    /// The average bytes per second a body must keep after that (`LOUPE_BODY_MIN_RATE`), else 408.
+    public var bodyMinimumBytesPerSecond = 16_384.0
     /// API requests per second one key may make, sustained (`LOUPE_RATE_LIMIT_KEY`, 0: no limit);
     /// bursts of twice that pass.
     public var keyRequestsPerSecond: Double = 200

@@ -53,6 +53,8 @@ public func buildApplication(
         env.fetchesAttachments = configuration.fetchAttachments
         env.media = OutboundMediaFetcher(outbound: mediaClient, timeoutSeconds: configuration.attachmentTimeout)
         env.mediaMaxBytes = configuration.attachmentMaxBytes
+        env.bodyGraceSeconds = configuration.bodyGraceSeconds
+        env.bodyMinimumBytesPerSecond = configuration.bodyMinimumBytesPerSecond
         env.dialects = registry
         env.trustedProxies = configuration.trustedProxies
         env.metricsToken = configuration.metricsToken

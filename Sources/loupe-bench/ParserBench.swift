@@ -17,15 +17,37 @@ struct Parsers: ParsableCommand {
     }
 
     static let cases: [Case] = [
-        Case(name: "JSON: array of small objects", make: { repeated("{\"url\":\"https://e.com/1.jpg\",\"n\":12345}", $0, "[", ",", "]") }, parse: { _ = try JSONParser.parse($0) }),
-        Case(name: "JSON: one string of \\u escapes", make: { repeated("\\u00e9", $0, "[\"", "", "\"]") }, parse: { _ = try JSONParser.parse($0) }),
-        Case(name: "JSON: nesting 200 deep, repeated", make: { repeated(String(repeating: "[", count: 200) + String(repeating: "]", count: 200), $0, "[", ",", "]") }, parse: { _ = try JSONParser.parse($0) }),
-        Case(name: "form: many short pairs", make: { repeated("name=value+1", $0, "", "&", "") }, parse: { _ = try FormDecoder.pairs($0) }),
-        Case(name: "form: one value of %XX escapes", make: { repeated("%C3%A9", $0, "v=", "", "") }, parse: { _ = try FormDecoder.pairs($0) }),
-        Case(name: "upload: JSONL lines", make: { repeated("{\"data\":{\"url\":\"https://e.com/1.jpg\"}}", $0, "", "\n", "\n") }, parse: split),
-        Case(name: "upload: JSON array", make: { repeated("{\"data\":{\"url\":\"https://e.com/1.jpg\"}}", $0, "[", ",", "]") }, parse: split),
-        Case(name: "upload: CSV rows", make: { repeated("https://e.com/1.jpg,cat,\"a, b\"", $0, "url,label,note\r\n", "\r\n", "\r\n") }, parse: split),
-        Case(name: "upload: CSV, one quoted field of \"\" escapes", make: { repeated("\"\"", $0, "a\r\n\"", "", "\"\r\n") }, parse: split),
+        Case(
+            name: "JSON: array of small objects",
+            make: { repeated("{\"url\":\"https://e.com/1.jpg\",\"n\":12345}", $0, "[", ",", "]") },
+            parse: { _ = try JSONParser.parse($0) }),
+        Case(
+            name: "JSON: one string of \\u escapes", make: { repeated("\\u00e9", $0, "[\"", "", "\"]") },
+            parse: { _ = try JSONParser.parse($0) }),
+        Case(
+            name: "JSON: nesting 200 deep, repeated",
+            make: {
+                repeated(String(repeating: "[", count: 200) + String(repeating: "]", count: 200), $0, "[", ",", "]")
+            }, parse: { _ = try JSONParser.parse($0) }),
+        Case(
+            name: "form: many short pairs", make: { repeated("name=value+1", $0, "", "&", "") },
+            parse: { _ = try FormDecoder.pairs($0) }),
+        Case(
+            name: "form: one value of %XX escapes", make: { repeated("%C3%A9", $0, "v=", "", "") },
+            parse: { _ = try FormDecoder.pairs($0) }),
+        Case(
+            name: "upload: JSONL lines",
+            make: { repeated("{\"data\":{\"url\":\"https://e.com/1.jpg\"}}", $0, "", "\n", "\n") }, parse: split),
+        Case(
+            name: "upload: JSON array",
+            make: { repeated("{\"data\":{\"url\":\"https://e.com/1.jpg\"}}", $0, "[", ",", "]") }, parse: split),
+        Case(
+            name: "upload: CSV rows",
+            make: { repeated("https://e.com/1.jpg,cat,\"a, b\"", $0, "url,label,note\r\n", "\r\n", "\r\n") },
+            parse: split),
+        Case(
+            name: "upload: CSV, one quoted field of \"\" escapes",
+            make: { repeated("\"\"", $0, "a\r\n\"", "", "\"\r\n") }, parse: split),
     ]
 
     func run() throws {

@@ -41,19 +41,58 @@ struct ConnectionLimitTests {
             environment: try await ServerProcess.freshEnvironment(["LOUPE_IDLE_TIMEOUT": "1"]))
         defer { server.kill() }
         let port = try #require(URL(string: server.baseURL)?.port)
-        let idle = (0..<200).map { _ in Self.connect(port: port) }
-        let halfSent = (0..<200).map { _ in Self.connect(port: port) }
+        // 2,000 at once: 1,000 idle and 1,000 that sent half a request header.
+        let idle = (0..<1_000).map { _ in Self.connect(port: port) }
+        let halfSent = (0..<1_000).map { _ in Self.connect(port: port) }
         for handle in halfSent {
             let head = Array("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
             _ = head.withUnsafeBytes { send(handle, $0.baseAddress, $0.count, 0) }
         }
-        // The server keeps answering while they are open.
+        // The server keeps answering while they are open: health and an authenticated read.
         let (_, response) = try await URLSession.shared.data(from: URL(string: server.baseURL + "/health")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        var read = URLRequest(url: URL(string: server.baseURL + "/api/v1/tasks?limit=1")!)
+        read.setValue("Bearer \(TestDatabase.liveKey)", forHTTPHeaderField: "Authorization")
+        let (_, listed) = try await URLSession.shared.data(for: read)
+        #expect((listed as? HTTPURLResponse)?.statusCode == 200)
         let started = Date()
         #expect(Self.readUntilClosed(idle[0]) == 0, "an idle connection is closed by the server")
         #expect(Self.readUntilClosed(halfSent[0]) == 0, "a half-sent request is closed by the server")
         #expect(Date().timeIntervalSince(started) < 8)
         for handle in idle + halfSent { close(handle) }
+    }
+}
+
+@Suite("Slow bodies")
+struct SlowBodyTests {
+    @Test func aBodyThatTricklesIsCutOffWithA408() async throws {
+        let server = try await ServerProcess.start(
+            environment: try await ServerProcess.freshEnvironment([
+                "LOUPE_BODY_GRACE_SECONDS": "1", "LOUPE_BODY_MIN_RATE": "1000",
+            ]))
+        defer { server.kill() }
+        let port = try #require(URL(string: server.baseURL)?.port)
+        let handle = ConnectionLimitTests.connect(port: port)
+        defer { close(handle) }
+        let head = Array(
+            ("POST /api/v1/projects HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(TestDatabase.liveKey)\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"name\": \"").utf8)
+        _ = head.withUnsafeBytes { send(handle, $0.baseAddress, $0.count, 0) }
+        // About 20 bytes a second, far below the 1,000 required after the first second.
+        for _ in 0..<40 {
+            let sent = [UInt8(ascii: "x"), UInt8(ascii: "x")].withUnsafeBytes {
+                send(handle, $0.baseAddress, 2, Int32(MSG_NOSIGNAL))
+            }
+            if sent < 0 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        let count = recv(handle, &buffer, buffer.count, 0)
+        let answer = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+        #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
+        #expect(answer.contains("request_timeout"))
+        // An ordinary request right after is unaffected.
+        let (_, response) = try await URLSession.shared.data(from: URL(string: server.baseURL + "/health")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
     }
 }

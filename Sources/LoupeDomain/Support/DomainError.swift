@@ -41,6 +41,8 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The database cannot store anything now (full disk, read-only, unreachable); nothing of
         /// the request was kept.
         public static let storageUnavailable = Code("storage_unavailable")
+        /// The request (its body) arrived too slowly.
+        public static let requestTimeout = Code("request_timeout")
     }
 
     /// One field-level problem: a JSON Pointer into the request and what is wrong there.

@@ -57,6 +57,10 @@ public struct APIEnvironment: Sendable {
     public var media: (any MediaFetching)?
     /// The largest attachment fetched for a viewer, in bytes.
     public var mediaMaxBytes = 52_428_800
+    /// Seconds a request body may take before its average rate is checked.
+    public var bodyGraceSeconds = 30.0
+    /// The average rate, in bytes per second, a body must keep after the grace period.
+    public var bodyMinimumBytesPerSecond = 16_384.0
     /// The folder of the browser UI's files; nil serves no UI.
     public var webRoot: String?
     /// The dialects whose answer rules apply to their tasks.

@@ -21,6 +21,7 @@ public enum HTTPErrorMapping {
         case .expired: .gone
         case .upstreamFailed: .badGateway
         case .storageUnavailable: .serviceUnavailable
+        case .requestTimeout: .requestTimeout
         default: .badRequest
         }
     }

@@ -9,6 +9,9 @@ public func buildRouter(env: APIEnvironment, dialects: [any APIDialect] = []) ->
     // Metrics wrap the error mapping, so a failure counts under the status it is answered with.
     router.add(middleware: MetricsMiddleware(registry: env.metrics))
     router.add(middleware: ErrorMiddleware(makeID: { requestIDs.next() }))
+    router.add(
+        middleware: BodyPaceMiddleware(
+            graceSeconds: env.bodyGraceSeconds, minimumBytesPerSecond: env.bodyMinimumBytesPerSecond))
     if let webRoot = env.webRoot { router.add(middleware: WebAssetsMiddleware(root: webRoot)) }
     router.addRoutes(SystemController(env: env).endpoints)
     router.addRoutes(UploadsController(env: env).endpoints, atPath: "/api/v1")
