@@ -5,6 +5,6 @@ import LoupeServer
 @main
 struct Loupe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "loupe", abstract: "Loupe: self-hosted human work on data.",
+        commandName: "loupe", abstract: "Loupe: self-hosted human work on data.", version: LoupeVersion.current,
         subcommands: [Serve.self, Migrate.self, Keys.self, Export.self], defaultSubcommand: Serve.self)
 }

@@ -51,4 +51,12 @@ struct ConfigurationTests {
         #expect(output.contains("LOUPE_LOG_LEVEL must be one of:"), "\(output)")
         #expect(!output.contains("running at"))
     }
+
+    @Test func theBinaryTellsItsVersion() throws {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("loupe").path
+        let (status, output) = try ExternalProcess.run(executable, ["--version"])
+        #expect(status == 0)
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == LoupeVersion.current)
+    }
 }
