@@ -14,24 +14,35 @@ public struct AnswerValidator: Sendable {
         self.dialects = dialects
     }
 
-    /// Throws a `schema_violation` naming every problem under `/answer`.
+    /// Throws a `schema_violation` naming every problem under `/answer`: the delivery schema's,
+    /// then (when it passes) the task type's or the dialect's rules.
     public func validate(_ answer: JSONObject, task: WorkTask, project: Project) throws(DomainError) {
-        var violations: [SchemaViolation] = []
-        var source = "the task type \(task.type)"
-        if let schema = try schemas.deliverySchema(of: project) {
-            violations = schema.validate(.object(answer))
-            source = "the delivery_schema of project \(project.id)"
+        try validateSchema(answer, project: project)
+        try validateRules(answer, task: task, project: project)
+    }
+
+    /// The project's delivery schema alone: it needs no task, so a submit checks it before its
+    /// write, keeping the user-written part of the work (patterns, large documents) out of the
+    /// single writer.
+    public func validateSchema(_ answer: JSONObject, project: Project) throws(DomainError) {
+        guard let schema = try schemas.deliverySchema(of: project) else { return }
+        try Self.refuse(schema.validate(.object(answer)), source: "the delivery_schema of project \(project.id)")
+    }
+
+    /// The task type's rules (or the dialect's), which read the task's data: Loupe's own bounded
+    /// checks, run where the task row is read.
+    public func validateRules(_ answer: JSONObject, task: WorkTask, project: Project) throws(DomainError) {
+        let data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
+        if let own = dialects.dialect(task.dialect).answerViolations(type: task.type, data: data, answer: answer) {
+            try Self.refuse(own, source: "the \(task.dialect) dialect's \(task.type) response format")
+        } else {
+            try Self.refuse(
+                AnswerRules.violations(type: task.type, answer: answer, data: data, params: project.params),
+                source: "the task type \(task.type)")
         }
-        if violations.isEmpty {
-            let data = (try? JSONParser.parse(task.data.text))?.objectValue ?? JSONObject()
-            if let own = dialects.dialect(task.dialect).answerViolations(type: task.type, data: data, answer: answer) {
-                violations = own
-                source = "the \(task.dialect) dialect's \(task.type) response format"
-            } else {
-                violations = AnswerRules.violations(type: task.type, answer: answer, data: data, params: project.params)
-                source = "the task type \(task.type)"
-            }
-        }
+    }
+
+    private static func refuse(_ violations: [SchemaViolation], source: String) throws(DomainError) {
         guard let first = violations.first else { return }
         throw DomainError(
             .schemaViolation, "/answer\(first.path) \(first.reason) (\(source))",

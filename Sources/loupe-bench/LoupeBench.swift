@@ -8,6 +8,6 @@ struct LoupeBench: AsyncParsableCommand {
         subcommands: [
             Ingest.self, Page.self, MakeTask.self, Work.self, Webhooks.self, Feed.self, SeedCompleted.self,
             Parsers.self,
-            Connections.self,
+            Connections.self, SlowValidation.self,
         ])
 }

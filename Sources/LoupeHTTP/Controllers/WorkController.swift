@@ -78,13 +78,15 @@ public struct WorkController: Sendable {
             let project = try await env.cachedProject(id: projectID, organizationID: caller.organizationID)
         else { throw DomainError.notFound("assignment", id) }
         let validator = env.validator
-        // The task is read and the answer checked inside the write, where the rows are warm.
+        // The delivery schema (written by users: patterns, big documents) is checked before the
+        // write; the task type's own rules need the task row, read inside the write where it is warm.
+        try validator.validateSchema(answer, project: project)
         let (assignment, settled) = try await env.store.submitAnswer(
             assignmentID: id, workerID: workerID, answer: RawJSON(.object(answer)), now: env.now,
             model: try await env.answerModels.model(for: project)
         ) { current, task in
             guard current.projectID == project.id else { throw DomainError.notFound("assignment", id) }
-            try validator.validate(answer, task: task, project: project)
+            try validator.validateRules(answer, task: task, project: project)
         }
         env.leaseProjects.remove(hash: id)
         var object = Self.assignmentObject(assignment)
