@@ -12,14 +12,17 @@ struct OutboundMediaFetcher: MediaFetching {
 
     func fetch(_ url: String, maxBytes: Int) async throws(DomainError) -> [UInt8] {
         guard CallbackURL.isWebURL(url) else {
-            throw DomainError.invalidField("url", "must be an absolute http or https URL")
+            throw DomainError(
+                .notFound, "the attachment is not at an http or https URL, so there is nothing to fetch",
+                details: [.init(path: "url", reason: "must be an absolute http or https URL")])
         }
         do {
             return try await outbound.fetch(
                 url, maxBytes: maxBytes, timeout: .milliseconds(Int64(timeoutSeconds * 1_000)))
         } catch {
             switch error {
-            case .refused(let reason): throw DomainError.invalidField("url", reason)
+            case .refused(let reason):
+                throw DomainError(.forbidden, reason, details: [.init(path: "url", reason: reason)])
             case .status(let code):
                 throw DomainError(.upstreamFailed, "the attachment's host answered \(code)")
             case .tooLarge(let limit):

@@ -29,7 +29,7 @@ struct PDFAttachmentTests {
                 #expect(fetched.bytes == Array(WebhookSink.pdf.utf8))
 
                 let notNamed = try await fetch(base + "/files/other.pdf")
-                #expect(notNamed.status == .badRequest)
+                #expect(notNamed.status == .notFound)
                 #expect(notNamed.errorPaths == ["url"])
                 let notPDF = try await fetch(page)
                 #expect(notPDF.status == .badGateway)
@@ -57,7 +57,7 @@ struct PDFAttachmentTests {
                 let task = try #require(created.json["id"]?.stringValue)
                 let query = pdf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? pdf
                 let refused = try await app.send(.get, "/api/v1/tasks/\(task)/pdf?url=\(query)")
-                #expect(refused.status == .badRequest)
+                #expect(refused.status == .forbidden)
                 #expect(refused.text.contains("loopback"))
                 #expect(sink.requests.isEmpty)
             }

@@ -34,8 +34,11 @@ public struct MediaController: Sendable {
         guard let url = QueryReader(request).string("url"), !url.isEmpty else {
             throw DomainError.invalidField("url", "is required: the attachment's URL as the task's data names it")
         }
+        // A URL the task does not name is no attachment of it: a 404, as for a missing task.
         guard Self.names(url, in: try JSONParser.parse(task.data.text)) else {
-            throw DomainError.invalidField("url", "is not an attachment of task \(id)")
+            throw DomainError(
+                .notFound, "task \(id) has no attachment at this url",
+                details: [.init(path: "url", reason: "is not an attachment of task \(id)")])
         }
         guard let media = env.media else { throw DomainError(.notFound, "this server does not fetch attachments") }
         let bytes = try await media.fetch(url, maxBytes: env.mediaMaxBytes)
