@@ -30,8 +30,13 @@ struct SlowValidation: AsyncParsableCommand {
                     "name": "slow-validation", "type": "form", "delivery_schema": schema, "settings": ["overlap": 1],
                 ])
             let slowID = try Work.string(slow, "id")
-            let items: [JSONValue] = (0..<(submitters * 200)).map { ["data": ["n": .int(Int64($0))]] }
-            _ = try await client.request(.POST, "/api/v1/projects/\(slowID)/batches", json: ["tasks": .array(items)])
+            for start in stride(from: 0, to: submitters * 200, by: 1_000) {
+                let items: [JSONValue] = (start..<min(start + 1_000, submitters * 200)).map {
+                    ["data": ["n": .int(Int64($0))]]
+                }
+                _ = try await client.request(
+                    .POST, "/api/v1/projects/\(slowID)/batches", json: ["tasks": .array(items)])
+            }
             let (_, other) = try await client.request(
                 .POST, "/api/v1/projects", json: ["name": "unrelated", "type": "categorization"])
             let otherID = try Work.string(other, "id")
@@ -70,7 +75,11 @@ struct SlowValidation: AsyncParsableCommand {
                                     (try? await worker.request(.POST, "/api/v1/assignments/\(id)/submit", json: answer))
                                     ?? (0, .null)
                                 let seconds = (ContinuousClock.now - start).seconds
-                                if code == 200 { submitted.times.withLock { $0.append(seconds * 1_000) } }
+                                if code == 200 {
+                                    submitted.times.withLock { $0.append(seconds * 1_000) }
+                                } else {
+                                    submitted.failures.withLock { $0 += 1 }
+                                }
                             }
                         }
                     }
@@ -91,7 +100,8 @@ struct SlowValidation: AsyncParsableCommand {
                     submitters, strings, busy.0, busy.1))
             print(
                 String(
-                    format: "slow-validation: %d large submits, each p50 %.1f ms p99 %.1f ms", times.count,
+                    format: "slow-validation: %d large submits (%d refused), each p50 %.1f ms p99 %.1f ms", times.count,
+                    submitted.failures.withLock { $0 },
                     Work.percentile(times, 0.5), Work.percentile(times, 0.99)))
         }
     }
@@ -113,4 +123,5 @@ struct SlowValidation: AsyncParsableCommand {
 /// Submit latencies, shared by the workers' tasks.
 private final class Submitted: Sendable {
     let times = Mutex<[Double]>([])
+    let failures = Mutex(0)
 }
