@@ -63,9 +63,9 @@ struct EnvironmentReader {
 
     init(environment: [String: String]) { self.environment = environment }
 
-    /// The value, or nil when unset or empty.
+    /// The value as given (secrets keep their spaces), or nil when unset or blank.
     func text(_ name: String) -> String? {
-        guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = environment[name], !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return value
     }
 
@@ -75,7 +75,7 @@ struct EnvironmentReader {
 
     mutating func int(_ name: String, _ range: ClosedRange<Int>, _ expected: String) -> Int? {
         guard let value = text(name) else { return nil }
-        guard let number = Int(value), range.contains(number) else {
+        guard let number = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
             refuse(name, value, expected)
             return nil
         }
@@ -88,7 +88,7 @@ struct EnvironmentReader {
 
     mutating func seconds(_ name: String, into target: inout Double, unit: String = "a number of seconds") {
         guard let value = text(name) else { return }
-        guard let number = Double(value), number > 0, number.isFinite else {
+        guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number > 0, number.isFinite else {
             return refuse(name, value, "\(unit) above 0")
         }
         target = number
@@ -96,7 +96,7 @@ struct EnvironmentReader {
 
     mutating func rate(_ name: String, into target: inout Double) {
         guard let value = text(name) else { return }
-        guard let number = Double(value), number >= 0, number.isFinite else {
+        guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number >= 0, number.isFinite else {
             return refuse(name, value, "requests per second (0 for no limit)")
         }
         target = number
@@ -104,7 +104,7 @@ struct EnvironmentReader {
 
     mutating func flag(_ name: String) -> Bool? {
         guard let value = text(name) else { return nil }
-        switch value.lowercased() {
+        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
         default:
@@ -115,11 +115,12 @@ struct EnvironmentReader {
 
     mutating func choice(_ name: String, _ choices: [String]) -> String? {
         guard let value = text(name) else { return nil }
-        guard choices.contains(value.lowercased()) else {
+        let choice = value.trimmingCharacters(in: .whitespaces).lowercased()
+        guard choices.contains(choice) else {
             refuse(name, value, "one of: " + choices.joined(separator: ", "))
             return nil
         }
-        return value.lowercased()
+        return choice
     }
 
     func list(_ name: String) -> [String] {

@@ -26,13 +26,15 @@ struct ConfigurationTests {
 
     @Test func usableValuesAreTakenWithoutProblems() {
         let configuration = AppConfiguration.fromEnvironment([
-            "LOUPE_PORT": "9090", "LOUPE_LOG_LEVEL": "Debug", "LOUPE_DATABASE_URL": "postgres://loupe@db:5432/loupe",
+            "LOUPE_PORT": " 9090", "LOUPE_LOG_LEVEL": "Debug", "LOUPE_ADMIN_PASSWORD": " spaced secret ",
+            "LOUPE_DATABASE_URL": "postgres://loupe@db:5432/loupe",
             "LOUPE_ALLOW_PRIVATE_CALLBACKS": "yes", "LOUPE_RATE_LIMIT_KEY": "0",
             "LOUPE_TRUSTED_PROXIES": "10.0.0.1,::1",
             "LOUPE_PUBLIC_URL": "https://loupe.example.com", "LOUPE_HOST": " ",
         ])
         #expect(configuration.settingProblems.isEmpty, "\(configuration.settingProblems)")
         #expect(configuration.port == 9090)
+        #expect(configuration.initialAdminPassword == " spaced secret ", "a secret keeps its spaces")
         #expect(configuration.logLevel == .debug)
         #expect(configuration.allowPrivateCallbacks)
         #expect(configuration.keyRequestsPerSecond == 0)
