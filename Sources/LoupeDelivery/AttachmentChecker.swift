@@ -1,9 +1,7 @@
-public import AsyncHTTPClient
 public import Logging
 public import LoupeDomain
 public import LoupeStore
 import NIOCore
-import NIOHTTP1
 public import ServiceLifecycle
 
 /// Fetches the attachments of Scale-dialect tasks before anyone works on them, as Scale does:
@@ -20,7 +18,7 @@ public struct AttachmentChecker: Service {
     let isReady: @Sendable () -> Bool
     let logger: Logger
 
-    /// A checker fetching through `outbound` (shut down when the service ends).
+    /// A checker fetching through `outbound` (owned, and shut down, by whoever made it).
     public init(
         store: Store, outbound: OutboundHTTP, clock: LoupeClock, timeout: Double,
         maxBytes: Int, isReady: @escaping @Sendable () -> Bool, logger: Logger
@@ -46,7 +44,6 @@ public struct AttachmentChecker: Service {
                 if checked == 0 { try? await Task.sleep(for: .milliseconds(250)) }
             }
         }
-        await outbound.shutdown()
     }
 
     /// Checks one lease's worth of tasks; returns how many.
@@ -85,26 +82,18 @@ public struct AttachmentChecker: Service {
 
     /// Nil when `url` answers 200 within the limits, else what went wrong.
     private func fetch(_ url: String) async -> AttachmentFailure? {
-        var request = HTTPClientRequest(url: url)
-        request.method = .GET
-        request.headers.add(name: "User-Agent", value: "Loupe-Attachments/1")
         do {
-            let response = try await outbound.execute(request, timeout: .milliseconds(Int64(timeout * 1_000)))
-            var received = 0
-            for try await chunk in response.body {
-                received += chunk.readableBytes
-                if received > maxBytes {
-                    return AttachmentFailure(
-                        url: url, statusCode: Int(response.status.code), reason: "larger than \(maxBytes) bytes")
-                }
-            }
-            return response.status.code == 200
-                ? nil : AttachmentFailure(url: url, statusCode: Int(response.status.code), reason: nil)
-        } catch let refusal as OutboundRefusal {
-            return AttachmentFailure(url: url, statusCode: nil, reason: refusal.reason)
+            _ = try await outbound.fetch(
+                url, maxBytes: maxBytes, timeout: .milliseconds(Int64(timeout * 1_000)), keepingBody: false)
+            return nil
         } catch {
-            return AttachmentFailure(
-                url: url, statusCode: nil, reason: String(describing: error).prefix(200).description)
+            switch error {
+            case .refused(let reason): return AttachmentFailure(url: url, statusCode: nil, reason: reason)
+            case .status(let code): return AttachmentFailure(url: url, statusCode: code, reason: nil)
+            case .tooLarge(let limit):
+                return AttachmentFailure(url: url, statusCode: 200, reason: "larger than \(limit) bytes")
+            case .transport(let reason): return AttachmentFailure(url: url, statusCode: nil, reason: reason)
+            }
         }
     }
 }

@@ -125,19 +125,22 @@ public enum OutboundFetchFailure: Error, Sendable {
 }
 
 extension OutboundHTTP {
-    /// The body of a GET of `url` that answered 200, at most `maxBytes`.
-    public func fetch(_ url: String, maxBytes: Int, timeout: TimeAmount) async throws(OutboundFetchFailure) -> [UInt8] {
+    /// The body of a GET of `url` that answered 200, at most `maxBytes`; with `keepingBody` false
+    /// the body is only measured (an attachment check) and the result is empty.
+    public func fetch(
+        _ url: String, maxBytes: Int, timeout: TimeAmount, keepingBody: Bool = true
+    ) async throws(OutboundFetchFailure) -> [UInt8] {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "User-Agent", value: "Loupe-Attachments/1")
         do {
             let response = try await execute(request, timeout: timeout)
             guard response.status == .ok else { throw OutboundFetchFailure.status(Int(response.status.code)) }
             var bytes: [UInt8] = []
+            var received = 0
             for try await chunk in response.body {
-                guard bytes.count + chunk.readableBytes <= maxBytes else {
-                    throw OutboundFetchFailure.tooLarge(maxBytes)
-                }
-                bytes += chunk.readableBytesView
+                received += chunk.readableBytes
+                guard received <= maxBytes else { throw OutboundFetchFailure.tooLarge(maxBytes) }
+                if keepingBody { bytes += chunk.readableBytesView }
             }
             return bytes
         } catch let failure as OutboundFetchFailure {

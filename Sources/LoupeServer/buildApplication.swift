@@ -37,11 +37,14 @@ public func buildApplication(
     let factory = TaskFactory(ids: ids, clock: clock, schemas: SchemaCache())
     let uploads = try UploadFiles(directory: configuration.uploadsDirectory)
     let cursor = PageCursor(secret: UUID().uuidString)
-    let mediaClient = OutboundHTTP(
-        policy: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
+    // One address policy (one cache of vetted hosts) for every outbound request, and one client
+    // for attachments: the checker's fetches and viewers' PDFs.
+    let addressPolicy = CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks)
+    let attachmentClient = OutboundHTTP(
+        policy: addressPolicy,
         configuration: OutboundHTTP.configuration(
             connectTimeout: min(5, configuration.attachmentTimeout), readTimeout: configuration.attachmentTimeout,
-            connectionsPerEndpoint: 4))
+            connectionsPerEndpoint: 8))
     let env = {
         var env = APIEnvironment(
             store: store, factory: factory, uploads: uploads, cursor: cursor, metrics: PrometheusCollectorRegistry(),
@@ -51,7 +54,7 @@ public func buildApplication(
             publicURL: configuration.publicBaseURL, allowedHosts: configuration.allowedHosts,
             listenHost: configuration.host, listenPort: configuration.port)
         env.fetchesAttachments = configuration.fetchAttachments
-        env.media = OutboundMediaFetcher(outbound: mediaClient, timeoutSeconds: configuration.attachmentTimeout)
+        env.media = OutboundMediaFetcher(outbound: attachmentClient, timeoutSeconds: configuration.attachmentTimeout)
         env.mediaMaxBytes = configuration.attachmentMaxBytes
         env.bodyGraceSeconds = configuration.bodyGraceSeconds
         env.bodyMinimumBytesPerSecond = configuration.bodyMinimumBytesPerSecond
@@ -78,7 +81,7 @@ public func buildApplication(
         onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
     if let service = opened.service { app.addServices(service) }
-    app.addServices(OutboundClientCloser(outbound: mediaClient))
+    app.addServices(OutboundClientCloser(outbound: attachmentClient))
     app.addServices(
         WorkflowTimers(
             store: store, clock: clock, interval: .seconds(2), uploads: uploads,
@@ -89,21 +92,17 @@ public func buildApplication(
         AnswerModelService(models: env.answerModels, clock: clock, isReady: { readiness.isReady }, logger: logger))
     app.addServices(
         makeDispatcher(
-            configuration: configuration, store: store, clock: clock, nodeID: ingester.nodeID,
+            configuration: configuration, addressPolicy: addressPolicy, store: store, clock: clock,
+            nodeID: ingester.nodeID,
             isReady: { readiness.isReady }, logger: logger))
     app.addServices(
         EventRetention(
             store: store, clock: clock, retentionDays: configuration.eventRetentionDays, isReady: { readiness.isReady },
             logger: logger))
     if configuration.fetchAttachments {
-        let outbound = OutboundHTTP(
-            policy: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
-            configuration: OutboundHTTP.configuration(
-                connectTimeout: min(5, configuration.attachmentTimeout), readTimeout: configuration.attachmentTimeout,
-                connectionsPerEndpoint: 8))
         app.addServices(
             AttachmentChecker(
-                store: store, outbound: outbound, clock: clock, timeout: configuration.attachmentTimeout,
+                store: store, outbound: attachmentClient, clock: clock, timeout: configuration.attachmentTimeout,
                 maxBytes: configuration.attachmentMaxBytes,
                 isReady: { readiness.isReady }, logger: logger))
     }
@@ -125,11 +124,11 @@ public func buildApplication(
 
 /// The webhook dispatcher with the configuration's timeouts, concurrency and address policy.
 func makeDispatcher(
-    configuration: AppConfiguration, store: Store, clock: LoupeClock, nodeID: String,
-    isReady: @escaping @Sendable () -> Bool, logger: Logger
+    configuration: AppConfiguration, addressPolicy: CallbackAddressPolicy, store: Store, clock: LoupeClock,
+    nodeID: String, isReady: @escaping @Sendable () -> Bool, logger: Logger
 ) -> WebhookDispatcher {
     let outbound = OutboundHTTP(
-        policy: CallbackAddressPolicy(allowPrivate: configuration.allowPrivateCallbacks),
+        policy: addressPolicy,
         configuration: OutboundHTTP.configuration(
             connectTimeout: configuration.webhookConnectTimeout, readTimeout: configuration.webhookTimeout,
             connectionsPerEndpoint: configuration.webhookConcurrency))

@@ -74,17 +74,28 @@ final class ServerProcess: Sendable {
         process.waitUntilExit()
     }
 
-    /// Sends `body` to `path` with the live key.
-    func send(_ method: String, _ path: String, json: JSONValue? = nil) async throws -> JSONObject {
+    /// `method path` with `token` (the live key by default): the status and the JSON body.
+    func request(
+        _ method: String, _ path: String, token: String = TestDatabase.liveKey, json: JSONValue? = nil,
+        raw: Data? = nil
+    ) async throws -> (Int, JSONObject) {
         var request = URLRequest(url: URL(string: baseURL + path)!)
         request.httpMethod = method
-        request.setValue("Bearer \(TestDatabase.liveKey)", forHTTPHeaderField: "Authorization")
+        request.timeoutInterval = 60
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         if let json {
             request.httpBody = Data(json.serializedBytes())
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        let (data, _) = try await URLSession.shared.data(for: request)
-        return (try? JSONParser.parse(Array(data)))?.objectValue ?? [:]
+        if let raw { request.httpBody = raw }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return (status, (try? JSONParser.parse(Array(data)))?.objectValue ?? [:])
+    }
+
+    /// Sends `json` to `path` with the live key; the JSON body of the answer.
+    func send(_ method: String, _ path: String, json: JSONValue? = nil) async throws -> JSONObject {
+        try await request(method, path, json: json).1
     }
 }
 

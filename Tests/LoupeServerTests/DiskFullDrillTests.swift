@@ -29,15 +29,15 @@ struct DiskFullDrillTests {
         environment["LOUPE_DATA_DIR"] = folder
         let server = try await ServerProcess.start(environment: environment)
         defer { server.kill() }
-        let (_, project) = try await FaultDrillTests.call(
-            server, "POST", "/api/v1/projects", json: ["name": "Full disk", "type": "categorization"])
+        let (_, project) = try await server.request(
+            "POST", "/api/v1/projects", json: ["name": "Full disk", "type": "categorization"])
         let projectID = try #require(project["id"]?.stringValue)
         let filler = JSONValue.string(String(repeating: "x", count: 60_000))
         var created: [String] = []
         var refusal: (status: Int, body: JSONObject)?
         for index in 0..<400 {
-            let (status, body) = try await FaultDrillTests.call(
-                server, "POST", "/api/v1/projects/\(projectID)/tasks",
+            let (status, body) = try await server.request(
+                "POST", "/api/v1/projects/\(projectID)/tasks",
                 json: ["data": ["n": .int(Int64(index)), "filler": filler]])
             guard status == 201, let id = body["id"]?.stringValue else {
                 refusal = (status, body)
@@ -51,25 +51,25 @@ struct DiskFullDrillTests {
         #expect(!created.isEmpty)
 
         // Everything acknowledged is there, and reads go on.
-        let (listed, list) = try await FaultDrillTests.call(
-            server, "GET", "/api/v1/tasks?project=\(projectID)&limit=1&include_total=true")
+        let (listed, list) = try await server.request(
+            "GET", "/api/v1/tasks?project=\(projectID)&limit=1&include_total=true")
         #expect(listed == 200)
         #expect(list["total"]?.intValue == Int64(created.count), "no refused create left a task behind")
-        #expect(try await FaultDrillTests.call(server, "GET", "/api/v1/tasks/\(created[created.count - 1])").0 == 200)
+        #expect(try await server.request("GET", "/api/v1/tasks/\(created[created.count - 1])").0 == 200)
 
         // Room again: writes work without a restart.
         #expect(try ExternalProcess.run("/bin/mount", ["-o", "remount,size=64m", folder]).0 == 0)
         var recovered = 0
         for _ in 0..<50 {
-            recovered = try await FaultDrillTests.call(
-                server, "POST", "/api/v1/projects/\(projectID)/tasks", json: ["data": ["n": -1]]
+            recovered = try await server.request(
+                "POST", "/api/v1/projects/\(projectID)/tasks", json: ["data": ["n": -1]]
             ).0
             if recovered == 201 { break }
             try await Task.sleep(for: .milliseconds(200))
         }
         #expect(recovered == 201, "writes work again once the disk has room")
-        let (_, after) = try await FaultDrillTests.call(
-            server, "GET", "/api/v1/tasks?project=\(projectID)&limit=1&include_total=true")
+        let (_, after) = try await server.request(
+            "GET", "/api/v1/tasks?project=\(projectID)&limit=1&include_total=true")
         #expect(after["total"]?.intValue == Int64(created.count + 1))
     }
 }

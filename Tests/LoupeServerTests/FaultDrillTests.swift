@@ -12,42 +12,22 @@ import Testing
 /// nothing is done twice.
 @Suite("Fault drills")
 struct FaultDrillTests {
-    /// `method path` on `server` with `token` (the live key by default): the status and the JSON body.
-    static func call(
-        _ server: ServerProcess, _ method: String, _ path: String, token: String = TestDatabase.liveKey,
-        json: JSONValue? = nil, raw: Data? = nil
-    ) async throws -> (Int, JSONObject) {
-        var request = URLRequest(url: URL(string: server.baseURL + path)!)
-        request.httpMethod = method
-        request.timeoutInterval = 60
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        if let json {
-            request.httpBody = Data(json.serializedBytes())
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        if let raw { request.httpBody = raw }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        return (status, (try? JSONParser.parse(Array(data)))?.objectValue ?? [:])
-    }
-
     @Test(.timeLimit(.minutes(4)))
     func aKillDuringIngestLosesAndDoublesNothing() async throws {
         let environment = try await ServerProcess.freshEnvironment([:])
         let count = 100_000
         let first = try await ServerProcess.start(environment: environment)
-        let (_, project) = try await Self.call(
-            first, "POST", "/api/v1/projects", json: ["name": "Ingest drill", "type": "categorization"])
+        let (_, project) = try await first.request(
+            "POST", "/api/v1/projects", json: ["name": "Ingest drill", "type": "categorization"])
         let projectID = try #require(project["id"]?.stringValue)
-        let (_, batch) = try await Self.call(
-            first, "POST", "/api/v1/projects/\(projectID)/batches", json: ["upload": true])
+        let (_, batch) = try await first.request(
+            "POST", "/api/v1/projects/\(projectID)/batches", json: ["upload": true])
         let batchID = try #require(batch["id"]?.stringValue)
         let uploadURL = try #require(batch["upload_url"]?.stringValue.flatMap(URL.init(string:)))
         let lines = (0..<count).map { "{\"data\":{\"n\":\($0)},\"unique_id\":\"drill-\($0)\"}" }
-        let (put, _) = try await Self.call(
-            first, "PUT", uploadURL.path, raw: Data(lines.joined(separator: "\n").utf8))
+        let (put, _) = try await first.request("PUT", uploadURL.path, raw: Data(lines.joined(separator: "\n").utf8))
         #expect(put == 200)
-        #expect(try await Self.call(first, "POST", "/api/v1/batches/\(batchID)/finalize").0 == 202)
+        #expect(try await first.request("POST", "/api/v1/batches/\(batchID)/finalize").0 == 202)
         // Killed 0.2 s after the finalize: 100k items take a debug build seconds, so the ingester
         // is between its chunks (polling for the first chunk proved too slow on a busy machine:
         // by the first answer the batch had sometimes completed).
@@ -59,15 +39,15 @@ struct FaultDrillTests {
         var done: JSONObject = [:]
         let deadline = Date().addingTimeInterval(150)
         while Date() < deadline {
-            done = try await Self.call(second, "GET", "/api/v1/batches/\(batchID)").1
+            done = try await second.request("GET", "/api/v1/batches/\(batchID)").1
             if done["status"] == "completed" { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(done["status"] == "completed")
         #expect(done["counts"]?.objectValue?["created"]?.intValue == Int64(count), "\(done)")
         #expect(done["counts"]?.objectValue?["failed"]?.intValue == 0)
-        let (_, listed) = try await Self.call(
-            second, "GET", "/api/v1/tasks?project=\(projectID)&limit=1&include_total=true")
+        let (_, listed) = try await second.request(
+            "GET", "/api/v1/tasks?project=\(projectID)&limit=1&include_total=true")
         #expect(listed["total"]?.intValue == Int64(count), "every item became exactly one task")
     }
 
@@ -76,23 +56,23 @@ struct FaultDrillTests {
         let environment = try await ServerProcess.freshEnvironment([:])
         let taskCount = 200
         let first = try await ServerProcess.start(environment: environment)
-        let (_, project) = try await Self.call(
-            first, "POST", "/api/v1/projects",
+        let (_, project) = try await first.request(
+            "POST", "/api/v1/projects",
             json: [
                 "name": "Queue drill", "type": "categorization", "params": ["categories": ["cat", "dog"]],
                 "settings": ["overlap": 2, "max_work_time": 10],
             ])
         let projectID = try #require(project["id"]?.stringValue)
         let items: [JSONValue] = (0..<taskCount).map { ["data": ["n": .int(Int64($0))]] }
-        _ = try await Self.call(first, "POST", "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
+        _ = try await first.request("POST", "/api/v1/projects/\(projectID)/batches", json: ["tasks": .array(items)])
         var workers: [(token: String, id: String)] = []
         for index in 0..<6 {
             let email = JSONValue.string("drill-\(index)@loupe.test")
-            let (_, user) = try await Self.call(
-                first, "POST", "/api/v1/users",
+            let (_, user) = try await first.request(
+                "POST", "/api/v1/users",
                 json: ["email": email, "password": "drill-password-1", "roles": ["worker"]])
-            let (_, session) = try await Self.call(
-                first, "POST", "/api/v1/auth/token", json: ["email": email, "password": "drill-password-1"])
+            let (_, session) = try await first.request(
+                "POST", "/api/v1/auth/token", json: ["email": email, "password": "drill-password-1"])
             workers.append((try #require(session["token"]?.stringValue), try #require(user["id"]?.stringValue)))
         }
         let acknowledged = Acknowledged()
@@ -102,8 +82,8 @@ struct FaultDrillTests {
             var idle = 0
             while idle < 40 {
                 guard
-                    let (status, lease) = try? await Self.call(
-                        server, "POST", "/api/v1/work/next", token: token, json: ["project_id": .string(projectID)])
+                    let (status, lease) = try? await server.request(
+                        "POST", "/api/v1/work/next", token: token, json: ["project_id": .string(projectID)])
                 else { return }
                 guard status == 200, let assignment = lease["assignment"]?.objectValue,
                     let id = assignment["id"]?.stringValue, let task = assignment["task_id"]?.stringValue
@@ -115,8 +95,8 @@ struct FaultDrillTests {
                 idle = 0
                 let answer: JSONValue = ["answer": ["category": .string(task.hasSuffix("1") ? "dog" : "cat")]]
                 guard
-                    let (submitted, _) = try? await Self.call(
-                        server, "POST", "/api/v1/assignments/\(id)/submit", token: token, json: answer)
+                    let (submitted, _) = try? await server.request(
+                        "POST", "/api/v1/assignments/\(id)/submit", token: token, json: answer)
                 else { return }
                 if submitted == 200 { acknowledged.list.withLock { $0.append(task + " " + worker) } }
             }
@@ -143,14 +123,14 @@ struct FaultDrillTests {
                 group.addTask { await work(second, worker.token, worker.id) }
             }
         }
-        let (_, listed) = try await Self.call(second, "GET", "/api/v1/tasks?project=\(projectID)&limit=1000")
+        let (_, listed) = try await second.request("GET", "/api/v1/tasks?project=\(projectID)&limit=1000")
         let tasks = listed["tasks"]?.arrayValue?.compactMap(\.objectValue) ?? []
         #expect(tasks.count == taskCount)
         #expect(tasks.allSatisfy { $0["status"] == "completed" }, "every task completed after the restart")
         var stored = Set<String>()
         for task in tasks {
             let id = try #require(task["id"]?.stringValue)
-            let (_, results) = try await Self.call(second, "GET", "/api/v1/tasks/\(id)/results")
+            let (_, results) = try await second.request("GET", "/api/v1/tasks/\(id)/results")
             let answered = (results["results"]?.arrayValue ?? []).compactMap(\.objectValue).filter {
                 $0["status"] == "submitted" || $0["status"] == "approved"
             }

@@ -1,3 +1,4 @@
+import HTTPTypes
 public import Hummingbird
 import LoupeDomain
 import NIOCore
@@ -19,6 +20,11 @@ public struct BodyPaceMiddleware<Context: RequestContext>: RouterMiddleware {
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        // A request without a body (most reads) has nothing to pace: no wrapper on that path.
+        let length = request.headers[.contentLength]
+        guard request.headers[.transferEncoding] != nil || (length != nil && length != "0") else {
+            return try await next(request, context)
+        }
         var request = request
         request.body = RequestBody(
             asyncSequence: PacedBody(
