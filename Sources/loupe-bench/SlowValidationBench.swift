@@ -15,6 +15,8 @@ struct SlowValidation: AsyncParsableCommand {
     @Option(help: "Workers submitting large answers.") var submitters = 8
     @Option(help: "Strings in each answer, each checked against the pattern.") var strings = 4_000
     @Option(help: "Creates timed in each phase.") var creates = 300
+    @Flag(help: "Make the last string break the pattern: every submit is checked in full, then refused (no write).")
+    var refused = false
 
     func run() async throws {
         try await target.withClient { client in
@@ -50,11 +52,10 @@ struct SlowValidation: AsyncParsableCommand {
                     .POST, "/api/v1/auth/token", json: ["email": email, "password": "bench-password-1"])
                 tokens.append(try Work.string(session, "token"))
             }
+            let good = JSONValue.string(Array(repeating: "lorem", count: 40).joined(separator: ","))
+            let last = refused ? JSONValue.string("lorem,LOREM") : good
             let answer: JSONValue = [
-                "answer": [
-                    "items": .array(
-                        (0..<strings).map { _ in .string(Array(repeating: "lorem", count: 40).joined(separator: ",")) })
-                ]
+                "answer": ["items": .array(Array(repeating: good, count: strings - 1) + [last])]
             ]
             let quiet = try await Self.timeCreates(client, otherID, creates)
             let submitted = Submitted()
@@ -75,7 +76,7 @@ struct SlowValidation: AsyncParsableCommand {
                                     (try? await worker.request(.POST, "/api/v1/assignments/\(id)/submit", json: answer))
                                     ?? (0, .null)
                                 let seconds = (ContinuousClock.now - start).seconds
-                                if code == 200 {
+                                if code == 200 || (refused && code == 422) {
                                     submitted.times.withLock { $0.append(seconds * 1_000) }
                                 } else {
                                     submitted.failures.withLock { $0 += 1 }
@@ -100,7 +101,7 @@ struct SlowValidation: AsyncParsableCommand {
                     submitters, strings, busy.0, busy.1))
             print(
                 String(
-                    format: "slow-validation: %d large submits (%d refused), each p50 %.1f ms p99 %.1f ms", times.count,
+                    format: "slow-validation: %d large submits (%d failed), each p50 %.1f ms p99 %.1f ms", times.count,
                     submitted.failures.withLock { $0 },
                     Work.percentile(times, 0.5), Work.percentile(times, 0.99)))
         }

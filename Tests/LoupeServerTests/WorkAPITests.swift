@@ -56,4 +56,57 @@ struct WorkAPITests {
             #expect(task.json["response"] == ["category": "dog"])
         }
     }
+
+    /// An answer of 64 KiB or more is parsed, checked and serialized off the request threads,
+    /// against the task read before the write: the task type's rules and the delivery schema
+    /// still hold for it exactly as for a small one, and it is stored whole.
+    @Test func aLargeAnswerIsCheckedByTheSameRules() async throws {
+        try await TestApp.run { app in
+            let project = try await app.send(
+                .post, "/api/v1/projects",
+                json: [
+                    "name": "Large", "type": "categorization", "params": ["categories": ["cat", "dog"]],
+                    "delivery_schema": [
+                        "type": "object", "required": ["category", "note"],
+                        "properties": ["category": ["type": "string"], "note": ["type": "string", "pattern": "^a+$"]],
+                    ],
+                ])
+            let projectID = try #require(project.json["id"]?.stringValue)
+            let taskID = try #require(try await app.createTask(projectID, ["data": ["n": 1]]).json["id"]?.stringValue)
+            for email in ["w@x.io", "v@x.io"] {
+                _ = try await app.send(
+                    .post, "/api/v1/users",
+                    json: ["email": .string(email), "password": "0123456789", "roles": ["worker"]])
+            }
+            func session(_ email: String) async throws -> HTTPFields {
+                let token = try #require(
+                    try await app.send(
+                        .post, "/api/v1/auth/token", json: ["email": .string(email), "password": "0123456789"],
+                        headers: [:]
+                    ).json["token"]?.stringValue)
+                return [.authorization: "Bearer \(token)"]
+            }
+            let worker = try await session("w@x.io")
+            let lease = try await app.send(
+                .post, "/api/v1/work/next", json: ["project_id": .string(projectID)], headers: worker)
+            let assignmentID = try #require(lease.json["assignment"]?.objectValue?["id"]?.stringValue)
+            let note = String(repeating: "a", count: 100_000)
+            func submit(_ category: String, _ note: String, as caller: HTTPFields) async throws -> Reply {
+                try await app.send(
+                    .post, "/api/v1/assignments/\(assignmentID)/submit",
+                    json: ["answer": ["category": .string(category), "note": .string(note)]], headers: caller)
+            }
+            let ruleBroken = try await submit("cow", note, as: worker)
+            #expect(ruleBroken.status == .unprocessableContent)
+            #expect(ruleBroken.errorPaths == ["/answer/category"])
+            let schemaBroken = try await submit("dog", note + "b", as: worker)
+            #expect(schemaBroken.status == .unprocessableContent)
+            #expect(schemaBroken.errorPaths == ["/answer/note"])
+            #expect(try await submit("dog", note, as: try await session("v@x.io")).status == .notFound)
+            let accepted = try await submit("dog", note, as: worker)
+            #expect(accepted.json["assignment"]?.objectValue?["task_status"] == "completed")
+            let task = try await app.send(.get, "/api/v1/tasks/\(taskID)")
+            #expect(task.json["response"]?.objectValue?["note"]?.stringValue?.count == 100_000)
+        }
+    }
 }

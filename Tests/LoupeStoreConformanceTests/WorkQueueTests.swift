@@ -138,6 +138,8 @@ struct WorkQueueTests {
             }
             #expect(seen?.0.id == assignment.id)
             #expect(seen?.1.id == task.id)
+            #expect(try await store.assignedTask(assignmentID: assignment.id, workerID: "w")?.id == task.id)
+            #expect(try await store.assignedTask(assignmentID: assignment.id, workerID: "other") == nil)
             #expect(try await store.assignment(id: assignment.id, workerID: "w")?.status == .active)
             #expect(try await store.task(id: task.id, organizationID: org)?.status == .inProgress)
             let (_, done) = try await store.submitAnswer(

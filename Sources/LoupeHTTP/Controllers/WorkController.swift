@@ -71,22 +71,27 @@ public struct WorkController: Sendable {
     func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (caller, workerID) = try worker(context)
         let id = try context.parameters.id(kind: "assignment")
-        var reader = try FieldReader(try await JSONBody.read(request))
+        let (body, size) = try await JSONBody.readMeasured(request)
+        var reader = try FieldReader(body)
         guard let answer = try reader.object("answer") else { throw DomainError.invalidField("/answer", "is required") }
         try reader.rejectUnknownFields()
         guard let projectID = try await leaseProject(id, workerID: workerID),
             let project = try await env.cachedProject(id: projectID, organizationID: caller.organizationID)
         else { throw DomainError.notFound("assignment", id) }
+        let (checkedTask, stored) = try await check(
+            answer, size: size, assignmentID: id, workerID: workerID, project: project)
         let validator = env.validator
-        // The delivery schema (written by users: patterns, big documents) is checked before the
-        // write; the task type's own rules need the task row, read inside the write where it is warm.
-        try validator.validateSchema(answer, project: project)
         let (assignment, settled) = try await env.store.submitAnswer(
-            assignmentID: id, workerID: workerID, answer: RawJSON(.object(answer)), now: env.now,
+            assignmentID: id, workerID: workerID, answer: stored, now: env.now,
             model: try await env.answerModels.model(for: project)
         ) { current, task in
             guard current.projectID == project.id else { throw DomainError.notFound("assignment", id) }
-            try validator.validateRules(answer, task: task, project: project)
+            if let checkedTask {
+                // A task's data and type never change, so the check made outside still holds.
+                guard checkedTask.id == task.id else { throw DomainError.notFound("assignment", id) }
+            } else {
+                try validator.validateRules(answer, task: task, project: project)
+            }
         }
         env.leaseProjects.remove(hash: id)
         var object = Self.assignmentObject(assignment)
@@ -103,6 +108,29 @@ public struct WorkController: Sendable {
         let assignments = try await env.store.assignments(
             workerID: workerID, statuses: statuses, limit: try query.limit())
         return JSONResponse.make(value: ["assignments": .array(assignments.map { .object(Self.assignmentObject($0)) })])
+    }
+
+    /// Checks `answer` before the submit's write, so the single writer never waits on it. The
+    /// delivery schema (written by users: patterns, big documents) is always checked here. A large
+    /// answer is also checked against its task's rules and serialized here, on `LargeWork`, and
+    /// the task checked is returned; a small one's rules, bounded by its size, are checked inside
+    /// the write, where the task row is read anyway (no task returned).
+    private func check(
+        _ answer: JSONObject, size: Int, assignmentID: String, workerID: String, project: Project
+    ) async throws -> (task: WorkTask?, stored: RawJSON) {
+        let validator = env.validator
+        guard size >= LargeWork.threshold else {
+            try validator.validateSchema(answer, project: project)
+            return (nil, RawJSON(.object(answer)))
+        }
+        guard let task = try await env.store.assignedTask(assignmentID: assignmentID, workerID: workerID) else {
+            throw DomainError.notFound("assignment", assignmentID)
+        }
+        let stored = try await LargeWork.shared.run {
+            try validator.validate(answer, task: task, project: project)
+            return RawJSON(.object(answer))
+        }
+        return (task, stored)
     }
 
     /// The project of the worker's assignment: remembered from the claim, else read.

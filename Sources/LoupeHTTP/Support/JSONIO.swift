@@ -7,6 +7,13 @@ import NIOCore
 public enum JSONBody {
     /// The body parsed as JSON; an empty body is an error naming `body`.
     public static func read(_ request: Request, limit: Int = 1 << 20) async throws -> JSONValue {
+        try await readMeasured(request, limit: limit).value
+    }
+
+    /// The body parsed as JSON, with its size in bytes (a large one was parsed on `LargeWork`).
+    public static func readMeasured(_ request: Request, limit: Int = 1 << 20) async throws -> (
+        value: JSONValue, bytes: Int
+    ) {
         var request = request
         let buffer: ByteBuffer
         do {
@@ -19,7 +26,7 @@ public enum JSONBody {
         guard buffer.readableBytes > 0 else {
             throw DomainError(.invalidJSON, "the body is empty; a JSON object is expected")
         }
-        return try parse(buffer)
+        return (try await parseAnywhere(buffer), buffer.readableBytes)
     }
 
     /// The body as an object, or `{}` when empty (for routes whose body is optional).
@@ -27,7 +34,13 @@ public enum JSONBody {
         var request = request
         let buffer = try await request.collectBody(upTo: limit)
         guard buffer.readableBytes > 0 else { return .object(JSONObject()) }
-        return try parse(buffer)
+        return try await parseAnywhere(buffer)
+    }
+
+    /// `parse`, on `LargeWork` when the body is large.
+    private static func parseAnywhere(_ buffer: ByteBuffer) async throws -> JSONValue {
+        guard buffer.readableBytes >= LargeWork.threshold else { return try parse(buffer) }
+        return try await LargeWork.shared.run { try parse(buffer) }
     }
 }
 

@@ -74,17 +74,9 @@ public final class PasswordHasher: Sendable {
         }
         defer { waiting.wrappingSubtract(1, ordering: .relaxed) }
         return try await pool.runIfActive {
-            Self.yieldToRequests()
+            // bcrypt then takes the CPU the request threads leave, instead of half of it.
+            ThreadPriority.lower(to: 10)
             return work()
         }
-    }
-
-    /// Lowers the hashing thread's scheduling priority (nice 10): on a machine with few cores,
-    /// bcrypt then takes the CPU the request threads leave, instead of half of it.
-    private static func yieldToRequests() {
-        #if os(Linux)
-            // On Linux the nice value is per thread: `who` 0 is the calling thread alone.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-        #endif
     }
 }

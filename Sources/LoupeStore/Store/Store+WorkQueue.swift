@@ -70,6 +70,19 @@ extension Store {
         }
     }
 
+    /// The task the worker's assignment is for, read outside any write: a large answer is checked
+    /// against it before the submit's write begins.
+    public func assignedTask(assignmentID: String, workerID: String) async throws -> WorkTask? {
+        try await database.read { db in
+            try await db.query(
+                """
+                SELECT \(Self.qualifiedTaskColumns) FROM assignments a
+                JOIN tasks t ON t.id = a.task_id WHERE a.id = ? AND a.worker_id = ?
+                """, [.text(assignmentID), .text(workerID)]
+            ).first.map(Self.task)
+        }
+    }
+
     /// Whether the worker was ever assigned the task (a lease, live or ended).
     public func workerWasAssigned(taskID: String, workerID: String) async throws -> Bool {
         try await database.read { db in
