@@ -28,6 +28,7 @@ extension AppConfiguration {
         read.seconds("LOUPE_IDLE_TIMEOUT", into: &configuration.idleTimeoutSeconds)
         read.count("LOUPE_MAX_CONNECTIONS", into: &configuration.maxConnections, minimum: 1)
         read.seconds("LOUPE_BODY_GRACE_SECONDS", into: &configuration.bodyGraceSeconds)
+        read.seconds("LOUPE_DRAIN_SECONDS", into: &configuration.drainSeconds, allowingZero: true)
         read.seconds("LOUPE_BODY_MIN_RATE", into: &configuration.bodyMinimumBytesPerSecond, unit: "bytes per second")
         read.rate("LOUPE_RATE_LIMIT_KEY", into: &configuration.keyRequestsPerSecond)
         read.rate("LOUPE_RATE_LIMIT_ORG", into: &configuration.organizationRequestsPerSecond)
@@ -86,10 +87,14 @@ struct EnvironmentReader {
         if let number = int(name, minimum...Int.max, "a whole number of at least \(minimum)") { target = number }
     }
 
-    mutating func seconds(_ name: String, into target: inout Double, unit: String = "a number of seconds") {
+    mutating func seconds(
+        _ name: String, into target: inout Double, unit: String = "a number of seconds", allowingZero: Bool = false
+    ) {
         guard let value = text(name) else { return }
-        guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number > 0, number.isFinite else {
-            return refuse(name, value, "\(unit) above 0")
+        guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number > 0 || (allowingZero && number == 0),
+            number.isFinite
+        else {
+            return refuse(name, value, allowingZero ? "\(unit), 0 or more" : "\(unit) above 0")
         }
         target = number
     }

@@ -34,6 +34,9 @@ public struct AppConfiguration: Sendable {
     /// Connections open at once; past it new ones wait in the listen backlog until one closes
     /// (`LOUPE_MAX_CONNECTIONS`), so idle sockets cannot exhaust the file limit.
     public var maxConnections = 4_096
+    /// Seconds between SIGTERM and closing the listener (`LOUPE_DRAIN_SECONDS`): the node answers
+    /// `/health/ready` with 503 and hands out no leases, so a load balancer moves traffic away.
+    public var drainSeconds = 5.0
     /// Seconds a request body may take before its pace is checked (`LOUPE_BODY_GRACE_SECONDS`).
     public var bodyGraceSeconds = 30.0
     /// The average bytes per second a body must keep after that (`LOUPE_BODY_MIN_RATE`), else 408.

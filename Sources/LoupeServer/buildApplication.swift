@@ -16,7 +16,7 @@ import Synchronization
 /// 200 only after them.
 public func buildApplication(
     configuration: AppConfiguration, clock: LoupeClock = .system, dialects: [any APIDialect] = StandardDialects.all,
-    onFirstStart: (@Sendable (FirstStartCredentials) -> Void)? = nil,
+    drain: DrainSignal = DrainSignal(), onFirstStart: (@Sendable (FirstStartCredentials) -> Void)? = nil,
     onServerRunning: (@Sendable (_ port: Int) async -> Void)? = nil
 ) async throws -> some ApplicationProtocol {
     let logger = {
@@ -50,6 +50,7 @@ public func buildApplication(
             store: store, factory: factory, uploads: uploads, cursor: cursor, metrics: PrometheusCollectorRegistry(),
             wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady },
             uploadTTLSeconds: configuration.uploadTTLSeconds, publicBaseURL: configuration.publicBaseURL)
+        env.isDraining = { drain.isDraining }
         env.linkBase = LinkBase(
             publicURL: configuration.publicBaseURL, allowedHosts: configuration.allowedHosts,
             listenHost: configuration.host, listenPort: configuration.port)

@@ -53,15 +53,22 @@ public enum TestDatabase {
             throw TestDatabaseError("LOUPE_TEST_DATABASE=postgres needs LOUPE_TEST_POSTGRES_URL")
         }
         let name = "loupe_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let configuration = try PostgresDatabase.configuration(url: adminURL, maxConnections: 2)
-        let client = PostgresClient(configuration: configuration)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-            group.cancelAll()
-        }
+        try await administer("CREATE DATABASE \(name)")
         components.path = "/" + name
         return components.string!
+    }
+
+    /// Runs each of `statements` on the test cluster's administrative database (PostgreSQL only).
+    public static func administer(_ statements: String...) async throws {
+        guard let adminURL = ProcessInfo.processInfo.environment["LOUPE_TEST_POSTGRES_URL"] else {
+            throw TestDatabaseError("LOUPE_TEST_DATABASE=postgres needs LOUPE_TEST_POSTGRES_URL")
+        }
+        let client = PostgresClient(configuration: try PostgresDatabase.configuration(url: adminURL, maxConnections: 2))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            for statement in statements { try await client.query(PostgresQuery(unsafeSQL: statement)) }
+            group.cancelAll()
+        }
     }
 }
 

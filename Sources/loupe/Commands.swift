@@ -38,7 +38,7 @@ struct Serve: AsyncParsableCommand {
         if let host { configuration.host = host }
         if let port { configuration.port = port }
         let host = configuration.host
-        let app = try await buildApplication(
+        try await serveApplication(
             configuration: configuration,
             onFirstStart: { credentials in
                 print(
@@ -54,7 +54,6 @@ struct Serve: AsyncParsableCommand {
                 print("Loupe is running at http://\(host):\(port)/  (health: /health, API: /api/v1)")
                 fflush(nil)
             })
-        try await app.runService()
     }
 }
 

@@ -43,6 +43,9 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let storageUnavailable = Code("storage_unavailable")
         /// The request (its body) arrived too slowly.
         public static let requestTimeout = Code("request_timeout")
+        /// This node is shutting down and takes no new work; another node (or this one after a
+        /// restart) will.
+        public static let draining = Code("draining")
     }
 
     /// One field-level problem: a JSON Pointer into the request and what is wrong there.

@@ -29,6 +29,7 @@ public struct ReviewController: Sendable {
 
     func next(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (caller, reviewerID) = try reviewer(context)
+        try env.refuseNewLeasesWhileDraining()
         let projectID = try await WorkController.projectFilter(request)
         guard
             let (review, task, results) = try await env.store.claimReview(

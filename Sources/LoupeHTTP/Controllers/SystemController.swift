@@ -5,7 +5,8 @@ import LoupeStore
 import NIOCore
 import Prometheus
 
-/// `/health`, `/metrics` and `/api/v1/openapi.json`: the routes that need no API key.
+/// `/health`, `/health/live`, `/health/ready`, `/metrics` and `/api/v1/openapi.json`: the routes
+/// that need no API key.
 public struct SystemController: Sendable {
     let env: APIEnvironment
 
@@ -16,6 +17,8 @@ public struct SystemController: Sendable {
     public var endpoints: RouteCollection<AppRequestContext> {
         RouteCollection(context: AppRequestContext.self)
             .get("health", use: health)
+            .get("health/live", use: live)
+            .get("health/ready", use: ready)
             .get("metrics", use: metrics)
             .get("api/v1/openapi.json", use: openAPI)
     }
@@ -25,6 +28,35 @@ public struct SystemController: Sendable {
             return JSONResponse.make(.serviceUnavailable, value: ["status": "starting"])
         }
         return JSONResponse.make(value: ["status": "ok"])
+    }
+
+    /// The process answers: for a supervisor deciding whether to restart it.
+    func live(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(value: ["status": "alive"])
+    }
+
+    /// Whether to send this node traffic: start-up done (migrations applied), not draining, and
+    /// the database answering within two seconds. A 503 names the reason in `status`.
+    func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard env.isReady() else { return JSONResponse.make(.serviceUnavailable, value: ["status": "starting"]) }
+        guard !env.isDraining() else { return JSONResponse.make(.serviceUnavailable, value: ["status": "draining"]) }
+        let store = env.store
+        let answered = await withTaskGroup(of: Bool.self) { group in
+            group.addTask { (try? await store.ping()) != nil }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(2))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        guard answered else {
+            return JSONResponse.make(
+                .serviceUnavailable,
+                value: ["status": "database_unavailable", "message": "the database did not answer within 2 s"])
+        }
+        return JSONResponse.make(value: ["status": "ready"])
     }
 
     func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {

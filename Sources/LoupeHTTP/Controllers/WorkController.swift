@@ -30,6 +30,7 @@ public struct WorkController: Sendable {
 
     func next(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (caller, workerID) = try worker(context)
+        try env.refuseNewLeasesWhileDraining()
         let projectID = try await Self.projectFilter(request)
         let request = Store.WorkRequest(
             organizationID: caller.organizationID, workerID: workerID, groups: caller.groups, projectID: projectID)

@@ -20,6 +20,9 @@ public struct APIEnvironment: Sendable {
     public var wakeIngester: @Sendable () -> Void
     /// Reports whether migrations are done and the server accepts work.
     public var isReady: @Sendable () -> Bool
+    /// Reports whether the node is shutting down: it then hands out no new leases and reports
+    /// itself not ready, while requests in flight and other calls are still answered.
+    public var isDraining: @Sendable () -> Bool = { false }
     /// How long an upload URL stays valid.
     public var uploadTTLSeconds: Double
     /// Seconds an upload may go unheard of before it counts as abandoned; a live one marks itself
@@ -84,6 +87,15 @@ public struct APIEnvironment: Sendable {
         self.uploadTTLSeconds = uploadTTLSeconds
         self.inlineBatchBodyLimit = inlineBatchBodyLimit
         self.linkBase = LinkBase(publicURL: publicBaseURL)
+    }
+
+    /// Throws `draining` (503, retry in a second) while the node shuts down: a new lease would be
+    /// held by a worker whose next call may find the node gone.
+    public func refuseNewLeasesWhileDraining() throws(DomainError) {
+        guard isDraining() else { return }
+        var error = DomainError(.draining, "this node is shutting down and hands out no new work; ask again")
+        error.retryAfterSeconds = 1
+        throw error
     }
 
     /// Checks workers' answers against delivery schemas and task-type rules.

@@ -20,7 +20,7 @@ public enum HTTPErrorMapping {
         case .rateLimited: .tooManyRequests
         case .expired: .gone
         case .upstreamFailed: .badGateway
-        case .storageUnavailable: .serviceUnavailable
+        case .storageUnavailable, .draining: .serviceUnavailable
         case .requestTimeout: .requestTimeout
         default: .badRequest
         }

@@ -22,6 +22,13 @@ public enum OpenAPIDocument {
         .init(
             method: "get", path: "/health", summary: "200 once migrations are done and the server accepts work",
             hasBody: false, authenticated: false),
+        .init(
+            method: "get", path: "/health/live", summary: "200 while the process runs (liveness)", hasBody: false,
+            authenticated: false),
+        .init(
+            method: "get", path: "/health/ready",
+            summary: "200 when start-up is done, the node is not draining and the database answers", hasBody: false,
+            authenticated: false),
         .init(method: "get", path: "/metrics", summary: "Prometheus metrics", hasBody: false, authenticated: false),
         .init(
             method: "get", path: "/api/v1/openapi.json", summary: "This document", hasBody: false, authenticated: false),

@@ -287,3 +287,10 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Throws unless the database answers a query (for readiness checks).
+    public func ping() async throws {
+        _ = try await database.read { db in try await db.query("SELECT 1 AS ok", []) }
+    }
+}
