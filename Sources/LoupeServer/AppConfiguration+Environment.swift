@@ -51,6 +51,8 @@ extension AppConfiguration {
         if let level = read.choice("LOUPE_LOG_LEVEL", Logger.Level.allCases.map(\.rawValue)) {
             configuration.logLevel = Logger.Level(rawValue: level) ?? configuration.logLevel
         }
+        if let format = read.choice("LOUPE_LOG_FORMAT", ["text", "json"]) { configuration.logFormat = format }
+        configuration.accessLog = read.flag("LOUPE_ACCESS_LOG") ?? false
         configuration.readMailRelay { read.text($0) }
         configuration.settingProblems = read.problems
         return configuration
@@ -91,7 +93,8 @@ struct EnvironmentReader {
         _ name: String, into target: inout Double, unit: String = "a number of seconds", allowingZero: Bool = false
     ) {
         guard let value = text(name) else { return }
-        guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number > 0 || (allowingZero && number == 0),
+        guard let number = Double(value.trimmingCharacters(in: .whitespaces)),
+            number > 0 || (allowingZero && number == 0),
             number.isFinite
         else {
             return refuse(name, value, allowingZero ? "\(unit), 0 or more" : "\(unit) above 0")

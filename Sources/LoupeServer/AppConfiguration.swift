@@ -85,6 +85,10 @@ public struct AppConfiguration: Sendable {
     public var uploadTTLSeconds = 86_400.0
     /// Log level (`LOUPE_LOG_LEVEL`).
     public var logLevel = Logger.Level.info
+    /// Log lines as text or as one JSON object each (`LOUPE_LOG_FORMAT`: `text` or `json`).
+    public var logFormat = "text"
+    /// Whether every request is logged with its route, status and latency (`LOUPE_ACCESS_LOG`).
+    public var accessLog = false
     /// Whether to print the first-start credentials to standard output.
     public var printsCredentials = true
     /// The SMTP relay e-mail callbacks go through (`LOUPE_SMTP_*`), if any.

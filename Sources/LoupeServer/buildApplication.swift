@@ -51,6 +51,7 @@ public func buildApplication(
             wakeIngester: { wakeup.signal() }, isReady: { readiness.isReady },
             uploadTTLSeconds: configuration.uploadTTLSeconds, publicBaseURL: configuration.publicBaseURL)
         env.isDraining = { drain.isDraining }
+        env.accessLog = configuration.accessLog
         env.linkBase = LinkBase(
             publicURL: configuration.publicBaseURL, allowedHosts: configuration.allowedHosts,
             listenHost: configuration.host, listenPort: configuration.port)

@@ -26,14 +26,20 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the Loupe server.")
     @Option(help: "Address to listen on.") var host: String?
     @Option(help: "Port to listen on.") var port: Int?
+    @Option(help: "Log lines as text or as one JSON object each (LOUPE_LOG_FORMAT).") var logFormat: LogFormat?
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
         loupe_keep_large_buffers_in_heap()
-        LoggingSystem.bootstrap(LineLogHandler.init)
         var configuration = storage.configuration()
         if !configuration.startProblems.isEmpty {
             throw ValidationError("cannot start:\n  " + configuration.startProblems.joined(separator: "\n  "))
+        }
+        if let logFormat { configuration.logFormat = logFormat.rawValue }
+        if configuration.logFormat == "json" {
+            LoggingSystem.bootstrap(JSONLogHandler.init)
+        } else {
+            LoggingSystem.bootstrap(LineLogHandler.init)
         }
         if let host { configuration.host = host }
         if let port { configuration.port = port }
@@ -55,6 +61,11 @@ struct Serve: AsyncParsableCommand {
                 fflush(nil)
             })
     }
+}
+
+/// How log lines are written.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 /// `loupe migrate`: apply pending migrations and exit.

@@ -48,7 +48,8 @@ struct AccessTableTests {
     }
 
     static let table: [String: Access] = [
-        "get /health": .open, "get /health/live": .open, "get /health/ready": .open, "get /metrics": .metricsToken, "get /api/v1/openapi.json": .open,
+        "get /health": .open, "get /health/live": .open, "get /health/ready": .open, "get /metrics": .metricsToken,
+        "get /api/v1/openapi.json": .open,
         "put /api/v1/uploads/{token}": .open, "post /api/v1/auth/token": .open,
         "post /api/v1/auth/logout": .authenticated, "get /api/v1/me": .session, "put /api/v1/me/preferences": .session,
         "get /api/v1/me/projects": .session,

@@ -14,7 +14,8 @@ final class ServerProcess: Sendable {
     let baseURL: String
 
     /// Starts the built `loupe` binary next to the test bundle with `environment`, and waits for it to listen.
-    static func start(environment: [String: String]) async throws -> ServerProcess {
+    /// Its standard error goes to the file at `errorLog` when given (created), else nowhere.
+    static func start(environment: [String: String], errorLog: String? = nil) async throws -> ServerProcess {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("loupe")
         let process = Process()
@@ -23,7 +24,12 @@ final class ServerProcess: Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        if let errorLog {
+            _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: errorLog)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         let seen = SeenOutput()
         try ExternalProcess.launch(process)
         // A thread of its own reads the output to its end: a dispatch source on the pipe

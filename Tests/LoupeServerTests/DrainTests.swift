@@ -18,13 +18,15 @@ struct DrainTests {
             try await server.send("POST", "/api/v1/projects", json: ["name": "Drain", "type": "categorization"])["id"]?
                 .stringValue)
         for index in 0..<2 {
-            _ = try await server.send("POST", "/api/v1/projects/\(projectID)/tasks", json: ["data": ["n": .int(Int64(index))]])
+            _ = try await server.send(
+                "POST", "/api/v1/projects/\(projectID)/tasks", json: ["data": ["n": .int(Int64(index))]])
         }
         _ = try await server.send(
             "POST", "/api/v1/users", json: ["email": "d@x.io", "password": "drain-password-1", "roles": ["worker"]])
         let token = try #require(
-            try await server.send("POST", "/api/v1/auth/token", json: ["email": "d@x.io", "password": "drain-password-1"])[
-                "token"]?.stringValue)
+            try await server.send(
+                "POST", "/api/v1/auth/token", json: ["email": "d@x.io", "password": "drain-password-1"])[
+                    "token"]?.stringValue)
         let (claimed, lease) = try await server.request("POST", "/api/v1/work/next", token: token)
         #expect(claimed == 200)
         let assignmentID = try #require(lease["assignment"]?.objectValue?["id"]?.stringValue)

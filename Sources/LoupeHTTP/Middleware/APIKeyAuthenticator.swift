@@ -64,6 +64,7 @@ public struct APIKeyAuthenticator: RouterMiddleware {
                 organizationID: session.organizationID, apiKeyID: nil, mode: .live, userID: user.id,
                 roles: Set(user.roles), sessionTokenHash: hash)
             context.caller?.groups = user.groups
+            context.accessRecord?.organizationID = session.organizationID
             return try await next(request, context)
         }
         let cached = cache.value(hash: hash)
@@ -95,6 +96,7 @@ public struct APIKeyAuthenticator: RouterMiddleware {
         }
         var context = context
         context.caller = caller
+        context.accessRecord?.organizationID = caller.organizationID
         return try await next(request, context)
     }
 

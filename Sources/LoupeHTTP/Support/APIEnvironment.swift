@@ -20,6 +20,8 @@ public struct APIEnvironment: Sendable {
     public var wakeIngester: @Sendable () -> Void
     /// Reports whether migrations are done and the server accepts work.
     public var isReady: @Sendable () -> Bool
+    /// Whether every request is logged at info with its route, status and latency.
+    public var accessLog = false
     /// Reports whether the node is shutting down: it then hands out no new leases and reports
     /// itself not ready, while requests in flight and other calls are still answered.
     public var isDraining: @Sendable () -> Bool = { false }

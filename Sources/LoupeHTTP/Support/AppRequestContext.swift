@@ -1,3 +1,4 @@
+import Synchronization
 public import Hummingbird
 public import Logging
 public import LoupeDomain
@@ -63,6 +64,9 @@ public struct AppRequestContext: RequestContext {
     public var caller: Caller?
     /// The id echoed in `X-Request-ID` and in error bodies.
     public var requestID: String
+    /// What the access log line of this request reports from deeper in the stack (the caller's
+    /// organization); present only when the access log is on.
+    public var accessRecord: AccessRecord?
     /// The connection, for the peer's address (read only where it matters, such as logins).
     private let channel: (any Channel)?
 
@@ -110,5 +114,20 @@ public struct AppRequestContext: RequestContext {
                 details: [.init(path: "Authorization", reason: "is a test key")])
         }
         return caller
+    }
+}
+
+/// Facts an inner middleware learns about a request for its access log line. Contexts are values
+/// passed inward; this box is shared by reference, so the outer middleware sees what was noted.
+public final class AccessRecord: Sendable {
+    private let organization = Mutex<String?>(nil)
+
+    /// An empty record.
+    public init() {}
+
+    /// The caller's organization, once authenticated.
+    public var organizationID: String? {
+        get { organization.withLock { $0 } }
+        set { organization.withLock { $0 = newValue } }
     }
 }

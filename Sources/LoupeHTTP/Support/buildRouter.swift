@@ -8,7 +8,7 @@ public func buildRouter(env: APIEnvironment, dialects: [any APIDialect] = []) ->
     let requestIDs = ObjectIDGenerator()
     // Metrics wrap the error mapping, so a failure counts under the status it is answered with.
     router.add(middleware: MetricsMiddleware(registry: env.metrics))
-    router.add(middleware: ErrorMiddleware(makeID: { requestIDs.next() }))
+    router.add(middleware: ErrorMiddleware(makeID: { requestIDs.next() }, accessLog: env.accessLog))
     router.add(
         middleware: BodyPaceMiddleware(
             graceSeconds: env.bodyGraceSeconds, minimumBytesPerSecond: env.bodyMinimumBytesPerSecond))
