@@ -22,6 +22,8 @@ public struct DispatcherSettings: Sendable {
     /// The server's public base URL (`LOUPE_PUBLIC_URL`): links to files Loupe serves in Scale
     /// callbacks (segmentation images) are made absolute with it; they stay relative without it.
     public var publicBaseURL: String?
+    /// Told of every attempt as it ends (metrics: outcome, latency, lag since the event was made).
+    public var observe: @Sendable (DeliveryOutcome) -> Void = { _ in }
 
     /// Settings for node `nodeID`.
     public init(nodeID: String) { self.nodeID = nodeID }
@@ -104,7 +106,12 @@ public struct WebhookDispatcher: Service {
                     }
                 }
                 guard let next = await group.next() else { continue }
-                if let outcome = next { state.finished(outcome) } else { tickerPending = false }
+                if let outcome = next {
+                    settings.observe(outcome)
+                    state.finished(outcome)
+                } else {
+                    tickerPending = false
+                }
                 let after = clock.now()
                 if state.outcomes.count >= settings.flushSize || after.microseconds - lastFlush.microseconds > 50_000 {
                     await flush(&state.outcomes)

@@ -95,7 +95,7 @@ public func buildApplication(
     app.addServices(
         makeDispatcher(
             configuration: configuration, addressPolicy: addressPolicy, store: store, clock: clock,
-            nodeID: ingester.nodeID,
+            nodeID: ingester.nodeID, metrics: DeliveryMetrics(registry: env.metrics),
             isReady: { readiness.isReady }, logger: logger))
     app.addServices(
         EventRetention(
@@ -127,7 +127,7 @@ public func buildApplication(
 /// The webhook dispatcher with the configuration's timeouts, concurrency and address policy.
 func makeDispatcher(
     configuration: AppConfiguration, addressPolicy: CallbackAddressPolicy, store: Store, clock: LoupeClock,
-    nodeID: String, isReady: @escaping @Sendable () -> Bool, logger: Logger
+    nodeID: String, metrics: DeliveryMetrics? = nil, isReady: @escaping @Sendable () -> Bool, logger: Logger
 ) -> WebhookDispatcher {
     let outbound = OutboundHTTP(
         policy: addressPolicy,
@@ -140,6 +140,7 @@ func makeDispatcher(
         configuration.webhookLeaseSeconds, configuration.webhookTimeout + configuration.webhookConnectTimeout + 1)
     settings.pollInterval = configuration.webhookPollInterval
     settings.publicBaseURL = configuration.publicBaseURL
+    if let metrics { settings.observe = { metrics.record($0) } }
     return WebhookDispatcher(
         store: store,
         sender: WebhookSender(

@@ -175,4 +175,45 @@ struct OperationsTests {
             #expect(metrics.contains("loupe_http_request_duration_seconds_bucket"))
         }
     }
+
+    /// The outbox, the leases and webhook attempts are on `/metrics`: a delivered event and a dead
+    /// letter (a 410 is not retried), a held lease, the attempts by outcome and the delivery lag.
+    @Test func metricsShowTheOutboxLeasesAndWebhookAttempts() async throws {
+        let sink = WebhookSink { index in index == 0 ? 200 : 410 }
+        try await sink.run { base in
+            try await TestApp.run(configure: {
+                $0.metricsToken = "metrics-token"
+                $0.allowPrivateCallbacks = true
+            }) { app in
+                let project = try #require(
+                    try await app.send(
+                        .post, "/api/v1/projects",
+                        json: [
+                            "name": "Observed", "type": "categorization",
+                            "settings": ["callback": ["url": .string(base + "/hook"), "events": ["task.created"]]],
+                        ]
+                    ).json["id"]?.stringValue)
+                for index in 0..<2 { _ = try await app.createTask(project, ["data": ["n": .int(Int64(index))]]) }
+                let (worker, _) = try await ReviewAPITests.login(app, "m@x.io", roles: ["worker"])
+                #expect(try await app.send(.post, "/api/v1/work/next", headers: worker).status == .ok)
+                var metrics = ""
+                for _ in 0..<100 {
+                    metrics = try await app.send(
+                        .get, "/metrics", headers: [.authorization: "Bearer metrics-token"]
+                    ).text
+                    if metrics.contains("loupe_outbox_events{status=\"dead\"} 1.0") { break }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                #expect(metrics.contains("loupe_outbox_events{status=\"dead\"} 1.0"), "\(metrics)")
+                #expect(metrics.contains("loupe_outbox_events{status=\"pending\"} 0.0"))
+                #expect(metrics.contains("loupe_leases{state=\"active\"} 1.0"))
+                #expect(metrics.contains("loupe_leases{state=\"expired\"} 0.0"))
+                #expect(metrics.contains("loupe_webhook_attempts_total{outcome=\"delivered\"} 1"))
+                #expect(metrics.contains("loupe_webhook_attempts_total{outcome=\"final\"} 1"))
+                #expect(metrics.contains("loupe_webhook_delivery_lag_seconds_count 1"))
+                #expect(metrics.contains("loupe_database_read_seconds "))
+                #expect(metrics.contains("loupe_draining 0.0"))
+            }
+        }
+    }
 }

@@ -72,10 +72,37 @@ public struct SystemController: Sendable {
         for status in BatchStatus.allCases {
             text += "loupe_batches{status=\"\(status.rawValue)\"} \(batches[status.rawValue] ?? 0)\n"
         }
+        // A trivial read timed end to end: waiting for a pooled connection is most of it when the
+        // pool is saturated.
+        let start = ContinuousClock.now
+        let operations = try await env.store.operationalCounts(now: env.now)
+        let elapsed = (ContinuousClock.now - start).components
+        let readSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        text += Self.gauges([
+            ("loupe_outbox_events", "status=\"pending\"", Double(operations.eventsPending)),
+            ("loupe_outbox_events", "status=\"delivering\"", Double(operations.eventsDelivering)),
+            ("loupe_outbox_events", "status=\"dead\"", Double(operations.eventsDead)),
+            ("loupe_outbox_oldest_due_seconds", nil, operations.oldestDueEventSeconds),
+            ("loupe_leases", "state=\"active\"", Double(operations.leasesActive)),
+            ("loupe_leases", "state=\"expired\"", Double(operations.leasesExpired)),
+            ("loupe_database_read_seconds", nil, readSeconds),
+            ("loupe_draining", nil, env.isDraining() ? 1 : 0),
+        ])
         buffer.append(contentsOf: text.utf8)
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: buffer)))
+    }
+
+    /// Prometheus text for gauges given as (name, labels, value), a `# TYPE` line before each name.
+    static func gauges(_ samples: [(String, String?, Double)]) -> String {
+        var text = ""
+        var typed: Set<String> = []
+        for (name, labels, value) in samples {
+            if typed.insert(name).inserted { text += "# TYPE \(name) gauge\n" }
+            text += name + (labels.map { "{\($0)}" } ?? "") + " \(value)\n"
+        }
+        return text
     }
 
     func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {

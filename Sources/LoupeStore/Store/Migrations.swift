@@ -18,6 +18,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         initial, sessions, workQueue, review, delivery, scaleDialect, webUI, leaseIndexes, workerHistoryIndex,
         fullTasksLeaveQueue, apiKeyRoles, uniqueClientBatchIDs, urgencyAndRetryPresets, stagedTasksAndPrefill,
+        deadLetterIndex,
     ]
 
     static let initial = Migration(
@@ -351,4 +352,8 @@ public enum Migrations {
             // A failed item is kept (up to 64 KB) so its sender sees what was refused.
             "ALTER TABLE batch_failures ADD COLUMN item TEXT",
         ])
+
+    static let deadLetterIndex = Migration(
+        version: 15, name: "dead letters counted and listed without a scan",
+        statements: ["CREATE INDEX outbox_dead ON outbox_events (project_id, id) WHERE status = 'dead'"])
 }
