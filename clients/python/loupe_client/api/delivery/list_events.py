@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.event_list import EventList
+from ...models.list_events_status import ListEventsStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    status: ListEventsStatus | Unset = UNSET,
+    task_id: str | Unset = UNSET,
+    limit: int | Literal[""] | Unset = 100,
+    next_token: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["task_id"] = task_id
+
+    json_limit: int | Literal[""] | Unset
+    if isinstance(limit, Unset):
+        json_limit = UNSET
+    else:
+        json_limit = limit
+    params["limit"] = json_limit
+
+    params["next_token"] = next_token
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/projects/{id}/events".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | EventList | None:
+    if response.status_code == 200:
+        response_200 = EventList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | EventList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    status: ListEventsStatus | Unset = UNSET,
+    task_id: str | Unset = UNSET,
+    limit: int | Literal[""] | Unset = 100,
+    next_token: str | Unset = UNSET,
+) -> Response[Error | EventList]:
+    """Webhook events, newest first
+
+    Args:
+        id (str): 24 lowercase hex characters, ordered by creation time.
+        status (ListEventsStatus | Unset):
+        task_id (str | Unset):
+        limit (int | Literal[''] | Unset):  Default: 100.
+        next_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | EventList]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        status=status,
+        task_id=task_id,
+        limit=limit,
+        next_token=next_token,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    status: ListEventsStatus | Unset = UNSET,
+    task_id: str | Unset = UNSET,
+    limit: int | Literal[""] | Unset = 100,
+    next_token: str | Unset = UNSET,
+) -> Error | EventList | None:
+    """Webhook events, newest first
+
+    Args:
+        id (str): 24 lowercase hex characters, ordered by creation time.
+        status (ListEventsStatus | Unset):
+        task_id (str | Unset):
+        limit (int | Literal[''] | Unset):  Default: 100.
+        next_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | EventList
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        status=status,
+        task_id=task_id,
+        limit=limit,
+        next_token=next_token,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    status: ListEventsStatus | Unset = UNSET,
+    task_id: str | Unset = UNSET,
+    limit: int | Literal[""] | Unset = 100,
+    next_token: str | Unset = UNSET,
+) -> Response[Error | EventList]:
+    """Webhook events, newest first
+
+    Args:
+        id (str): 24 lowercase hex characters, ordered by creation time.
+        status (ListEventsStatus | Unset):
+        task_id (str | Unset):
+        limit (int | Literal[''] | Unset):  Default: 100.
+        next_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | EventList]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        status=status,
+        task_id=task_id,
+        limit=limit,
+        next_token=next_token,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    status: ListEventsStatus | Unset = UNSET,
+    task_id: str | Unset = UNSET,
+    limit: int | Literal[""] | Unset = 100,
+    next_token: str | Unset = UNSET,
+) -> Error | EventList | None:
+    """Webhook events, newest first
+
+    Args:
+        id (str): 24 lowercase hex characters, ordered by creation time.
+        status (ListEventsStatus | Unset):
+        task_id (str | Unset):
+        limit (int | Literal[''] | Unset):  Default: 100.
+        next_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | EventList
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            status=status,
+            task_id=task_id,
+            limit=limit,
+            next_token=next_token,
+        )
+    ).parsed

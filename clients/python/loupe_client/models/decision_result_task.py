@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.decision_result_task_status import DecisionResultTaskStatus
+
+T = TypeVar("T", bound="DecisionResultTask")
+
+
+@_attrs_define
+class DecisionResultTask:
+    """
+    Attributes:
+        id (str): 24 lowercase hex characters, ordered by creation time.
+        status (DecisionResultTaskStatus):
+    """
+
+    id: str
+    status: DecisionResultTaskStatus
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = DecisionResultTaskStatus(d.pop("status"))
+
+        decision_result_task = cls(
+            id=id,
+            status=status,
+        )
+
+        decision_result_task.additional_properties = d
+        return decision_result_task
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

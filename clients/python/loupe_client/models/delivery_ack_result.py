@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DeliveryAckResult")
+
+
+@_attrs_define
+class DeliveryAckResult:
+    """
+    Attributes:
+        acknowledged (int):
+        position (int):
+    """
+
+    acknowledged: int
+    position: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        acknowledged = self.acknowledged
+
+        position = self.position
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "acknowledged": acknowledged,
+                "position": position,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        acknowledged = d.pop("acknowledged")
+
+        position = d.pop("position")
+
+        delivery_ack_result = cls(
+            acknowledged=acknowledged,
+            position=position,
+        )
+
+        delivery_ack_result.additional_properties = d
+        return delivery_ack_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

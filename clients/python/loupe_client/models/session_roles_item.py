@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class SessionRolesItem(StrEnum):
+    ADMIN = "admin"
+    REQUESTER = "requester"
+    REVIEWER = "reviewer"
+    WORKER = "worker"
+
+    def __str__(self) -> str:
+        return str(self.value)
