@@ -1,7 +1,8 @@
 public import LoupeDomain
 public import LoupeStore
 
-/// Streams a project's completed tasks in an export format: pages through the delivery sequence
+/// Streams a project's completed tasks (or, with `statuses`, its tasks in those statuses) in an
+/// export format: pages through the delivery sequence (or task ids)
 /// (a page of tasks in memory at a time), hands the writer's bytes on in chunks of about
 /// `chunkSize`, and passes every task twice for formats that need it (COCO).
 public struct TaskExporter: Sendable {
@@ -28,10 +29,11 @@ public struct TaskExporter: Sendable {
         for pass in 0..<writer.passes {
             var page = query
             page.afterSequence = 0
+            page.afterTaskID = ""
             page.limit = pageSize
             written = 0
             while true {
-                let tasks = try await store.deliveries(page)
+                let tasks = try await store.exportPage(page)
                 for task in tasks {
                     buffer.append(contentsOf: writer.write(task, pass: pass))
                     if buffer.count >= chunkSize {
@@ -41,8 +43,9 @@ public struct TaskExporter: Sendable {
                 }
                 written += tasks.count
                 if pass == writer.passes - 1 { progress(written) }
-                guard tasks.count == pageSize, let last = tasks.last?.deliverySequence else { break }
-                page.afterSequence = last
+                guard tasks.count == pageSize, let last = tasks.last else { break }
+                page.afterSequence = last.deliverySequence ?? 0
+                page.afterTaskID = last.id
             }
         }
         buffer.append(contentsOf: writer.finish())

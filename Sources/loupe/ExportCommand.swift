@@ -9,12 +9,14 @@ import LoupeStore
 /// `loupe export --project ID --format jsonl|csv|coco|yolo|voc --out FILE`: the same stream as
 /// `GET /api/v1/projects/{id}/export`, written to a file with a progress bar on standard error.
 struct Export: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export a project's completed tasks to a file.")
+    static let configuration = CommandConfiguration(
+        abstract: "Export a project's completed tasks (or all of them) to a file.")
     @Option(help: "The project id.") var project: String
     @Option(help: "jsonl, csv, coco, yolo or voc.") var format: String = "jsonl"
     @Option(help: "The file to write (- for standard output).") var out: String
     @Option(help: "Only this batch.") var batch: String?
     @Option(help: "Only tasks completed after this RFC 3339 time.") var since: String?
+    @Option(help: "Tasks in these statuses (all, or a comma list) instead of the completed ones.") var status: String?
     @Flag(help: "Export test-mode tasks instead of live ones.") var testMode = false
     @OptionGroup var storage: StorageOptions
 
@@ -24,6 +26,11 @@ struct Export: AsyncParsableCommand {
                 "--format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let since, Timestamp.parse(since) == nil { throw ValidationError("--since must be an RFC 3339 time") }
+        do {
+            _ = try TaskStatus.exportSelection(status, field: "--status")
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 
     func run() async throws {
@@ -31,6 +38,7 @@ struct Export: AsyncParsableCommand {
         var query = DeliveryQuery(projectID: project, testMode: testMode)
         query.batchID = batch
         query.completedAfter = since.flatMap(Timestamp.parse)
+        query.statuses = try TaskStatus.exportSelection(status, field: "--status")
         let selection = query
         let output = try OutputFile(path: out)
         var configuration = storage.configuration()

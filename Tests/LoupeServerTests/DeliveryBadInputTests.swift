@@ -25,6 +25,8 @@ struct DeliveryBadInputTests {
             let project = try await app.createProject("Feed")
             let badFormat = try await app.send(.get, "/api/v1/projects/\(project)/export?format=xlsx")
             #expect(badFormat.status == .badRequest && badFormat.errorPaths == ["format"])
+            let badExportStatus = try await app.send(.get, "/api/v1/projects/\(project)/export?status=pending,done")
+            #expect(badExportStatus.status == .badRequest && badExportStatus.errorPaths == ["status"])
             let badMatch = try await app.send(
                 .get, "/api/v1/projects/\(project)/deliveries?client_batch_id=a&match=fuzzy")
             #expect(badMatch.status == .badRequest && badMatch.errorPaths == ["match"])

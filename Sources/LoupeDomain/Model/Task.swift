@@ -134,3 +134,22 @@ public struct WorkTask: Sendable, Equatable {
         self.canceledAt = canceledAt
     }
 }
+
+extension TaskStatus {
+    /// The statuses an export selects from its `status` parameter: nil (none given) for the
+    /// completed tasks in delivery order, `all` for every status, else a comma list of statuses.
+    /// An unknown status is refused naming `field`.
+    public static func exportSelection(_ text: String?, field: String) throws(DomainError) -> Set<TaskStatus>? {
+        guard let text, !text.isEmpty else { return nil }
+        if text == "all" { return Set(allCases) }
+        var statuses: Set<TaskStatus> = []
+        for part in text.split(separator: ",") {
+            guard let status = TaskStatus(rawValue: String(part.filter { $0 != " " })) else {
+                throw DomainError.invalidField(
+                    field, "must be all or one or more of \(allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            statuses.insert(status)
+        }
+        return statuses
+    }
+}

@@ -4,8 +4,9 @@ import LoupeDomain
 import LoupeStore
 import NIOCore
 
-/// `GET projects/{id}/export?format=jsonl|csv|coco|yolo|voc&batch=&since=`: the project's
-/// completed tasks, streamed in chunks as they are read, never the whole project in memory.
+/// `GET projects/{id}/export?format=jsonl|csv|coco|yolo|voc&batch=&since=&status=`: the project's
+/// completed tasks (or with `status=all` or a comma list, its tasks in those statuses), streamed
+/// in chunks as they are read, never the whole project in memory.
 public struct ExportController: Sendable {
     let env: APIEnvironment
 
@@ -28,6 +29,7 @@ public struct ExportController: Sendable {
         var query = DeliveryQuery(projectID: id, testMode: caller.mode == .test)
         query.batchID = try reader.id("batch")
         query.completedAfter = try reader.timestamp("since")
+        query.statuses = try TaskStatus.exportSelection(reader.string("status"), field: "status")
         let exporter = TaskExporter(store: env.store)
         let selection = query
         let exportedAt = env.now

@@ -178,7 +178,9 @@ public enum OpenAPIDocument {
             summary: "Acknowledge delivered tasks up to a position", hasBody: true, authenticated: true),
         .init(
             method: "get", path: "/api/v1/projects/{id}/export",
-            summary: "Stream completed tasks as JSONL, CSV, COCO, YOLO or Pascal VOC", hasBody: false,
+            summary:
+                "Stream completed tasks (or, with status, tasks in any status) as JSONL, CSV, COCO, YOLO or Pascal VOC",
+            hasBody: false,
             authenticated: true),
         .init(
             method: "get", path: "/api/v1/projects/{id}/events", summary: "Webhook events, newest first",

@@ -21,6 +21,11 @@ public struct DeliveryQuery: Sendable {
     public var limit = 100
     /// Tasks skipped before the first returned (page-numbered feeds).
     public var offset = 0
+    /// Tasks in these statuses, whether completed or not, in id order (exports of the whole
+    /// project); nil for completed tasks in delivery order.
+    public var statuses: Set<TaskStatus>?
+    /// With `statuses`: tasks whose id sorts after this.
+    public var afterTaskID = ""
 
     /// A query for a project's feed.
     public init(projectID: String, testMode: Bool) {
@@ -92,6 +97,47 @@ extension Store {
     private static func likeEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// A page of an export: `deliveries(query)`, or with `query.statuses` the project's tasks in
+    /// those statuses in id order after `query.afterTaskID`.
+    public func exportPage(_ query: DeliveryQuery) async throws -> [WorkTask] {
+        guard query.statuses != nil else { return try await deliveries(query) }
+        return try await database.read { db in
+            let (conditions, filterBinds) = Self.exportFilter(query, alias: "t.")
+            return try await db.query(
+                """
+                SELECT \(Self.qualifiedTaskColumns) FROM tasks t
+                WHERE t.project_id = ? AND t.test_mode = ? AND t.id > ?\(conditions)
+                ORDER BY t.id LIMIT ?
+                """,
+                [.text(query.projectID), .int(query.testMode ? 1 : 0), .text(query.afterTaskID)] + filterBinds
+                    + [.int(Int64(query.limit))]
+            ).map(Self.task)
+        }
+    }
+
+    /// The conditions an export adds after the project and mode: its statuses (or, without them,
+    /// having a place in the delivery sequence), its completion time and its batch.
+    static func exportFilter(_ query: DeliveryQuery, alias: String) -> (String, [SQLValue]) {
+        var conditions = ""
+        var binds: [SQLValue] = []
+        if let statuses = query.statuses {
+            let names = statuses.map(\.rawValue).sorted()
+            conditions += " AND \(alias)status IN (\(names.map { _ in "?" }.joined(separator: ", ")))"
+            binds += names.map { .text($0) }
+        } else {
+            conditions += " AND \(alias)delivery_seq IS NOT NULL"
+        }
+        if let after = query.completedAfter {
+            conditions += " AND \(alias)completed_at > ?"
+            binds.append(.int(after.microseconds))
+        }
+        if let batchID = query.batchID {
+            conditions += " AND \(alias)batch_id = ?"
+            binds.append(.text(batchID))
+        }
+        return (conditions, binds)
     }
 
     /// What the named consumer has not yet received, in delivery order; its cursor moves past the
@@ -175,22 +221,13 @@ extension Store {
 }
 
 extension Store {
-    /// How many completed tasks `query` selects by project, mode, time and batch (for progress).
+    /// How many tasks an export of `query` writes (for progress).
     public func deliveryCount(_ query: DeliveryQuery) async throws -> Int {
         try await database.read { db in
-            var binds: [SQLValue] = [.text(query.projectID), .int(query.testMode ? 1 : 0)]
-            var conditions = ""
-            if let after = query.completedAfter {
-                conditions += " AND completed_at > ?"
-                binds.append(.int(after.microseconds))
-            }
-            if let batchID = query.batchID {
-                conditions += " AND batch_id = ?"
-                binds.append(.text(batchID))
-            }
+            let (conditions, binds) = Self.exportFilter(query, alias: "")
             return try await db.query(
-                "SELECT COUNT(*) FROM tasks WHERE project_id = ? AND delivery_seq IS NOT NULL AND test_mode = ?\(conditions)",
-                binds
+                "SELECT COUNT(*) FROM tasks WHERE project_id = ? AND test_mode = ?\(conditions)",
+                [.text(query.projectID), .int(query.testMode ? 1 : 0)] + binds
             ).first?.int(0) ?? 0
         }
     }

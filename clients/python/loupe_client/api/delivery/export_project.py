@@ -18,6 +18,7 @@ def _get_kwargs(
     format_: ExportProjectFormat | Unset = UNSET,
     batch: str | Unset = UNSET,
     since: Any | Unset = UNSET,
+    status: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -36,6 +37,8 @@ def _get_kwargs(
     else:
         json_since = since
     params["since"] = json_since
+
+    params["status"] = status
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -98,8 +101,10 @@ def sync_detailed(
     format_: ExportProjectFormat | Unset = UNSET,
     batch: str | Unset = UNSET,
     since: Any | Unset = UNSET,
+    status: str | Unset = UNSET,
 ) -> Response[Error | File]:
-    """Stream completed tasks as JSONL, CSV, COCO, YOLO or Pascal VOC
+    """Stream completed tasks (or, with status, tasks in any status) as JSONL, CSV, COCO, YOLO or Pascal
+    VOC
 
     Args:
         id (str): 24 lowercase hex characters, ordered by creation time.
@@ -107,6 +112,7 @@ def sync_detailed(
         batch (str | Unset):
         since (Any | Unset): RFC 3339 with up to 9 fraction digits and a `Z` or `±hh:mm` zone (an
             empty value is ignored).
+        status (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,6 +127,7 @@ def sync_detailed(
         format_=format_,
         batch=batch,
         since=since,
+        status=status,
     )
 
     response = client.get_httpx_client().request(
@@ -137,8 +144,10 @@ def sync(
     format_: ExportProjectFormat | Unset = UNSET,
     batch: str | Unset = UNSET,
     since: Any | Unset = UNSET,
+    status: str | Unset = UNSET,
 ) -> Error | File | None:
-    """Stream completed tasks as JSONL, CSV, COCO, YOLO or Pascal VOC
+    """Stream completed tasks (or, with status, tasks in any status) as JSONL, CSV, COCO, YOLO or Pascal
+    VOC
 
     Args:
         id (str): 24 lowercase hex characters, ordered by creation time.
@@ -146,6 +155,7 @@ def sync(
         batch (str | Unset):
         since (Any | Unset): RFC 3339 with up to 9 fraction digits and a `Z` or `±hh:mm` zone (an
             empty value is ignored).
+        status (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +171,7 @@ def sync(
         format_=format_,
         batch=batch,
         since=since,
+        status=status,
     ).parsed
 
 
@@ -171,8 +182,10 @@ async def asyncio_detailed(
     format_: ExportProjectFormat | Unset = UNSET,
     batch: str | Unset = UNSET,
     since: Any | Unset = UNSET,
+    status: str | Unset = UNSET,
 ) -> Response[Error | File]:
-    """Stream completed tasks as JSONL, CSV, COCO, YOLO or Pascal VOC
+    """Stream completed tasks (or, with status, tasks in any status) as JSONL, CSV, COCO, YOLO or Pascal
+    VOC
 
     Args:
         id (str): 24 lowercase hex characters, ordered by creation time.
@@ -180,6 +193,7 @@ async def asyncio_detailed(
         batch (str | Unset):
         since (Any | Unset): RFC 3339 with up to 9 fraction digits and a `Z` or `±hh:mm` zone (an
             empty value is ignored).
+        status (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,6 +208,7 @@ async def asyncio_detailed(
         format_=format_,
         batch=batch,
         since=since,
+        status=status,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -208,8 +223,10 @@ async def asyncio(
     format_: ExportProjectFormat | Unset = UNSET,
     batch: str | Unset = UNSET,
     since: Any | Unset = UNSET,
+    status: str | Unset = UNSET,
 ) -> Error | File | None:
-    """Stream completed tasks as JSONL, CSV, COCO, YOLO or Pascal VOC
+    """Stream completed tasks (or, with status, tasks in any status) as JSONL, CSV, COCO, YOLO or Pascal
+    VOC
 
     Args:
         id (str): 24 lowercase hex characters, ordered by creation time.
@@ -217,6 +234,7 @@ async def asyncio(
         batch (str | Unset):
         since (Any | Unset): RFC 3339 with up to 9 fraction digits and a `Z` or `±hh:mm` zone (an
             empty value is ignored).
+        status (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,5 +251,6 @@ async def asyncio(
             format_=format_,
             batch=batch,
             since=since,
+            status=status,
         )
     ).parsed
