@@ -63,9 +63,55 @@ extension Store {
     }
 
     static func deliveries(_ query: DeliveryQuery, _ db: any SQLConnection) async throws -> [WorkTask] {
-        var binds: [SQLValue] = [.text(query.projectID), .int(query.afterSequence), .int(query.testMode ? 1 : 0)]
+        let (join, conditions, binds) = feedFilter(query)
+        return try await db.query(
+            """
+            SELECT \(qualifiedTaskColumns) FROM tasks t\(join)
+            WHERE t.project_id = ? AND t.test_mode = ? AND t.delivery_seq > ?\(conditions)
+            ORDER BY t.delivery_seq LIMIT ? OFFSET ?
+            """,
+            [.text(query.projectID), .int(query.testMode ? 1 : 0), .int(query.afterSequence)] + binds
+                + [.int(Int64(query.limit)), .int(Int64(query.offset))]
+        ).map(task)
+    }
+
+    private static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// A page of an export: `deliveries(query)`, or with `query.statuses` the project's tasks in
+    /// those statuses in id order after `query.afterTaskID`.
+    public func exportPage(_ query: DeliveryQuery) async throws -> [WorkTask] {
+        guard query.statuses != nil else { return try await deliveries(query) }
+        return try await database.read { db in
+            let (join, conditions, filterBinds) = Self.feedFilter(query)
+            return try await db.query(
+                """
+                SELECT \(Self.qualifiedTaskColumns) FROM tasks t\(join)
+                WHERE t.project_id = ? AND t.test_mode = ? AND t.id > ?\(conditions)
+                ORDER BY t.id LIMIT ?
+                """,
+                [.text(query.projectID), .int(query.testMode ? 1 : 0), .text(query.afterTaskID)] + filterBinds
+                    + [.int(Int64(query.limit))]
+            ).map(Self.task)
+        }
+    }
+
+    /// What a feed or an export selects beyond the project and mode: its statuses (or, without
+    /// them, a place in the delivery sequence), completion time, batch and client batch id; the
+    /// join, the conditions and their values, over tasks `t` (and batches `b`).
+    static func feedFilter(_ query: DeliveryQuery) -> (join: String, conditions: String, binds: [SQLValue]) {
         var join = ""
         var conditions = ""
+        var binds: [SQLValue] = []
+        if let statuses = query.statuses {
+            let names = statuses.map(\.rawValue).sorted()
+            conditions += " AND t.status IN (\(names.map { _ in "?" }.joined(separator: ", ")))"
+            binds += names.map { .text($0) }
+        } else {
+            conditions += " AND t.delivery_seq IS NOT NULL"
+        }
         if let after = query.completedAfter {
             conditions += " AND t.completed_at > ?"
             binds.append(.int(after.microseconds))
@@ -84,60 +130,7 @@ extension Store {
                 binds.append(.text(clientBatchID))
             }
         }
-        binds += [.int(Int64(query.limit)), .int(Int64(query.offset))]
-        return try await db.query(
-            """
-            SELECT \(qualifiedTaskColumns) FROM tasks t\(join)
-            WHERE t.project_id = ? AND t.delivery_seq > ? AND t.test_mode = ?\(conditions)
-            ORDER BY t.delivery_seq LIMIT ? OFFSET ?
-            """, binds
-        ).map(task)
-    }
-
-    private static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-    }
-
-    /// A page of an export: `deliveries(query)`, or with `query.statuses` the project's tasks in
-    /// those statuses in id order after `query.afterTaskID`.
-    public func exportPage(_ query: DeliveryQuery) async throws -> [WorkTask] {
-        guard query.statuses != nil else { return try await deliveries(query) }
-        return try await database.read { db in
-            let (conditions, filterBinds) = Self.exportFilter(query, alias: "t.")
-            return try await db.query(
-                """
-                SELECT \(Self.qualifiedTaskColumns) FROM tasks t
-                WHERE t.project_id = ? AND t.test_mode = ? AND t.id > ?\(conditions)
-                ORDER BY t.id LIMIT ?
-                """,
-                [.text(query.projectID), .int(query.testMode ? 1 : 0), .text(query.afterTaskID)] + filterBinds
-                    + [.int(Int64(query.limit))]
-            ).map(Self.task)
-        }
-    }
-
-    /// The conditions an export adds after the project and mode: its statuses (or, without them,
-    /// having a place in the delivery sequence), its completion time and its batch.
-    static func exportFilter(_ query: DeliveryQuery, alias: String) -> (String, [SQLValue]) {
-        var conditions = ""
-        var binds: [SQLValue] = []
-        if let statuses = query.statuses {
-            let names = statuses.map(\.rawValue).sorted()
-            conditions += " AND \(alias)status IN (\(names.map { _ in "?" }.joined(separator: ", ")))"
-            binds += names.map { .text($0) }
-        } else {
-            conditions += " AND \(alias)delivery_seq IS NOT NULL"
-        }
-        if let after = query.completedAfter {
-            conditions += " AND \(alias)completed_at > ?"
-            binds.append(.int(after.microseconds))
-        }
-        if let batchID = query.batchID {
-            conditions += " AND \(alias)batch_id = ?"
-            binds.append(.text(batchID))
-        }
-        return (conditions, binds)
+        return (join, conditions, binds)
     }
 
     /// What the named consumer has not yet received, in delivery order; its cursor moves past the
@@ -224,9 +217,9 @@ extension Store {
     /// How many tasks an export of `query` writes (for progress).
     public func deliveryCount(_ query: DeliveryQuery) async throws -> Int {
         try await database.read { db in
-            let (conditions, binds) = Self.exportFilter(query, alias: "")
+            let (join, conditions, binds) = Self.feedFilter(query)
             return try await db.query(
-                "SELECT COUNT(*) FROM tasks WHERE project_id = ? AND test_mode = ?\(conditions)",
+                "SELECT COUNT(*) FROM tasks t\(join) WHERE t.project_id = ? AND t.test_mode = ?\(conditions)",
                 [.text(query.projectID), .int(query.testMode ? 1 : 0)] + binds
             ).first?.int(0) ?? 0
         }
