@@ -122,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeServer", "LoupeStore", "LoupeDomain", "LoupeHTTP", "LoupeCore", "CLoupeMalloc",
+                "LoupeServer", "LoupeStore", "LoupeStoreSQLite", "LoupeDomain", "LoupeHTTP", "LoupeCore", "CLoupeMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,10 +1,11 @@
 import ArgumentParser
 import LoupeServer
 
-/// The `loupe` command: `serve`, `migrate`, `keys create`, `export`.
+/// The `loupe` command: `serve`, `migrate`, `keys create`, `users create`, `export`, `backup`.
 @main
 struct Loupe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loupe", abstract: "Loupe: self-hosted human work on data.", version: LoupeVersion.current,
-        subcommands: [Serve.self, Migrate.self, Keys.self, Export.self], defaultSubcommand: Serve.self)
+        subcommands: [Serve.self, Migrate.self, Keys.self, Users.self, Export.self, Backup.self],
+        defaultSubcommand: Serve.self)
 }

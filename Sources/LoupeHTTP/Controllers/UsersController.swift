@@ -22,24 +22,10 @@ public struct UsersController: Sendable {
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireLiveCaller()
         var reader = try FieldReader(try await JSONBody.read(request))
-        let email = try reader.requiredString("email", maxLength: 254).lowercased()
-        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"), !email.contains(" ") else {
-            throw DomainError.invalidField("/email", "must be an e-mail address")
-        }
+        let email = try User.checkedEmail(try reader.requiredString("email", maxLength: 254))
         let password = try reader.requiredString("password", maxLength: 200)
-        guard password.count >= 10 else {
-            throw DomainError.invalidField("/password", "must be at least 10 characters")
-        }
-        guard let roleNames = try reader.stringArray("roles", maxCount: 4, maxLength: 20), !roleNames.isEmpty else {
-            throw DomainError.invalidField("/roles", "is required: one or more of admin, requester, worker, reviewer")
-        }
-        var roles: [UserRole] = []
-        for (index, name) in roleNames.enumerated() {
-            guard let role = UserRole(rawValue: name) else {
-                throw DomainError.invalidField("/roles/\(index)", "must be one of admin, requester, worker, reviewer")
-            }
-            if !roles.contains(role) { roles.append(role) }
-        }
+        try User.checkPassword(password)
+        let roles = try User.roles(try reader.stringArray("roles", maxCount: 4, maxLength: 20) ?? [])
         if roles.contains(.admin) && !caller.roles.contains(.admin) {
             throw DomainError(.forbidden, "only an admin may create another admin")
         }
