@@ -122,10 +122,15 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeServer", "LoupeStore", "LoupeStoreSQLite", "LoupeDomain", "LoupeHTTP", "LoupeCore", "CLoupeMalloc",
+                "LoupeServer", "LoupeStore", "LoupeStoreSQLite", "LoupeDomain", "LoupeHTTP", "LoupeCore",
+                "CLoupeMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -94,27 +94,3 @@ final class OutputFile: @unchecked Sendable {
     func write(_ bytes: [UInt8]) throws { try handle.write(contentsOf: bytes) }
     func close() throws { if ownsHandle { try handle.close() } }
 }
-
-/// `[#####.....]  45% 450000/1000000` on standard error, redrawn at most every percent.
-final class ProgressBar: @unchecked Sendable {
-    private let total: Int
-    private let enabled: Bool
-    private var lastPercent = -1
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled
-    }
-
-    func show(_ done: Int) {
-        guard enabled, total > 0 else { return }
-        let percent = min(100, done * 100 / total)
-        guard percent != lastPercent else { return }
-        lastPercent = percent
-        let filled = percent / 4
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 25 - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(String(format: "%3d", percent))% \(done)/\(total)".utf8))
-    }
-
-    func finish() { if enabled && total > 0 { FileHandle.standardError.write(Data("\n".utf8)) } }
-}
