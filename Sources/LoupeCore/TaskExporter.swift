@@ -17,13 +17,15 @@ public struct TaskExporter: Sendable {
     public init(store: Store) { self.store = store }
 
     /// Writes every task `query` selects (its `afterSequence` and `limit` are managed here) in
-    /// `format`; `progress` hears the tasks written so far in the last pass. Returns that count.
+    /// `format`, numbering `labels` (the project's label list) first; `progress` hears the tasks written so far in the last pass. Returns that count.
     @discardableResult
     public func export(
-        _ format: ExportFormat, query: DeliveryQuery, exportedAt: Timestamp,
+        _ format: ExportFormat, query: DeliveryQuery, exportedAt: Timestamp, labels: [String] = [],
         emit: ([UInt8]) async throws -> Void, progress: (Int) -> Void = { _ in }
     ) async throws -> Int {
-        var writer = format.makeWriter(exportedAt: exportedAt) { task, json in TaskDTO.write(task, into: &json) }
+        var writer = format.makeWriter(exportedAt: exportedAt, labels: labels) { task, json in
+            TaskDTO.write(task, into: &json)
+        }
         var buffer = writer.begin()
         var written = 0
         for pass in 0..<writer.passes {

@@ -47,11 +47,14 @@ struct Export: AsyncParsableCommand {
         let opened = try configuration.openDatabase(logger: Logger(label: "loupe"))
         let started = Date()
         let written = try await opened.withRunning { store in
+            guard let project = try await store.project(id: selection.projectID) else {
+                throw ValidationError("there is no project \(selection.projectID)")
+            }
             let total = try await store.deliveryCount(selection)
             let bar = ProgressBar(total: total, enabled: out != "-")
             let count = try await TaskExporter(store: store).export(
-                format, query: selection, exportedAt: .now(), emit: { try output.write($0) }, progress: { bar.show($0) }
-            )
+                format, query: selection, exportedAt: .now(), labels: ExportLabels.of(params: project.params),
+                emit: { try output.write($0) }, progress: { bar.show($0) })
             bar.finish()
             return count
         }

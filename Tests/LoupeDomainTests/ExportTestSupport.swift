@@ -6,76 +6,86 @@ struct ExportReadError: Error, CustomStringConvertible {
     var description: String
 }
 
-/// One regular file read back from a tar archive.
-struct ExportTarEntry: Equatable {
-    /// Its path (the ustar prefix and name joined).
+/// One file read back from a zip archive.
+struct ExportZipEntry: Equatable {
+    /// Its path.
     var name: String
     /// Its bytes.
     var contents: [UInt8]
-    /// Its modification time in seconds.
+    /// Its modification time in seconds since the Unix epoch (DOS time: even seconds, UTC).
     var modificationTime: Int
 
     /// Its bytes as UTF-8 text.
     var text: String { String(decoding: contents, as: UTF8.self) }
 }
 
-/// Small, strict readers for the export formats, so tests check what other tools would see.
 enum ExportReaders {
-    /// The files of a ustar archive, in order. Checks every header's magic, type and checksum,
-    /// the zero padding, and that the archive ends with exactly two zero blocks.
-    static func tar(_ bytes: [UInt8]) throws -> [ExportTarEntry] {
-        guard bytes.count % 512 == 0, bytes.count >= 1024 else {
-            throw ExportReadError(description: "bad archive length \(bytes.count)")
+    /// The files of a zip archive, in central-directory order. Checks the end record (ZIP64 when
+    /// its fields are saturated), that every central record matches its local header (name,
+    /// method stored, CRC, sizes, UTF-8 flag), every CRC, and that the entries and the directory
+    /// cover the archive with nothing left over.
+    static func zip(_ bytes: [UInt8]) throws -> [ExportZipEntry] {
+        func le(_ offset: Int, _ width: Int) throws -> Int {
+            guard offset >= 0, offset + width <= bytes.count else {
+                throw ExportReadError(description: "read past the end")
+            }
+            return (0..<width).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
         }
-        guard bytes.suffix(1024).allSatisfy({ $0 == 0 }) else {
-            throw ExportReadError(description: "missing end blocks")
+        let end = bytes.count - 22
+        guard try le(end, 4) == 0x0605_4B50 else { throw ExportReadError(description: "no end record") }
+        var count = try le(end + 10, 2)
+        var directorySize = try le(end + 12, 4)
+        var directoryStart = try le(end + 16, 4)
+        var directoryEnd = end
+        if count == 0xFFFF || directoryStart == 0xFFFF_FFFF {
+            guard try le(end - 20, 4) == 0x0706_4B50 else { throw ExportReadError(description: "no ZIP64 locator") }
+            let record = try le(end - 12, 8)
+            guard try le(record, 4) == 0x0606_4B50 else { throw ExportReadError(description: "no ZIP64 end record") }
+            count = try le(record + 32, 8)
+            directorySize = try le(record + 40, 8)
+            directoryStart = try le(record + 48, 8)
+            directoryEnd = record
         }
-        var entries: [ExportTarEntry] = []
-        var offset = 0
-        while offset < bytes.count - 1024 {
-            let header = Array(bytes[offset..<(offset + 512)])
-            guard header[257..<263].elementsEqual("ustar\0".utf8), header[263..<265].elementsEqual("00".utf8) else {
-                throw ExportReadError(description: "no ustar magic at \(offset)")
+        guard directoryStart + directorySize == directoryEnd else {
+            throw ExportReadError(description: "the directory does not end where the end records begin")
+        }
+        var entries: [ExportZipEntry] = []
+        var cursor = directoryStart
+        var expectedLocal = 0
+        for _ in 0..<count {
+            guard try le(cursor, 4) == 0x0201_4B50 else { throw ExportReadError(description: "bad central record") }
+            let (flags, method) = (try le(cursor + 8, 2), try le(cursor + 10, 2))
+            let (time, date, crc) = (try le(cursor + 12, 2), try le(cursor + 14, 2), try le(cursor + 16, 4))
+            let size = try le(cursor + 24, 4)
+            let (nameLength, extraLength) = (try le(cursor + 28, 2), try le(cursor + 30, 2))
+            var local = try le(cursor + 42, 4)
+            let name = Array(bytes[(cursor + 46)..<(cursor + 46 + nameLength)])
+            if local == 0xFFFF_FFFF { local = try le(cursor + 46 + nameLength + 4, 8) }
+            guard flags == 0x0800, method == 0, try le(cursor + 20, 4) == size else {
+                throw ExportReadError(description: "unexpected flags, method or sizes")
             }
-            guard header[156] == UInt8(ascii: "0") else {
-                throw ExportReadError(description: "not a regular file at \(offset)")
-            }
-            var summed = header
-            for index in 148..<156 { summed[index] = UInt8(ascii: " ") }
-            let checksum = summed.reduce(0) { $0 + Int($1) }
-            guard try octal(header[148..<156]) == checksum else {
-                throw ExportReadError(description: "bad checksum at \(offset)")
-            }
-            let size = try octal(header[124..<136])
-            let name = cString(header[0..<100])
-            let prefix = cString(header[345..<500])
-            let start = offset + 512
-            let padded = (size + 511) / 512 * 512
-            guard start + padded <= bytes.count - 1024 else {
-                throw ExportReadError(description: "entry overruns the archive")
-            }
-            guard bytes[(start + size)..<(start + padded)].allSatisfy({ $0 == 0 }) else {
-                throw ExportReadError(description: "non-zero padding after \(name)")
-            }
+            guard local == expectedLocal, try le(local, 4) == 0x0403_4B50, try le(local + 14, 4) == crc,
+                try le(local + 18, 4) == size, try le(local + 22, 4) == size, try le(local + 26, 2) == nameLength,
+                Array(bytes[(local + 30)..<(local + 30 + nameLength)]) == name
+            else { throw ExportReadError(description: "local header does not match its central record") }
+            let start = local + 30 + nameLength + (try le(local + 28, 2))
+            let contents = Array(bytes[start..<(start + size)])
+            guard PNGWriter.crc32(contents) == UInt32(crc) else { throw ExportReadError(description: "bad CRC") }
+            expectedLocal = start + size
+            let days = Int(
+                CivilCalendar.days(
+                    year: Int64(1_980 + (date >> 9)), month: Int64((date >> 5) & 15), day: Int64(date & 31)))
+            let seconds = (time >> 11) * 3_600 + ((time >> 5) & 63) * 60 + (time & 31) * 2
             entries.append(
-                ExportTarEntry(
-                    name: prefix.isEmpty ? name : prefix + "/" + name, contents: Array(bytes[start..<(start + size)]),
-                    modificationTime: try octal(header[136..<148])))
-            offset = start + padded
+                ExportZipEntry(
+                    name: String(decoding: name, as: UTF8.self), contents: contents,
+                    modificationTime: days * 86_400 + seconds))
+            cursor += 46 + nameLength + extraLength
+        }
+        guard expectedLocal == directoryStart, cursor == directoryEnd else {
+            throw ExportReadError(description: "bytes between the entries and the directory")
         }
         return entries
-    }
-
-    private static func cString(_ field: ArraySlice<UInt8>) -> String {
-        String(decoding: field.prefix { $0 != 0 }, as: UTF8.self)
-    }
-
-    private static func octal(_ field: ArraySlice<UInt8>) throws -> Int {
-        let digits = field.prefix { $0 != 0 && $0 != UInt8(ascii: " ") }
-        guard !digits.isEmpty, digits.allSatisfy({ (48...55).contains($0) }) else {
-            throw ExportReadError(description: "bad octal field \(Array(field))")
-        }
-        return digits.reduce(0) { $0 * 8 + Int($1 - 48) }
     }
 
     /// The records of RFC 4180 CSV text. Every record must end with CRLF; a bare CR or LF is only

@@ -108,16 +108,24 @@ struct ExportTests {
     }
 
     @Test func yoloRoundTrip() throws {
-        let entries = try ExportReaders.tar(ExportFixtures.export(.yolo, fixtures))
+        let entries = try ExportReaders.zip(ExportFixtures.export(.yolo, fixtures))
         let files = Dictionary(entries.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
         #expect(files.count == entries.count)
-        #expect(entries.allSatisfy { $0.modificationTime == 1_717_171_717 })
+        #expect(entries.allSatisfy { $0.modificationTime == 1_717_171_716 }, "DOS time keeps even seconds")
         let sized = fixtures.filter { $0.size != nil }
         let classes = ExportFixtures.labelsInOrder(sized)
-        #expect(entries.last?.name == "classes.txt")
+        #expect(entries.suffix(2).map(\.name) == ["classes.txt", "data.yaml"])
         #expect(files["classes.txt"] == classes.map { $0 + "\n" }.joined())
+        let yaml = try #require(files["data.yaml"])
+        #expect(yaml.contains("\nnc: \(classes.count)\nnames:\n"))
+        for (number, label) in classes.enumerated() {
+            // A YAML double-quoted scalar: quotes escaped as in JSON.
+            let quoted =
+                "\"" + label.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\\\"") + "\""
+            #expect(yaml.contains("\n  \(number): \(quoted)\n"), "\(yaml)")
+        }
         #expect(!classes.contains("pedestrian"))
-        #expect(entries.count == 2 * sized.count + (fixtures.count - sized.count) + 1)
+        #expect(entries.count == 2 * sized.count + (fixtures.count - sized.count) + 2)
         for fixture in fixtures {
             let id = fixture.task.id
             guard let size = fixture.size else {
@@ -148,7 +156,7 @@ struct ExportTests {
     }
 
     @Test func vocRoundTrip() throws {
-        let entries = try ExportReaders.tar(ExportFixtures.export(.voc, fixtures))
+        let entries = try ExportReaders.zip(ExportFixtures.export(.voc, fixtures))
         #expect(entries.map(\.name) == fixtures.map { "Annotations/\($0.task.id).xml" } + ["labels.txt"])
         #expect(entries.last?.text == ExportFixtures.labelsInOrder(fixtures).map { $0 + "\n" }.joined())
         for (entry, fixture) in zip(entries, fixtures) {
@@ -184,26 +192,50 @@ struct ExportTests {
         #expect(entries[4].text.contains("<filename>s3://bucket/4&amp;x&lt;y&gt;.png</filename>"))
     }
 
-    @Test func tarHeadersFollowUstar() throws {
-        let tar = TarWriter(modificationTime: 0o1234)
-        let longName = String(repeating: "d", count: 60) + "/" + String(repeating: "f", count: 90) + ".txt"
-        let bytes =
-            tar.entry(name: "a.txt", text: "hello")
-            + tar.entry(name: longName, contents: Array(repeating: 7, count: 512))
-            + tar.entry(name: "empty", contents: []) + tar.finish()
-        #expect(bytes.count == 1024 + 1024 + 512 + 1024)
-        // Checksum of this exact header as computed by Python's tarfile-validated layout.
-        #expect(Array(bytes[148..<156]) == Array("011045\0 ".utf8))
-        #expect(Array(bytes[100..<108]) == Array("0000644\0".utf8))
-        #expect(Array(bytes[124..<136]) == Array("00000000005\0".utf8))
-        let entries = try ExportReaders.tar(bytes)
-        #expect(entries.map(\.name) == ["a.txt", longName, "empty"])
+    @Test func zipEntriesReadBackAndPassZIP64() throws {
+        var zip = ZipWriter(modificationTime: 1_717_171_717)
+        var bytes =
+            zip.entry(name: "a.txt", text: "hello")
+            + zip.entry(name: "dir/ü.txt", contents: Array(repeating: 7, count: 512))
+            + zip.entry(name: "empty", contents: [])
+        bytes += zip.finish()
+        #expect(PNGWriter.crc32(Array("hello".utf8)) == 0x3610_A686)
+        let entries = try ExportReaders.zip(bytes)
+        #expect(entries.map(\.name) == ["a.txt", "dir/ü.txt", "empty"])
         #expect(entries.map(\.contents) == [Array("hello".utf8), Array(repeating: 7, count: 512), []])
-        #expect(entries.allSatisfy { $0.modificationTime == 0o1234 })
+        #expect(entries.allSatisfy { $0.modificationTime == 1_717_171_716 })
+        // Past 65,535 entries the count no longer fits the classic end record: ZIP64 end records.
+        var large = ZipWriter(modificationTime: 0)
+        var archive: [UInt8] = []
+        for index in 0..<70_000 { archive += large.entry(name: "f\(index)", text: "\(index)") }
+        archive += large.finish()
+        let read = try ExportReaders.zip(archive)
+        #expect(read.count == 70_000)
+        #expect(read.last?.text == "69999")
+    }
+
+    /// Classes follow the project's label list, whatever order answers name them in.
+    @Test func labelListNumbersClassesFirst() throws {
+        let params: JSONObject = [
+            "geometries": [
+                "polygon": ["objects_to_annotate": ["tree"]],
+                "box": ["objects_to_annotate": [["choice": "car"], "person"]],
+            ],
+            "labels": ["sign"],
+        ]
+        #expect(ExportLabels.of(params: params) == ["sign", "car", "person", "tree"])
+        var writer = ExportFormat.yolo.makeWriter(
+            exportedAt: ExportFixtures.exportedAt, labels: ExportLabels.of(params: params)
+        ) { _, _ in }
+        var bytes = writer.begin()
+        for fixture in fixtures { bytes += writer.write(fixture.task, pass: 0) }
+        bytes += writer.finish()
+        let classes = try #require(try ExportReaders.zip(bytes).first { $0.name == "classes.txt" }?.text)
+        #expect(classes.hasPrefix("sign\ncar\nperson\ntree\n"))
     }
 
     @Test func formatsDescribeTheirFiles() {
-        #expect(ExportFormat.allCases.map(\.fileExtension) == ["jsonl", "csv", "json", "tar", "tar"])
+        #expect(ExportFormat.allCases.map(\.fileExtension) == ["jsonl", "csv", "json", "zip", "zip"])
         #expect(ExportFormat.csv.contentType == "text/csv; charset=utf-8")
         #expect(
             ExportFormat.allCases.map { $0.makeWriter(exportedAt: ExportFixtures.exportedAt) { _, _ in }.passes } == [

@@ -50,17 +50,25 @@ struct ExportScaleTests {
         return output
     }
 
-    /// Names of the entries of a ustar stream.
-    static func tarNames(_ bytes: [UInt8]) -> [String] {
+    /// Names of the entries of a zip, from its central directory (ZIP64 end records at this size).
+    static func zipNames(_ bytes: [UInt8]) -> [String] {
+        func le(_ offset: Int, _ width: Int) -> Int {
+            (0..<width).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+        }
+        let end = bytes.count - 22
+        guard le(end, 4) == 0x0605_4B50 else { return [] }
+        var count = le(end + 10, 2)
+        var cursor = le(end + 16, 4)
+        if count == 0xFFFF, le(end - 20, 4) == 0x0706_4B50 {
+            let record = le(end - 12, 8)
+            count = le(record + 32, 8)
+            cursor = le(record + 48, 8)
+        }
         var names: [String] = []
-        var offset = 0
-        while offset + 512 <= bytes.count, bytes[offset] != 0 {
-            let name = String(decoding: bytes[offset..<offset + 100].prefix { $0 != 0 }, as: UTF8.self)
-            let sizeText = String(
-                decoding: bytes[offset + 124..<offset + 136].prefix { $0 != 0 && $0 != 32 }, as: UTF8.self)
-            let size = Int(sizeText, radix: 8) ?? 0
-            names.append(name)
-            offset += 512 + (size + 511) / 512 * 512
+        for _ in 0..<count where le(cursor, 4) == 0x0201_4B50 {
+            let (nameLength, extraLength) = (le(cursor + 28, 2), le(cursor + 30, 2))
+            names.append(String(decoding: bytes[(cursor + 46)..<(cursor + 46 + nameLength)], as: UTF8.self))
+            cursor += 46 + nameLength + extraLength
         }
         return names
     }
@@ -84,10 +92,10 @@ struct ExportScaleTests {
                 $0.objectValue?["name"]?.stringValue
             }
             #expect(categories == ["car", "person"])
-            let yolo = Self.tarNames(try await Self.export(store, project, .yolo))
+            let yolo = Self.zipNames(try await Self.export(store, project, .yolo))
             #expect(yolo.filter { $0.hasPrefix("labels/") }.count == Self.taskCount)
-            #expect(yolo.last == "classes.txt")
-            let voc = Self.tarNames(try await Self.export(store, project, .voc))
+            #expect(yolo.suffix(2) == ["classes.txt", "data.yaml"])
+            let voc = Self.zipNames(try await Self.export(store, project, .voc))
             #expect(voc.filter { $0.hasPrefix("Annotations/") }.count == Self.taskCount)
         }
     }

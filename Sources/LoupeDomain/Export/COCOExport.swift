@@ -6,14 +6,17 @@
 /// same order so their `image_id`s match; `finish` writes the categories.
 public struct COCOExportWriter: TaskExportWriter {
     private let exportedAt: Timestamp
-    private var labels = LabelIndex()
+    private var labels: LabelIndex
     private var imagesWritten = 0
     private var imagesAnnotated = 0
     private var annotationsWritten = 0
     private var annotationsOpened = false
 
     /// A writer dating the export `exportedAt`.
-    public init(exportedAt: Timestamp) { self.exportedAt = exportedAt }
+    public init(exportedAt: Timestamp, labels: [String] = []) {
+        self.exportedAt = exportedAt
+        self.labels = LabelIndex(seed: labels)
+    }
 
     /// Two passes: images, then annotations.
     public var passes: Int { 2 }

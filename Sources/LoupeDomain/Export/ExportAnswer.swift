@@ -132,6 +132,11 @@ struct LabelIndex: Sendable {
     private(set) var labels: [String] = []
     private var numbers: [String: Int] = [:]
 
+    /// An index numbering `seed` first, in its order (repeats once).
+    init(seed: [String] = []) {
+        for label in seed { _ = number(of: label) }
+    }
+
     /// The label's number, assigning the next one to a new label.
     mutating func number(of label: String) -> Int {
         if let number = numbers[label] { return number }

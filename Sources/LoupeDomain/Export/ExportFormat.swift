@@ -6,9 +6,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     /// One COCO object-detection JSON document.
     case coco
-    /// A tar of YOLO label files.
+    /// A zip of YOLO label files with `data.yaml`.
     case yolo
-    /// A tar of Pascal VOC XML files.
+    /// A zip of Pascal VOC XML files.
     case voc
 }
 
@@ -19,7 +19,7 @@ extension ExportFormat {
         case .jsonl: "application/x-ndjson"
         case .csv: "text/csv; charset=utf-8"
         case .coco: "application/json"
-        case .yolo, .voc: "application/x-tar"
+        case .yolo, .voc: "application/zip"
         }
     }
 
@@ -29,22 +29,24 @@ extension ExportFormat {
         case .jsonl: "jsonl"
         case .csv: "csv"
         case .coco: "json"
-        case .yolo, .voc: "tar"
+        case .yolo, .voc: "zip"
         }
     }
 
     /// A fresh writer. `renderTask` writes a task's full JSON object (the API's task form) — used by jsonl.
-    /// `exportedAt` dates the export: COCO's `date_created` and the tar entries' modification time.
+    /// `exportedAt` dates the export: COCO's `date_created` and the zip entries' modification time.
+    /// `labels` (the project's label list) are numbered first, in their order, by COCO, YOLO and VOC.
     public func makeWriter(
-        exportedAt: Timestamp = .now(),
+        exportedAt: Timestamp = .now(), labels: [String] = [],
         renderTask: @escaping @Sendable (WorkTask, inout JSONWriter) -> Void
     ) -> any TaskExportWriter {
-        switch self {
+        let seconds = Int(exportedAt.microseconds / 1_000_000)
+        return switch self {
         case .jsonl: JSONLinesExportWriter(renderTask: renderTask)
         case .csv: CSVExportWriter()
-        case .coco: COCOExportWriter(exportedAt: exportedAt)
-        case .yolo: YOLOExportWriter(modificationTime: Int(exportedAt.microseconds / 1_000_000))
-        case .voc: VOCExportWriter(modificationTime: Int(exportedAt.microseconds / 1_000_000))
+        case .coco: COCOExportWriter(exportedAt: exportedAt, labels: labels)
+        case .yolo: YOLOExportWriter(modificationTime: seconds, labels: labels)
+        case .voc: VOCExportWriter(modificationTime: seconds, labels: labels)
         }
     }
 }
@@ -63,4 +65,27 @@ public protocol TaskExportWriter: Sendable {
     mutating func write(_ task: WorkTask, pass: Int) -> [UInt8]
     /// The bytes that close the file.
     mutating func finish() -> [UInt8]
+}
+
+/// A project's label list, in the order its params give it: what exports number classes by.
+public enum ExportLabels {
+    /// The labels of `params`: `labels`, `objects_to_annotate`, the `objects_to_annotate` of each
+    /// geometry (`box`, `polygon`, …, in name order) and `categories`; an entry is a string or an
+    /// object's `label` or `choice`. Each label once, at its first place.
+    public static func of(params: JSONObject) -> [String] {
+        func names(_ value: JSONValue?) -> [String] {
+            (value?.arrayValue ?? []).compactMap {
+                $0.stringValue ?? $0.objectValue?["label"]?.stringValue ?? $0.objectValue?["choice"]?.stringValue
+            }
+        }
+        var labels = names(params["labels"]) + names(params["objects_to_annotate"])
+        if let geometries = params["geometries"]?.objectValue {
+            for (_, geometry) in geometries.sorted(by: { $0.key < $1.key }) {
+                labels += names(geometry.objectValue?["objects_to_annotate"])
+            }
+        }
+        labels += names(params["categories"])
+        var seen: Set<String> = []
+        return labels.filter { seen.insert($0).inserted }
+    }
 }

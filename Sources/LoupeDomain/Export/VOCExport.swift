@@ -1,20 +1,24 @@
-/// Writes a tar of Pascal VOC annotation files.
+/// Writes a zip of Pascal VOC annotation files.
 ///
 /// Per task: `Annotations/<task id>.xml` with the image's address as `filename`, its size (0 when
 /// unknown, depth 3) and an `object` per box; a polygon is written as its extent in `bndbox` plus a
 /// `polygon` element of `x1, y1, x2, y2…`. Coordinates are the answer's pixels, unrounded. At the
-/// end, `labels.txt` lists the labels seen, one per line, in first-seen order.
+/// end, `labels.txt` lists the project's labels, then any other label seen, one per line.
 public struct VOCExportWriter: TaskExportWriter {
-    private let tar: TarWriter
-    private var labels = LabelIndex()
+    private var zip: ZipWriter
+    private var labels: LabelIndex
 
-    /// A writer stamping the tar entries with `modificationTime` (seconds since the Unix epoch).
-    public init(modificationTime: Int) { self.tar = TarWriter(modificationTime: modificationTime) }
+    /// A writer stamping entries with `modificationTime` (seconds since the Unix epoch), listing
+    /// `labels` first.
+    public init(modificationTime: Int, labels: [String] = []) {
+        zip = ZipWriter(modificationTime: modificationTime)
+        self.labels = LabelIndex(seed: labels)
+    }
 
     /// One pass.
     public var passes: Int { 1 }
 
-    /// Nothing: a tar has no header of its own.
+    /// Nothing: a zip starts with its first entry.
     public mutating func begin() -> [UInt8] { [] }
 
     /// The task's annotation file.
@@ -32,13 +36,13 @@ public struct VOCExportWriter: TaskExportWriter {
             xml += object(shape)
         }
         xml += "</annotation>\n"
-        return tar.entry(name: "Annotations/\(ExportText.fileName(task.id)).xml", text: xml)
+        return zip.entry(name: "Annotations/\(ExportText.fileName(task.id)).xml", text: xml)
     }
 
     /// `labels.txt` and the end of the archive.
     public mutating func finish() -> [UInt8] {
         let names = labels.labels.map { ExportText.line($0) + "\n" }.joined()
-        return tar.entry(name: "labels.txt", text: names) + tar.finish()
+        return zip.entry(name: "labels.txt", text: names) + zip.finish()
     }
 
     private func object(_ shape: ExportShape) -> String {

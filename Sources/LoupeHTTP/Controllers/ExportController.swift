@@ -30,11 +30,13 @@ public struct ExportController: Sendable {
         query.batchID = try reader.id("batch")
         query.completedAfter = try reader.timestamp("since")
         query.statuses = try TaskStatus.exportSelection(reader.string("status"), field: "status")
+        let labels = ExportLabels.of(
+            params: try await env.cachedProject(id: id, organizationID: caller.organizationID)?.params ?? [:])
         let exporter = TaskExporter(store: env.store)
         let selection = query
         let exportedAt = env.now
         let body = ResponseBody { writer in
-            try await exporter.export(format, query: selection, exportedAt: exportedAt) { bytes in
+            try await exporter.export(format, query: selection, exportedAt: exportedAt, labels: labels) { bytes in
                 try await writer.write(ByteBuffer(bytes: bytes))
             }
             try await writer.finish(nil)

@@ -21,6 +21,14 @@ extension Store {
         try await database.read { db in try await Self.project(id: id, organizationID: organizationID, db) }
     }
 
+    /// The project in whichever organization holds it: for the operator's command line.
+    public func project(id: String) async throws -> Project? {
+        try await database.read { db in
+            try await db.query("SELECT \(Self.projectColumns) FROM projects WHERE id = ?", [.text(id)]).first.map(
+                Self.project)
+        }
+    }
+
     /// The organization's projects ordered by id, after `afterID`, at most `limit`.
     public func projects(organizationID: String, includeArchived: Bool, afterID: String?, limit: Int) async throws
         -> [Project]
