@@ -4,12 +4,45 @@ import LoupeDelivery
 import LoupeDomain
 
 extension AppConfiguration {
-    /// The defaults overridden by `LOUPE_*` environment variables. A value that cannot be used
-    /// (`LOUPE_PORT=abc`, `LOUPE_LOG_LEVEL=loud`, a database URL that is not one) is listed in
-    /// `settingProblems` with the setting's name, and the server refuses to start.
+    /// The defaults overridden by the config file named by `LOUPE_CONFIG` (if any), overridden by
+    /// `LOUPE_*` environment variables. A value that cannot be used (`LOUPE_PORT=abc`,
+    /// `LOUPE_LOG_LEVEL=loud`, a database URL that is not one, a key in the file that is no
+    /// setting) is listed in `settingProblems` with the setting's name, and the server refuses to
+    /// start.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         -> AppConfiguration
     {
+        let path = environment["LOUPE_CONFIG"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        return load(environment: environment, configFile: path)
+    }
+
+    /// The defaults, overridden by the settings in `configFile` (a JSON object whose keys are the
+    /// settings' names, with or without `LOUPE_`, in any case: `{"port": 9090, "webhook_timeout": 15}`),
+    /// overridden by `environment`.
+    public static func load(environment: [String: String], configFile: String?) -> AppConfiguration {
+        guard let configFile else { return read(environment).0 }
+        let file = ConfigFile.read(configFile)
+        let merged = file.values.merging(environment) { _, fromEnvironment in fromEnvironment }
+        var (configuration, known) = read(merged)
+        var problems = file.problems
+        for (setting, key) in file.keys.sorted(by: { $0.value < $1.value }) where !known.contains(setting) {
+            problems.append("\(key) in \(configFile) is not a setting (settings are the LOUPE_* names of the README)")
+        }
+        // A refused value that came from the file says where it is.
+        for problem in configuration.settingProblems {
+            let setting = String(problem.prefix { $0 != " " })
+            if let key = file.keys[setting], environment[setting] == nil {
+                problems.append("\(setting) (\(key) in \(configFile))" + problem.dropFirst(setting.count))
+            } else {
+                problems.append(problem)
+            }
+        }
+        configuration.settingProblems = problems
+        return configuration
+    }
+
+    /// The configuration `environment` (setting name to text) makes, and every setting name read.
+    private static func read(_ environment: [String: String]) -> (AppConfiguration, Set<String>) {
         var configuration = AppConfiguration()
         var read = EnvironmentReader(environment: environment)
         if let host = read.text("LOUPE_HOST") { configuration.host = host }
@@ -55,7 +88,7 @@ extension AppConfiguration {
         configuration.accessLog = read.flag("LOUPE_ACCESS_LOG") ?? false
         configuration.readMailRelay { read.text($0) }
         configuration.settingProblems = read.problems
-        return configuration
+        return (configuration, read.asked)
     }
 }
 
@@ -63,11 +96,14 @@ extension AppConfiguration {
 struct EnvironmentReader {
     let environment: [String: String]
     private(set) var problems: [String] = []
+    /// Every setting name asked for: the settings that exist.
+    private(set) var asked: Set<String> = []
 
     init(environment: [String: String]) { self.environment = environment }
 
     /// The value as given (secrets keep their spaces), or nil when unset or blank.
-    func text(_ name: String) -> String? {
+    mutating func text(_ name: String) -> String? {
+        asked.insert(name)
         guard let value = environment[name], !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return value
     }
@@ -131,7 +167,7 @@ struct EnvironmentReader {
         return choice
     }
 
-    func list(_ name: String) -> [String] {
+    mutating func list(_ name: String) -> [String] {
         (text(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 

@@ -12,9 +12,13 @@ import LoupeStore
 struct StorageOptions: ParsableArguments {
     @Option(help: "Folder for the SQLite database and uploads.") var dataDir: String?
     @Option(help: "PostgreSQL URL (postgres://user@host:port/db); SQLite when absent.") var databaseURL: String?
+    @Option(help: "A JSON file of settings (LOUPE_CONFIG); the environment and these flags override it.")
+    var config: String?
 
     func configuration() -> AppConfiguration {
-        var configuration = AppConfiguration.fromEnvironment()
+        let environment = ProcessInfo.processInfo.environment
+        let file = config ?? environment["LOUPE_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        var configuration = AppConfiguration.load(environment: environment, configFile: file)
         if let dataDir { configuration.dataDirectory = dataDir }
         if let databaseURL { configuration.databaseURL = databaseURL }
         return configuration

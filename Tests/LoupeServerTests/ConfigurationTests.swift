@@ -66,4 +66,62 @@ struct ConfigurationTests {
         #expect(status == 0)
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == LoupeVersion.current)
     }
+
+    static func file(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "loupe-config-\(UUID().uuidString).json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// The file sets what the environment leaves alone; the environment wins where both speak;
+    /// numbers, flags and lists are read as their variables would be.
+    @Test func aConfigFileUnderTheEnvironment() throws {
+        let path = try Self.file(
+            #"{"port": 9191, "LOUPE_HOST": "0.0.0.0", "webhook_timeout": 2.5, "allow_private_callbacks": true,"#
+                + #" "trusted_proxies": ["10.0.0.1", "10.0.0.2"], "log_level": "debug"}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let configuration = AppConfiguration.load(environment: ["LOUPE_LOG_LEVEL": "error"], configFile: path)
+        #expect(configuration.settingProblems.isEmpty, "\(configuration.settingProblems)")
+        #expect(configuration.port == 9191)
+        #expect(configuration.host == "0.0.0.0")
+        #expect(configuration.webhookTimeout == 2.5)
+        #expect(configuration.allowPrivateCallbacks)
+        #expect(configuration.trustedProxies == ["10.0.0.1", "10.0.0.2"])
+        #expect(configuration.logLevel == .error, "the environment overrides the file")
+        let viaVariable = AppConfiguration.fromEnvironment(["LOUPE_CONFIG": path])
+        #expect(viaVariable.port == 9191 && viaVariable.logLevel == .debug)
+    }
+
+    /// A misspelt key, a value of the wrong kind and a bad value each name the key and the file;
+    /// an unreadable or broken file is one problem, never a silent default.
+    @Test func aConfigFileProblemNamesTheKeyAndTheFile() throws {
+        let path = try Self.file(#"{"prot": 9191, "port": "abc", "metrics_token": {"a": 1}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let problems = AppConfiguration.load(environment: [:], configFile: path).settingProblems
+        #expect(problems.contains("prot in \(path) is not a setting (settings are the LOUPE_* names of the README)"))
+        #expect(problems.contains("LOUPE_PORT (port in \(path)) must be a port number, got \"abc\""), "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("metrics_token in \(path) must be text, a number") }, "\(problems)")
+        #expect(problems.count == 3)
+        #expect(
+            AppConfiguration.load(environment: [:], configFile: "/nonexistent/loupe.json").settingProblems == [
+                "LOUPE_CONFIG: cannot read the config file /nonexistent/loupe.json"
+            ])
+        let broken = try Self.file(#"{"port": 1,"#)
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        #expect(
+            AppConfiguration.load(environment: [:], configFile: broken).settingProblems.first?.hasPrefix(
+                "LOUPE_CONFIG: \(broken) is not valid JSON") == true)
+    }
+
+    /// `loupe serve --config` refuses to start on a bad file, naming the key.
+    @Test func theServerRefusesABadConfigFile() throws {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("loupe").path
+        let path = try Self.file(#"{"port": 70000}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let data = NSTemporaryDirectory() + "loupe-config-" + UUID().uuidString
+        let (status, output) = try ExternalProcess.run(executable, ["serve", "--config", path, "--data-dir", data])
+        #expect(status != 0)
+        #expect(output.contains("LOUPE_PORT (port in \(path)) must be a port number, got \"70000\""), "\(output)")
+    }
 }
