@@ -45,8 +45,11 @@ public struct TaskFactory: Sendable {
         }
         if let prefill = spec.prefill, let schema = try schemas.prefillSchema(of: project) {
             if let first = schema.validate(.object(prefill)).first {
-                throw DomainError.invalidField(
-                    path + "/prefill" + first.path, "\(first.reason) (delivery_schema of project \(project.id))")
+                // Like data against the creation schema: well-formed, but not what the project takes.
+                let location = path + "/prefill" + first.path
+                throw DomainError(
+                    .schemaViolation, "\(location) \(first.reason) (delivery_schema of project \(project.id))",
+                    details: [.init(path: location, reason: first.reason)])
             }
         }
         let time = now ?? clock.now()

@@ -140,7 +140,7 @@ extension TaskStatus {
     /// completed tasks in delivery order, `all` for every status, else a comma list of statuses.
     /// An unknown status is refused naming `field`.
     public static func exportSelection(_ text: String?, field: String) throws(DomainError) -> Set<TaskStatus>? {
-        guard let text, !text.isEmpty else { return nil }
+        guard let text else { return nil }
         if text == "all" { return Set(allCases) }
         var statuses: Set<TaskStatus> = []
         for part in text.split(separator: ",") {
@@ -149,6 +149,10 @@ extension TaskStatus {
                     field, "must be all or one or more of \(allCases.map(\.rawValue).joined(separator: ", "))")
             }
             statuses.insert(status)
+        }
+        guard !statuses.isEmpty else {
+            throw DomainError.invalidField(
+                field, "must be all or one or more of \(allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return statuses
     }

@@ -177,6 +177,10 @@ public enum OpenAPIDocument {
             method: "post", path: "/api/v1/projects/{id}/deliveries/ack",
             summary: "Acknowledge delivered tasks up to a position", hasBody: true, authenticated: true),
         .init(
+            method: "post", path: "/api/v1/projects/{id}/predictions",
+            summary: "Starting answers from COCO or Label Studio JSON, matched to tasks by image file name, URL or id",
+            hasBody: true, authenticated: true),
+        .init(
             method: "get", path: "/api/v1/projects/{id}/export",
             summary:
                 "Stream completed tasks (or, with status, tasks in any status) as JSONL, CSV, COCO, YOLO or Pascal VOC",

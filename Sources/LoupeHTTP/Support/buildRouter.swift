@@ -32,6 +32,7 @@ public func buildRouter(env: APIEnvironment, dialects: [any APIDialect] = []) ->
     api.addRoutes(DeliveriesController(env: env).endpoints)
     api.addRoutes(EventsController(env: env).endpoints)
     api.addRoutes(ExportController(env: env).endpoints)
+    api.addRoutes(PredictionsController(env: env).endpoints)
     api.addRoutes(MeController(env: env).endpoints)
     api.addRoutes(ProjectStatsController(env: env).endpoints)
     for dialect in dialects { dialect.mount(on: router, env: env) }

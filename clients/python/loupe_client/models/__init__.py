@@ -76,6 +76,10 @@ from .outcome import Outcome
 from .outcome_results_item import OutcomeResultsItem
 from .param_version import ParamVersion
 from .param_version_params import ParamVersionParams
+from .predictions_import import PredictionsImport
+from .predictions_import_format import PredictionsImportFormat
+from .predictions_result import PredictionsResult
+from .predictions_result_failures_item import PredictionsResultFailuresItem
 from .preferences import Preferences
 from .preferences_result import PreferencesResult
 from .preferences_result_preferences import PreferencesResultPreferences
@@ -231,6 +235,10 @@ __all__ = (
     "OutcomeResultsItem",
     "ParamVersion",
     "ParamVersionParams",
+    "PredictionsImport",
+    "PredictionsImportFormat",
+    "PredictionsResult",
+    "PredictionsResultFailuresItem",
     "Preferences",
     "PreferencesResult",
     "PreferencesResultPreferences",
