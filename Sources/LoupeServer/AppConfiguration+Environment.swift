@@ -55,6 +55,7 @@ extension AppConfiguration {
         if let email = read.text("LOUPE_ADMIN_EMAIL") { configuration.adminEmail = email }
         configuration.publicBaseURL = read.webURL("LOUPE_PUBLIC_URL")
         configuration.allowedHosts = read.list("LOUPE_ALLOWED_HOSTS")
+        configuration.embedOrigins = read.origins("LOUPE_EMBED_ORIGINS")
         configuration.webRoot = read.text("LOUPE_WEB_ROOT")
         configuration.trustedProxies = Set(read.addresses("LOUPE_TRUSTED_PROXIES"))
         configuration.metricsToken = read.text("LOUPE_METRICS_TOKEN")
@@ -177,6 +178,23 @@ struct EnvironmentReader {
             refuse(name, item, "a comma-separated list of IP addresses")
         }
         return items
+    }
+
+    /// Origins (`https://docs.google.com`, `http://wiki.internal:8090`): scheme, host and port
+    /// only, lowercased.
+    mutating func origins(_ name: String) -> [String] {
+        var origins: [String] = []
+        for item in list(name) {
+            guard let url = URLComponents(string: item), let scheme = url.scheme?.lowercased(),
+                scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty,
+                url.path.isEmpty || url.path == "/", url.query == nil, url.user == nil
+            else {
+                refuse(name, item, "a comma-separated list of origins such as https://docs.google.com")
+                continue
+            }
+            origins.append("\(scheme)://\(host.lowercased())" + (url.port.map { ":\($0)" } ?? ""))
+        }
+        return origins
     }
 
     mutating func webURL(_ name: String) -> String? {

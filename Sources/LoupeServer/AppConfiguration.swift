@@ -83,6 +83,8 @@ public struct AppConfiguration: Sendable {
     public var attachmentMaxBytes = 52_428_800
     /// How long upload URLs stay valid, in seconds.
     public var uploadTTLSeconds = 86_400.0
+    /// Origins whose documents instructions may embed as sandboxed frames (`LOUPE_EMBED_ORIGINS`).
+    public var embedOrigins: [String] = []
     /// Log level (`LOUPE_LOG_LEVEL`).
     public var logLevel = Logger.Level.info
     /// Log lines as text or as one JSON object each (`LOUPE_LOG_FORMAT`: `text` or `json`).

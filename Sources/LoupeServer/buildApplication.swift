@@ -52,6 +52,7 @@ public func buildApplication(
             uploadTTLSeconds: configuration.uploadTTLSeconds, publicBaseURL: configuration.publicBaseURL)
         env.isDraining = { drain.isDraining }
         env.accessLog = configuration.accessLog
+        env.embedOrigins = configuration.embedOrigins
         env.linkBase = LinkBase(
             publicURL: configuration.publicBaseURL, allowedHosts: configuration.allowedHosts,
             listenHost: configuration.host, listenPort: configuration.port)

@@ -51,6 +51,7 @@ class PDFFiles(http.server.BaseHTTPRequestHandler):
 
 PDF_SERVER = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PDFFiles)
 PDF_PORT = PDF_SERVER.server_address[1]
+EMBED_ORIGIN = "https://docs.example.org"  # on the server's LOUPE_EMBED_ORIGINS (see BrowserTests.swift)
 threading.Thread(target=PDF_SERVER.serve_forever, daemon=True).start()
 API = BASE + "/api/v1"
 os.makedirs(SHOTS, exist_ok=True)
@@ -553,6 +554,26 @@ def main():
         session.find("[name=text]").send_keys("A one-page contract")
         session.chord(Keys.ALT, "s")
         wait_for(lambda: [r for r in results(contract["id"]) if r.get("answer")], "the contract summary")
+
+        # An instruction's embedded document (Scale's pasted <iframe> tag) is framed, sandboxed,
+        # when its origin is allowed (LOUPE_EMBED_ORIGINS), and shown as a link otherwise.
+        handbook = call("POST", "/projects", {
+            "name": "Handbook", "type": "text", "settings": {"overlap": 1},
+            "instruction": "Read the guide first.\n\n"
+                           f'<iframe src="{EMBED_ORIGIN}/guide.html" width="100%" height="400"></iframe>\n\n'
+                           '<iframe src="https://elsewhere.example/doc"></iframe>'})
+        call("POST", f"/projects/{handbook['id']}/tasks", {"data": {"text": "Summarise the guide."}})
+        session.go(f"#/work/{handbook['id']}")
+        embed = session.find("[data-testid=instruction-embed]")
+        assert embed.get_attribute("src") == f"{EMBED_ORIGIN}/guide.html", embed.get_attribute("src")
+        assert embed.get_attribute("sandbox") == "allow-scripts allow-same-origin allow-popups", embed.get_attribute("sandbox")
+        refused = session.find("[data-testid=instruction-embed-refused]")
+        assert "https://elsewhere.example is not on this server's list" in refused.text, refused.text
+        assert refused.find_element(By.CSS_SELECTOR, "a").get_attribute("href") == "https://elsewhere.example/doc"
+        assert len(driver.find_elements(By.CSS_SELECTOR, ".instruction iframe")) == 1
+        policy = urllib.request.urlopen(BASE + "/").headers["Content-Security-Policy"]
+        assert "frame-src" in policy and "https:" in policy, policy
+        session.shot("10d-embedded-instruction")
 
         # The help overlay lists the active shortcuts, the remapped one included.
         session.go(f"#/work/{projects['text']['id']}")

@@ -37,7 +37,7 @@ struct BrowserTests {
     @Test(.timeLimit(.minutes(5)))
     func workerAndReviewerFlowsInChromium() async throws {
         try Self.ensureBrowser()
-        let server = try await ServerProcess.startFresh()
+        let server = try await ServerProcess.startFresh(["LOUPE_EMBED_ORIGINS": "https://docs.example.org"])
         defer { server.kill() }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()

@@ -124,4 +124,19 @@ struct ConfigurationTests {
         #expect(status != 0)
         #expect(output.contains("LOUPE_PORT (port in \(path)) must be a port number, got \"70000\""), "\(output)")
     }
+
+    /// Embeddable origins are scheme, host and port only; a path or another scheme is refused.
+    @Test func embedOriginsAreOrigins() {
+        let good = AppConfiguration.fromEnvironment([
+            "LOUPE_EMBED_ORIGINS": "https://Docs.Google.com, http://wiki.internal:8090/"
+        ])
+        #expect(good.settingProblems.isEmpty, "\(good.settingProblems)")
+        #expect(good.embedOrigins == ["https://docs.google.com", "http://wiki.internal:8090"])
+        let bad = AppConfiguration.fromEnvironment(["LOUPE_EMBED_ORIGINS": "https://docs.google.com/document, ftp://x"])
+        #expect(bad.settingProblems.count == 2, "\(bad.settingProblems)")
+        #expect(
+            bad.settingProblems.allSatisfy {
+                $0.hasPrefix("LOUPE_EMBED_ORIGINS must be a comma-separated list of origins")
+            })
+    }
 }

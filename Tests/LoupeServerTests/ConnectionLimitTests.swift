@@ -78,17 +78,23 @@ struct SlowBodyTests {
             ("POST /api/v1/projects HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(TestDatabase.liveKey)\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"name\": \"").utf8)
         _ = head.withUnsafeBytes { send(handle, $0.baseAddress, $0.count, 0) }
-        // About 20 bytes a second, far below the 1,000 required after the first second.
-        // Sending stops once the answer is readable: bytes sent after the server closed would make
-        // it reset the connection, and a reset discards the 408 before the test can read it.
-        for _ in 0..<80 {
-            var ready = pollfd(fd: handle, events: Int16(POLLIN), revents: 0)
-            if poll(&ready, 1, 0) > 0 { break }
-            let sent = [UInt8(ascii: "x"), UInt8(ascii: "x")].withUnsafeBytes {
+        // A few bytes a second, far below the 1,000 required after the first second. After each
+        // two bytes the test waits up to 1.5 s for the answer before sending more: bytes that reach
+        // the server after it answered and closed would make it reset the connection, and a reset
+        // discards the 408 before the test can read it (seen on a loaded machine).
+        func trickle() -> Bool {
+            [UInt8(ascii: "x"), UInt8(ascii: "x")].withUnsafeBytes {
                 send(handle, $0.baseAddress, 2, Int32(MSG_NOSIGNAL))
-            }
-            if sent < 0 { break }
+            } == 2
+        }
+        for _ in 0..<8 {
+            guard trickle() else { break }
             try await Task.sleep(for: .milliseconds(100))
+        }
+        for _ in 0..<12 {
+            guard trickle() else { break }
+            var ready = pollfd(fd: handle, events: Int16(POLLIN), revents: 0)
+            if poll(&ready, 1, 1_500) > 0 { break }
         }
         var buffer = [UInt8](repeating: 0, count: 4_096)
         let count = recv(handle, &buffer, buffer.count, 0)

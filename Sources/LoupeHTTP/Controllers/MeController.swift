@@ -27,7 +27,7 @@ public struct MeController: Sendable {
         return (caller, userID)
     }
 
-    /// `GET /me`: `{"user": {…, "preferences": {…}}}`.
+    /// `GET /me`: `{"user": {…, "preferences": {…}}, "embed_origins": [...]}` (what the UI may embed).
     func me(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (caller, userID) = try person(context)
         guard let user = try await env.store.user(id: userID, organizationID: caller.organizationID) else {
@@ -36,7 +36,8 @@ public struct MeController: Sendable {
         var object = UserDTO.value(user).objectValue ?? JSONObject()
         let stored = try await env.store.preferences(userID: user.id)
         object["preferences"] = stored.flatMap { try? JSONParser.parse($0.text) } ?? .object([:])
-        return JSONResponse.make(value: ["user": .object(object)])
+        return JSONResponse.make(
+            value: ["user": .object(object), "embed_origins": .array(env.embedOrigins.map(JSONValue.string))])
     }
 
     /// `PUT /me/preferences {"shortcuts": {"<action id>": ["Ctrl+Z", …]}}`: replaces the preferences.

@@ -20,6 +20,8 @@ public struct APIEnvironment: Sendable {
     public var wakeIngester: @Sendable () -> Void
     /// Reports whether migrations are done and the server accepts work.
     public var isReady: @Sendable () -> Bool
+    /// Origins whose documents instructions may embed as sandboxed frames; the UI reads them from `/me`.
+    public var embedOrigins: [String] = []
     /// Whether every request is logged at info with its route, status and latency.
     public var accessLog = false
     /// Reports whether the node is shutting down: it then hands out no new leases and reports

@@ -3,6 +3,7 @@ import { api, session, setSession } from './api.js';
 import { h, clear, toast } from './dom.js';
 import { activate, loadOverrides } from './shortcuts.js';
 import { showHelp } from './screens/help.js';
+import { setEmbedOrigins } from './embeds.js';
 
 const routes = [
   { pattern: /^#\/login$/, load: () => import('./screens/login.js'), public: true },
@@ -74,6 +75,7 @@ async function loadUser() {
   try {
     const body = await api('GET', '/me');
     user = body.user;
+    setEmbedOrigins(body.embed_origins);
     const saved = user.preferences && user.preferences.shortcuts;
     loadOverrides(user.id, saved, (overrides) => {
       api('PUT', '/me/preferences', { shortcuts: overrides }).catch((error) => toast(`Could not save shortcuts: ${error.message}`, 'error'));

@@ -2,13 +2,14 @@
 //
 // Blocks (this file): ATX and setext headings, paragraphs (hard breaks with two trailing spaces or
 // a backslash), fenced code (``` or ~~~), blockquotes, ordered/unordered lists nested by
-// indentation (with "- [ ]" task items), horizontal rules and GitHub-style tables with column
-// alignment (markdown-table.js). Inline spans are in markdown-inline.js; which link and image
+// indentation (with "- [ ]" task items), horizontal rules, GitHub-style tables with column
+// alignment (markdown-table.js) and a line that is an `<iframe src>` tag (embeds.js). Inline spans are in markdown-inline.js; which link and image
 // targets are kept is in safe-url.js; HTML content (not Markdown) goes through safe-html.js.
 
 import { h } from './dom.js';
 import { parseInline, MAX_NESTING_DEPTH } from './markdown-inline.js';
 import { TABLE_DELIMITER, splitRow, columnAlignments, tableElement } from './markdown-table.js';
+import { IFRAME_LINE, embedBlock } from './embeds.js';
 
 export { safeURL } from './safe-url.js';
 export { renderSafeHTML } from './safe-html.js';
@@ -38,7 +39,7 @@ function blank(line) {
 
 /** Whether `line` starts a block other than a paragraph (ends a paragraph without a blank line). */
 function startsBlock(line) {
-  return FENCE.test(line) || ATX.test(line) || RULE.test(line) || QUOTE.test(line) || LIST_ITEM.test(line);
+  return FENCE.test(line) || ATX.test(line) || RULE.test(line) || QUOTE.test(line) || LIST_ITEM.test(line) || IFRAME_LINE.test(line);
 }
 
 let blockDepth = 0;
@@ -83,6 +84,11 @@ function parseBlocksAt(lines) {
         nodes.push(h('pre', {}, code));
         continue;
       }
+    }
+    if ((match = IFRAME_LINE.exec(line))) {
+      nodes.push(embedBlock(match[1] ?? match[2]));
+      i += 1;
+      continue;
     }
     if ((match = ATX.exec(line))) {
       nodes.push(h(`h${match[1].length}`, {}, parseInline(match[2] || '')));

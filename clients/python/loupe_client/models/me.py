@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,19 +18,24 @@ class Me:
     """
     Attributes:
         user (User):
+        embed_origins (list[str]): Origins whose documents instructions may embed as frames (LOUPE_EMBED_ORIGINS)
     """
 
     user: User
+    embed_origins: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         user = self.user.to_dict()
+
+        embed_origins = self.embed_origins
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "user": user,
+                "embed_origins": embed_origins,
             }
         )
 
@@ -43,8 +48,11 @@ class Me:
         d = dict(src_dict)
         user = User.from_dict(d.pop("user"))
 
+        embed_origins = cast(list[str], d.pop("embed_origins"))
+
         me = cls(
             user=user,
+            embed_origins=embed_origins,
         )
 
         me.additional_properties = d
