@@ -19,7 +19,7 @@ struct AdminCommandTests {
         let server = try await ServerProcess.start(environment: environment)
         defer { server.kill() }
 
-        let (created, output) = try ExternalProcess.run(
+        let (created, output) = try await ExternalProcess.run(
             "/usr/bin/env",
             [
                 "LOUPE_PASSWORD_COST=4", Self.executable, "users", "create", "--data-dir", data, "--email", "CLI@x.io",
@@ -35,7 +35,7 @@ struct AdminCommandTests {
         let me = try #require(try await server.request("GET", "/api/v1/me", token: token).1["user"]?.objectValue)
         #expect(me["groups"] == ["night"], "\(me)")
         #expect(me["roles"] == ["worker", "reviewer"], "\(me)")
-        let (refused, why) = try ExternalProcess.run(
+        let (refused, why) = try await ExternalProcess.run(
             Self.executable, ["users", "create", "--data-dir", data, "--email", "b@x.io", "--roles", "worker,boss"])
         #expect(refused != 0)
         #expect(why.contains("--roles must be one of admin, requester, worker, reviewer"), "\(why)")
@@ -53,7 +53,7 @@ struct AdminCommandTests {
         }
         let copy = NSTemporaryDirectory() + "loupe-backup-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
-        let (backedUp, report) = try ExternalProcess.run(
+        let (backedUp, report) = try await ExternalProcess.run(
             Self.executable, ["backup", "--data-dir", data, "--out", copy + "/loupe.sqlite"])
         writing.cancel()
         _ = await writing.value
@@ -72,8 +72,8 @@ struct AdminCommandTests {
     }
 
     /// With PostgreSQL the command prints the `pg_dump` line to run, never the password.
-    @Test func aPostgresBackupIsAPgDumpCommand() throws {
-        let (status, output) = try ExternalProcess.run(
+    @Test func aPostgresBackupIsAPgDumpCommand() async throws {
+        let (status, output) = try await ExternalProcess.run(
             Self.executable, ["backup", "--database-url", "postgres://loupe:s3cret@db.internal:5432/loupe"])
         #expect(status == 0)
         #expect(output.contains("pg_dump --format=custom"), "\(output)")

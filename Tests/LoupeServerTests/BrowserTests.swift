@@ -14,9 +14,9 @@ import Testing
 struct BrowserTests {
     /// Installs what the browser test needs when it is missing: Debian's chromium and its driver,
     /// selenium and axe-core (packaged as axe-selenium-python) from PyPI.
-    static func ensureBrowser() throws {
+    static func ensureBrowser() async throws {
         if !FileManager.default.fileExists(atPath: "/usr/bin/chromedriver") {
-            let (status, output) = try ExternalProcess.run(
+            let (status, output) = try await ExternalProcess.run(
                 "/usr/bin/env",
                 [
                     "bash", "-c",
@@ -24,8 +24,8 @@ struct BrowserTests {
                 ])
             if status != 0 { Issue.record("could not install chromium and chromium-driver:\n\(output)") }
         }
-        if try ExternalProcess.python(["-c", "import selenium, axe_selenium_python"]).0 != 0 {
-            let (status, output) = try ExternalProcess.python(
+        if try await ExternalProcess.python(["-c", "import selenium, axe_selenium_python"]).0 != 0 {
+            let (status, output) = try await ExternalProcess.python(
                 [
                     "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "selenium==4.51.0",
                     "axe-selenium-python==2.1.6",
@@ -36,7 +36,7 @@ struct BrowserTests {
 
     @Test(.timeLimit(.minutes(5)))
     func workerAndReviewerFlowsInChromium() async throws {
-        try Self.ensureBrowser()
+        try await Self.ensureBrowser()
         let server = try await ServerProcess.startFresh(["LOUPE_EMBED_ORIGINS": "https://docs.example.org"])
         defer { server.kill() }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -45,7 +45,9 @@ struct BrowserTests {
         let screenshots = root.appendingPathComponent(
             ".ci/artifacts/screenshots/\(TestDatabase.isPostgres ? "postgres" : "sqlite")"
         ).path
-        let (status, output) = try ExternalProcess.python([script, server.baseURL, TestDatabase.liveKey, screenshots])
+        let (status, output) = try await ExternalProcess.python([
+            script, server.baseURL, TestDatabase.liveKey, screenshots,
+        ])
         #expect(status == 0, "ui_test.py failed (screenshots in \(screenshots)):\n\(output)")
         #expect(output.contains("OK browser flows"), "\(output)")
     }

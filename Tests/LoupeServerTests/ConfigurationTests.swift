@@ -47,11 +47,11 @@ struct ConfigurationTests {
         #expect(configuration.host == "127.0.0.1", "a blank value is unset")
     }
 
-    @Test func theServerRefusesToStartNamingTheSetting() throws {
+    @Test func theServerRefusesToStartNamingTheSetting() async throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("loupe").path
         let data = NSTemporaryDirectory() + "loupe-config-" + UUID().uuidString
-        let (status, output) = try ExternalProcess.run(
+        let (status, output) = try await ExternalProcess.run(
             "/usr/bin/env", ["LOUPE_PORT=abc", "LOUPE_LOG_LEVEL=loud", executable, "serve", "--data-dir", data])
         #expect(status != 0)
         #expect(output.contains("LOUPE_PORT must be a port number, got \"abc\""), "\(output)")
@@ -59,10 +59,10 @@ struct ConfigurationTests {
         #expect(!output.contains("running at"))
     }
 
-    @Test func theBinaryTellsItsVersion() throws {
+    @Test func theBinaryTellsItsVersion() async throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("loupe").path
-        let (status, output) = try ExternalProcess.run(executable, ["--version"])
+        let (status, output) = try await ExternalProcess.run(executable, ["--version"])
         #expect(status == 0)
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == LoupeVersion.current)
     }
@@ -114,13 +114,14 @@ struct ConfigurationTests {
     }
 
     /// `loupe serve --config` refuses to start on a bad file, naming the key.
-    @Test func theServerRefusesABadConfigFile() throws {
+    @Test func theServerRefusesABadConfigFile() async throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("loupe").path
         let path = try Self.file(#"{"port": 70000}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let data = NSTemporaryDirectory() + "loupe-config-" + UUID().uuidString
-        let (status, output) = try ExternalProcess.run(executable, ["serve", "--config", path, "--data-dir", data])
+        let (status, output) = try await ExternalProcess.run(
+            executable, ["serve", "--config", path, "--data-dir", data])
         #expect(status != 0)
         #expect(output.contains("LOUPE_PORT (port in \(path)) must be a port number, got \"70000\""), "\(output)")
     }

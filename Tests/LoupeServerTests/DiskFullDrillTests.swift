@@ -13,9 +13,10 @@ struct DiskFullDrillTests {
         guard !TestDatabase.isPostgres, getuid() == 0 else { return false }
         let probe = NSTemporaryDirectory() + "loupe-mount-probe-" + UUID().uuidString
         guard (try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)) != nil,
-            (try? ExternalProcess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", probe]))?.0 == 0
+            (try? ExternalProcess.runSynchronously("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", probe]))?.0
+                == 0
         else { return false }
-        _ = try? ExternalProcess.run("/bin/umount", [probe])
+        _ = try? ExternalProcess.runSynchronously("/bin/umount", [probe])
         return true
     }()
 
@@ -23,8 +24,8 @@ struct DiskFullDrillTests {
     func aFullDiskAnswers503KeepsWhatWasAcknowledgedAndRecovers() async throws {
         let folder = NSTemporaryDirectory() + "loupe-full-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        #expect(try ExternalProcess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=3m", "tmpfs", folder]).0 == 0)
-        defer { _ = try? ExternalProcess.run("/bin/umount", ["-l", folder]) }
+        #expect(try await ExternalProcess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=3m", "tmpfs", folder]).0 == 0)
+        defer { _ = try? ExternalProcess.runSynchronously("/bin/umount", ["-l", folder]) }
         var environment = try await ServerProcess.freshEnvironment([:])
         environment["LOUPE_DATA_DIR"] = folder
         let server = try await ServerProcess.start(environment: environment)
@@ -58,7 +59,7 @@ struct DiskFullDrillTests {
         #expect(try await server.request("GET", "/api/v1/tasks/\(created[created.count - 1])").0 == 200)
 
         // Room again: writes work without a restart.
-        #expect(try ExternalProcess.run("/bin/mount", ["-o", "remount,size=64m", folder]).0 == 0)
+        #expect(try await ExternalProcess.run("/bin/mount", ["-o", "remount,size=64m", folder]).0 == 0)
         var recovered = 0
         for _ in 0..<50 {
             recovered = try await server.request(

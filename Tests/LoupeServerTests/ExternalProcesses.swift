@@ -20,7 +20,20 @@ enum ExternalProcess {
     ///
     /// This uses `posix_spawn` directly: Foundation's `Process.run()` crashed in a `memcpy` now and
     /// then while the parallel tests started and reaped many children, even one at a time.
-    static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
+    ///
+    /// The wait happens on a thread of its own: blocking a cooperative thread for the seconds a
+    /// child runs starved the test process's other work (an in-process webhook sink timed out).
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (Int32, String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try runSynchronously(executable, arguments) })
+            }.start()
+        }
+    }
+
+    /// `run` on the calling thread: only for a quick command where no `await` is possible
+    /// (a `static let`, a `defer`).
+    static func runSynchronously(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
         // Only the child's copies, made by dup2, stay open across exec.
@@ -80,8 +93,8 @@ enum ExternalProcess {
     }
 
     /// Runs `python3` with `arguments`; returns its exit status and output.
-    static func python(_ arguments: [String]) throws -> (Int32, String) {
-        try run("/usr/bin/env", ["python3"] + arguments)
+    static func python(_ arguments: [String]) async throws -> (Int32, String) {
+        try await run("/usr/bin/env", ["python3"] + arguments)
     }
 }
 

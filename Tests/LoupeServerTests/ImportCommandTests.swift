@@ -32,13 +32,13 @@ struct ImportCommandTests {
         let arguments = [
             "import", "--project", project, file, "--url", server.baseURL, "--key", TestDatabase.liveKey, "--progress",
         ]
-        let (status, output) = try ExternalProcess.run(AdminCommandTests.executable, arguments)
+        let (status, output) = try await ExternalProcess.run(AdminCommandTests.executable, arguments)
         #expect(status == 0, "\(output)")
         #expect(output.contains("100% 100,000/100,000"), "the task bar reaches the end: \(output.suffix(400))")
         #expect(output.contains(" MB/s"), "the upload bar shows its rate")
         #expect(output.contains("100000 tasks created, 0 failed"))
         #expect(!FileManager.default.fileExists(atPath: file + ".loupe-import"), "no state is left once it ended")
-        let (again, second) = try ExternalProcess.run(AdminCommandTests.executable, arguments)
+        let (again, second) = try await ExternalProcess.run(AdminCommandTests.executable, arguments)
         #expect(again == 0, "\(second)")
         #expect(try await Self.tasks(server, project) == 100_000, "the second run created nothing")
     }
@@ -61,7 +61,7 @@ struct ImportCommandTests {
             "upload_url": batch["upload_url"] ?? .null,
         ]
         try Data(state.serializedBytes()).write(to: URL(fileURLWithPath: file + ".loupe-import"))
-        let (status, output) = try ExternalProcess.run(
+        let (status, output) = try await ExternalProcess.run(
             AdminCommandTests.executable,
             [
                 "import", "--project", project, file, "--url", server.baseURL, "--key", TestDatabase.liveKey,

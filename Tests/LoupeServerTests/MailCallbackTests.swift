@@ -27,16 +27,16 @@ struct MailCallbackTests {
     }
 
     /// Installs aiosmtpd if needed, makes a certificate for 127.0.0.1 and starts the sink.
-    static func startSink() throws -> Sink {
-        if try ExternalProcess.python(["-c", "import aiosmtpd"]).0 != 0 {
-            let (status, output) = try ExternalProcess.python(
+    static func startSink() async throws -> Sink {
+        if try await ExternalProcess.python(["-c", "import aiosmtpd"]).0 != 0 {
+            let (status, output) = try await ExternalProcess.python(
                 ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "aiosmtpd==1.4.6"])
             try #require(status == 0, "pip install aiosmtpd failed:\n\(output)")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let (certificate, key) = (folder.path + "/cert.pem", folder.path + "/key.pem")
-        let (status, output) = try ExternalProcess.run(
+        let (status, output) = try await ExternalProcess.run(
             "/usr/bin/openssl",
             [
                 "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1",
@@ -91,7 +91,7 @@ struct MailCallbackTests {
 
     @Test(.timeLimit(.minutes(3)))
     func callbacksAreMailedOverStartTLSWithTheDialectsAuthHeader() async throws {
-        let sink = try Self.startSink()
+        let sink = try await Self.startSink()
         defer { sink.process.terminate() }
         let relay = try Self.relay(sink)
         try await TestApp.run(configure: {
@@ -163,7 +163,7 @@ extension MailCallbackTests {
     /// that is not there is retried.
     @Test(.timeLimit(.minutes(2)))
     func aRefusedLoginIsFinalAndAnAbsentRelayIsRetried() async throws {
-        let sink = try Self.startSink()
+        let sink = try await Self.startSink()
         defer { sink.process.terminate() }
         var wrong = try Self.relay(sink)
         wrong.credentials = try SMTPCredentials(username: "loupe", password: "not-the-secret")

@@ -9,9 +9,9 @@ import Testing
 /// batch notification e-mail.
 @Suite("Sama dialect with the official client")
 struct SamaClientTests {
-    static func ensureClient() throws {
-        if try ExternalProcess.python(["-c", "import sama"]).0 == 0 { return }
-        let (status, output) = try ExternalProcess.python([
+    static func ensureClient() async throws {
+        if try await ExternalProcess.python(["-c", "import sama"]).0 == 0 { return }
+        let (status, output) = try await ExternalProcess.python([
             "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "sama==0.5.12",
         ])
         if status != 0 { Issue.record("pip install sama==0.5.12 failed:\n\(output)") }
@@ -19,8 +19,8 @@ struct SamaClientTests {
 
     @Test(.timeLimit(.minutes(6)))
     func officialClientDrivesEveryMethod() async throws {
-        try Self.ensureClient()
-        let sink = try MailCallbackTests.startSink()
+        try await Self.ensureClient()
+        let sink = try await MailCallbackTests.startSink()
         defer { sink.process.terminate() }
         let server = try await ServerProcess.startFresh([
             "LOUPE_WEBHOOK_POLL_INTERVAL": "0.05", "LOUPE_SMTP_HOST": "127.0.0.1", "LOUPE_SMTP_PORT": "\(sink.port)",
@@ -31,7 +31,7 @@ struct SamaClientTests {
         defer { server.kill() }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ClientCompat/sama_client_test.py")
-        let (status, output) = try ExternalProcess.run(
+        let (status, output) = try await ExternalProcess.run(
             "/usr/bin/env",
             ["python3", script.path, server.baseURL, TestDatabase.liveKey, TestDatabase.testKey, sink.output])
         #expect(status == 0, "sama_client_test.py failed:\n\(output)")

@@ -7,9 +7,9 @@ import Testing
 @Suite("Scale dialect with the official client")
 struct ScaleClientTests {
     /// Installs the official client from PyPI when it is missing, so `swift test` alone runs these tests.
-    static func ensureClient() throws {
-        if try ExternalProcess.python(["-c", "import scaleapi"]).0 == 0 { return }
-        let (status, output) = try ExternalProcess.python([
+    static func ensureClient() async throws {
+        if try await ExternalProcess.python(["-c", "import scaleapi"]).0 == 0 { return }
+        let (status, output) = try await ExternalProcess.python([
             "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "scaleapi==2.18.4",
         ])
         if status != 0 { Issue.record("pip install scaleapi==2.18.4 failed:\n\(output)") }
@@ -17,13 +17,13 @@ struct ScaleClientTests {
 
     /// Runs a client script against a fresh `loupe serve`; returns its exit status and output.
     static func runScript(_ name: String) async throws -> (Int32, String) {
-        try ensureClient()
+        try await ensureClient()
         let server = try await ServerProcess.startFresh(["LOUPE_WEBHOOK_POLL_INTERVAL": "0.05"])
         defer { server.kill() }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ClientCompat").appendingPathComponent(name)
         let interpreter = name.hasSuffix(".sh") ? "bash" : "python3"
-        return try ExternalProcess.run(
+        return try await ExternalProcess.run(
             "/usr/bin/env", [interpreter, script.path, server.baseURL, TestDatabase.liveKey, TestDatabase.testKey])
     }
 

@@ -7,7 +7,7 @@ struct ZipExportToolTests {
     /// YOLO and VOC zips of annotated tasks (boxes, a polygon, a label outside the project's list,
     /// a task without an image size) read by Python's zipfile, PyYAML and ElementTree as
     /// Ultralytics and VOC loaders would.
-    @Test func yoloAndVOCZipsReadBack() throws {
+    @Test func yoloAndVOCZipsReadBack() async throws {
         let now = Timestamp.now()
         let answers = [
             #"{"annotations":[{"left":10,"top":20,"width":30,"height":40,"label":"car"},{"left":600,"top":400,"width":80,"height":120,"label":"person"}]}"#,
@@ -36,7 +36,7 @@ struct ZipExportToolTests {
             bytes += writer.finish()
             try Data(bytes).write(to: URL(fileURLWithPath: "\(directory)/\(format.rawValue).zip"))
         }
-        let (status, output) = try ExternalProcess.python([
+        let (status, output) = try await ExternalProcess.python([
             "Tests/Exports/check_zip_exports.py", "\(directory)/yolo.zip", "\(directory)/voc.zip",
         ])
         #expect(status == 0, "\(output)")
