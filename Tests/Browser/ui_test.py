@@ -148,7 +148,11 @@ def setup():
     manual = {"overlap": 1, "review": {"strategy": "manual", "sample_percentage": 1.0}}
     categorization = call("POST", "/projects", {
         "name": "Animals", "type": "categorization", "instruction": "## Pick the animal\n\n| key | animal |\n|---|---|\n| 1 | cat |\n| 2 | dog |",
-        "params": {"categories": ["cat", "dog", "bird"]}, "settings": manual})
+        "params": {"categories": ["cat", "dog", "bird"], "examples": [
+            {"label": "cat", "kind": "text", "content": "A tabby asleep on a sofa", "quality": "good"},
+            {"label": "cat", "kind": "text", "content": "A lion on the savanna", "quality": "bad", "note": "wild cats are not cats here"},
+            {"kind": "text", "content": "One animal per picture", "quality": "good"}]},
+        "settings": manual})
     annotation = call("POST", "/projects", {
         "name": "Streets", "type": "imageannotation", "instruction": "Box every **car**, outline the road.",
         "params": {"geometries": {"box": {"objects_to_annotate": ["car", "person"], "min_width": 5, "min_height": 5},
@@ -422,6 +426,14 @@ def main():
         # Categorization with the keyboard: "2" picks the second category, Ctrl+Enter submits.
         session.go(f"#/work/{projects['categorization']['id']}")
         session.find("[data-category=dog]")
+        # The project's examples: in the instruction panel by label, and as a hover on "cat".
+        examples = session.find("[data-testid=examples]")
+        assert "The whole task" in examples.text and "A lion on the savanna" in examples.text, examples.text
+        assert len(examples.find_elements(By.CSS_SELECTOR, ".example[data-quality=bad]")) == 1
+        hint = session.find("[data-category-option=cat] [data-testid=category-examples]")
+        assert hint.text == "2 examples", hint.text
+        assert "A tabby asleep on a sofa" in hint.get_attribute("title") and "✗ not A lion" in hint.get_attribute("title"), hint.get_attribute("title")
+        assert not driver.find_elements(By.CSS_SELECTOR, "[data-category-option=dog] [data-testid=category-examples]")
         session.shot("02-categorization")
         session.keys("2")
         session.chord(Keys.ALT, "s")

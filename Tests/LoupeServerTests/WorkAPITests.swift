@@ -109,4 +109,22 @@ struct WorkAPITests {
             #expect(task.json["response"]?.objectValue?["note"]?.stringValue?.count == 100_000)
         }
     }
+
+    /// A Scale task's own instruction (Scale's way: a pasted `<iframe>` of a shared document) is
+    /// what its worker is shown, not the project's.
+    @Test func aScaleTaskShowsItsOwnInstruction() async throws {
+        try await TestApp.run { app in
+            let instruction = #"<iframe src="https://docs.example.org/guide" width="100%"></iframe>"#
+            let created = try await app.send(
+                .post, "/scale/v1/task/categorization",
+                json: [
+                    "callback_url": "http://127.0.0.1:9/hook", "attachment": "a cat", "attachment_type": "text",
+                    "categories": ["cat", "dog"], "instruction": .string(instruction),
+                ])
+            #expect(created.status == .ok, "\(created.text)")
+            let (worker, _) = try await ReviewAPITests.login(app, "s@x.io", roles: ["worker"])
+            let lease = try await app.send(.post, "/api/v1/work/next", headers: worker)
+            #expect(lease.json["assignment"]?.objectValue?["task"]?.objectValue?["instruction"] == .string(instruction))
+        }
+    }
 }

@@ -66,6 +66,10 @@ public protocol TaskDialect: Sendable {
     /// The header carrying the organization's callback auth key for this dialect, if it sends one.
     var callbackAuthHeader: String? { get }
 
+    /// The instruction a task of this dialect carries itself (in `data`), shown to workers in place
+    /// of the project's; nil when the dialect's tasks have none of their own.
+    func instruction(in data: JSONObject) -> String?
+
     /// One item of a batch created through this dialect (an element of an uploaded file) as a
     /// task spec, in the vendor's field names; errors name the field.
     func taskSpec(fromItem value: JSONValue) throws(DomainError) -> TaskSpec
@@ -86,6 +90,7 @@ extension TaskDialect {
     public func attachmentURLs(in data: JSONObject) -> [String] { [] }
     public func absoluteLinks(in body: String, base: String) -> String { body }
     public var callbackAuthHeader: String? { nil }
+    public func instruction(in data: JSONObject) -> String? { nil }
     public func taskSpec(fromItem value: JSONValue) throws(DomainError) -> TaskSpec { try TaskSpec.parse(value) }
     public func taskSpec(fromTableRow row: JSONObject) throws(DomainError) -> TaskSpec {
         try TaskSpec.parse(tableRow: row)

@@ -37,6 +37,9 @@ public struct ProjectSpec: Sendable, Equatable {
         }
         spec.instruction = try reader.string("instruction", maxLength: Self.instructionLimit)
         spec.params = try reader.object("params")
+        if let params = spec.params, let problem = ProjectExamples.violations(params).first {
+            throw DomainError.invalidField(problem.path, problem.reason)
+        }
         spec.creationSchema = try schema(&reader, "creation_schema")
         spec.deliverySchema = try schema(&reader, "delivery_schema")
         spec.settings = try reader.object("settings")

@@ -37,10 +37,12 @@ public struct ReviewController: Sendable {
                 reviewID: env.factory.ids.next(), now: env.now)
         else { return Response(status: .noContent) }
         let project = try await env.store.project(id: task.projectID, organizationID: caller.organizationID)
+        let data = (try? JSONParser.parse(task.data.text)) ?? .null
+        let instruction =
+            env.dialects.dialect(task.dialect).instruction(in: data.objectValue ?? [:]) ?? project?.instruction ?? ""
         var taskObject: JSONObject = [
-            "id": .string(task.id), "type": .string(task.type),
-            "data": (try? JSONParser.parse(task.data.text)) ?? .null,
-            "instruction": .string(project?.instruction ?? ""), "params": .object(project?.params ?? JSONObject()),
+            "id": .string(task.id), "type": .string(task.type), "data": data, "instruction": .string(instruction),
+            "params": .object(project?.params ?? JSONObject()),
         ]
         if let outcome = task.outcome, let value = try? JSONParser.parse(outcome.text),
             var aggregate = value.objectValue

@@ -45,8 +45,10 @@ public struct WorkController: Sendable {
         var taskObject = JSONObject()
         taskObject["id"] = .string(task.id)
         taskObject["type"] = .string(task.type)
-        taskObject["data"] = (try? JSONParser.parse(task.data.text)) ?? .null
-        taskObject["instruction"] = .string(project?.instruction ?? "")
+        let data = (try? JSONParser.parse(task.data.text)) ?? .null
+        taskObject["data"] = data
+        taskObject["instruction"] = .string(
+            env.dialects.dialect(task.dialect).instruction(in: data.objectValue ?? [:]) ?? project?.instruction ?? "")
         taskObject["params"] = .object(project?.params ?? JSONObject())
         if let prefill = task.prefill { taskObject["prefill"] = (try? JSONParser.parse(prefill.text)) ?? .null }
         var object = Self.assignmentObject(assignment)

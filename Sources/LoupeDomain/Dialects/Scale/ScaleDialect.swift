@@ -31,6 +31,11 @@ public struct ScaleDialect: TaskDialect {
 
     public func attachmentURLs(in data: JSONObject) -> [String] { ScaleAttachments.urls(in: data) }
 
+    /// A Scale task's own `instruction` (Markdown, often an `<iframe>` of a shared document).
+    public func instruction(in data: JSONObject) -> String? {
+        data["instruction"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     public func attachmentFailureResponse(_ failures: [AttachmentFailure]) -> JSONValue {
         ScaleAttachments.errorResponse(failures)
     }

@@ -9,6 +9,7 @@ import { h, uid } from '../dom.js';
 import { setting } from './task-settings.js';
 import { renderAttachment } from '../attachments.js';
 import { taskAttachment, overlayMarkers, overlayNotes, changed } from './common.js';
+import { examplesSummary } from '../examples.js';
 
 /** A boolean setting as Scale sends it: true, "true", 1 or "1". */
 export function flag(value) {
@@ -105,6 +106,7 @@ export function mount(container, task, options = {}) {
         { class: 'choice-text' },
         h('span', { class: 'choice-label' }, category.label),
         category.description ? h('span', { class: 'choice-description' }, category.description) : null,
+        examplesHint(task, category.label),
       ),
       overlayMarkers(options, (answer) => chosenIn(answer).includes(category.label)),
     );
@@ -171,4 +173,12 @@ export function mount(container, task, options = {}) {
       root.remove();
     },
   };
+}
+
+/** A small "examples" mark on a category the project illustrates; hovering it lists them. */
+function examplesHint(task, label) {
+  const summary = examplesSummary(task, label);
+  if (!summary) return null;
+  const count = summary.split('\n').length;
+  return h('span', { class: 'example-hint', title: summary, 'data-testid': 'category-examples' }, count === 1 ? '1 example' : `${count} examples`);
 }

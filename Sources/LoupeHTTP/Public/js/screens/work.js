@@ -8,6 +8,7 @@ import { setting } from '../editors/task-settings.js';
 import { renderMarkdown } from '../markdown.js';
 import { screenActions, bind } from './work-actions.js';
 import { secondsLeft, formatCountdown, keepAlive, giveBack } from './lease.js';
+import { examplesPanel } from '../examples.js';
 
 /** Preloads a task's image so the next task appears at once. */
 function preloadMedia(task) {
@@ -71,11 +72,13 @@ export async function render(root, params) {
   }
 
   function showInstruction(task) {
-    if (shownInstruction === task.instruction) return;
-    shownInstruction = task.instruction;
+    const shown = `${task.instruction}\u0000${JSON.stringify((task.params && task.params.examples) || null)}`;
+    if (shownInstruction === shown) return;
+    shownInstruction = shown;
     clear(instruction);
     instruction.append(h('h2', { style: 'margin-top:0' }, 'Instruction'),
-      task.instruction ? renderMarkdown(task.instruction) : h('p', { class: 'muted' }, 'No instruction.'));
+      task.instruction ? renderMarkdown(task.instruction) : h('p', { class: 'muted' }, 'No instruction.'),
+      examplesPanel(task));
   }
 
   async function show(assignment) {
