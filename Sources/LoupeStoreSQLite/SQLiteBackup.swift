@@ -26,11 +26,16 @@ public enum SQLiteBackup {
             throw SQLError.failure("SQLite backup: \(String(cString: sqlite3_errmsg(to)))")
         }
         var status: Int32 = SQLITE_OK
+        var waits = 0
         repeat {
             status = sqlite3_backup_step(backup, -1)
-            // Another connection holds a lock it cannot share yet: wait a moment, not fail.
-            if status == SQLITE_BUSY || status == SQLITE_LOCKED { usleep(20_000) }
-        } while status == SQLITE_OK || status == SQLITE_BUSY || status == SQLITE_LOCKED
+            // Another connection holds a lock it cannot share yet: wait a moment (up to a minute in
+            // all, beyond each step's own busy timeout), not fail at once.
+            if status == SQLITE_BUSY || status == SQLITE_LOCKED {
+                waits += 1
+                usleep(20_000)
+            }
+        } while status == SQLITE_OK || ((status == SQLITE_BUSY || status == SQLITE_LOCKED) && waits < 3_000)
         let pages = Int(sqlite3_backup_pagecount(backup))
         let finished = sqlite3_backup_finish(backup)
         guard status == SQLITE_DONE, finished == SQLITE_OK else {

@@ -7,7 +7,7 @@ import { h } from './dom.js';
 import { safeURL, safeLink } from './safe-url.js';
 
 /** A line that is one iframe tag (with or without its closing tag). */
-export const IFRAME_LINE = /^\s*<iframe\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(?:\s*<\/iframe>)?\s*$/i;
+export const IFRAME_LINE = /^\s*<iframe\s(?:[^>]*?\s)?src\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(?:\s*<\/iframe>)?\s*$/i;
 
 let allowedOrigins = new Set();
 
