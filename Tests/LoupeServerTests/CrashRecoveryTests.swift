@@ -10,7 +10,7 @@ import Testing
 
 /// A `loupe serve` child process.
 final class ServerProcess: Sendable {
-    let process: SpawnedChild
+    let process: Process
     let baseURL: String
 
     /// Starts the built `loupe` binary next to the test bundle with `environment`, and waits for it to listen.
@@ -18,15 +18,25 @@ final class ServerProcess: Sendable {
     static func start(environment: [String: String], errorLog: String? = nil) async throws -> ServerProcess {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("loupe")
-        let process = try SpawnedChild(
-            executable.path, ["serve", "--port", "0"],
-            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, errorLog: errorLog)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve", "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        if let errorLog {
+            _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: errorLog)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         let seen = SeenOutput()
+        try ExternalProcess.launch(process)
         // A thread of its own reads the output to its end: a dispatch source on the pipe
         // (`readabilityHandler`) outlived by its descriptor crashed libdispatch's event loop.
         Thread {
             while true {
-                let data = ExternalProcess.readChunk(process.output)
+                let data = ExternalProcess.readChunk(output.fileHandleForReading)
                 if data.isEmpty { return }
                 seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
             }
@@ -59,7 +69,7 @@ final class ServerProcess: Sendable {
         return environment.merging(extra) { $1 }
     }
 
-    private init(process: SpawnedChild, baseURL: String) {
+    private init(process: Process, baseURL: String) {
         self.process = process
         self.baseURL = baseURL
     }

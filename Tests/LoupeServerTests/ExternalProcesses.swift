@@ -6,10 +6,14 @@ import LoupeTestSupport
 /// Child processes the compatibility and browser tests drive: scripts, installers and a fresh
 /// `loupe serve`.
 enum ExternalProcess {
-    /// Every child starts under this lock, one at a time. Foundation's `Process.run()` crashed in a
-    /// `memcpy` while the parallel suite started children, so no test uses it: children are spawned
-    /// here (`run`) or by `SpawnedChild`.
+    /// Foundation's `Process.run()` is not safe to call from several threads at once on Linux (a
+    /// crash in its memcpy was seen with parallel tests): every child starts under one lock.
     static let launching = Mutex(())
+
+    /// Starts `process` while no other test starts one.
+    static func launch(_ process: Process) throws {
+        try launching.withLock { _ in try process.run() }
+    }
 
     /// Runs `executable` with `arguments` (stdin empty, stdout and stderr together); returns its
     /// exit status (128 + the signal when one ended it) and output.
@@ -17,13 +21,14 @@ enum ExternalProcess {
     /// This uses `posix_spawn` directly: Foundation's `Process.run()` crashed in a `memcpy` now and
     /// then while the parallel tests started and reaped many children, even one at a time.
     ///
-    /// The wait happens on a thread of its own: blocking a cooperative thread for the seconds a
-    /// child runs starved the test process's other work (an in-process webhook sink timed out).
+    /// The wait happens on a dispatch queue, off Swift's cooperative threads: blocking one of
+    /// those for the seconds a child runs (the browser test, a command line test) starved the test
+    /// process's in-process servers and webhook sinks.
     static func run(_ executable: String, _ arguments: [String]) async throws -> (Int32, String) {
         try await withCheckedThrowingContinuation { continuation in
-            Thread {
+            DispatchQueue.global().async {
                 continuation.resume(with: Result { try runSynchronously(executable, arguments) })
-            }.start()
+            }
         }
     }
 
@@ -40,12 +45,12 @@ enum ExternalProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
         posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
-        closeDescriptors(from: 3, in: &actions)
+        if let closeFrom = Self.closeFrom { _ = closeFrom(&actions, 3) }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
-        // Under the same lock as Foundation's launches: its Process.run() crashed in a memcpy when
-        // another child was being spawned at the same moment.
+        // Under the lock Foundation's launches take: its Process.run() crashed in a memcpy while
+        // another child was being spawned.
         let spawned = launching.withLock { _ in posix_spawn(&pid, executable, &actions, nil, argv, environ) }
         close(ends[1])
         guard spawned == 0 else {
@@ -58,11 +63,6 @@ enum ExternalProcess {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let code: Int32 = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
         return (code, String(decoding: output, as: UTF8.self))
-    }
-
-    /// Adds closing every descriptor from `first` up to `actions`, where glibc can (2.34+).
-    static func closeDescriptors(from first: Int32, in actions: inout posix_spawn_file_actions_t) {
-        if let closeFrom { _ = closeFrom(&actions, first) }
     }
 
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift does not import:

@@ -13,7 +13,7 @@ import Testing
 struct MailCallbackTests {
     /// A running SMTP sink and where its messages land.
     struct Sink {
-        let process: SpawnedChild
+        let process: Process
         let port: Int
         let certificate: String
         let output: String
@@ -45,15 +45,18 @@ struct MailCallbackTests {
         try #require(status == 0, "openssl failed:\n\(output)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Mail/smtp_sink.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let messages = folder.path + "/messages.jsonl"
-        // Its standard error is not the test run's own: a sink outliving its test would hold
-        // `swift test` open.
-        let process = try SpawnedChild(
-            "/usr/bin/env", ["python3", script, certificate, key, "0", messages, "240"],
-            environment: ProcessInfo.processInfo.environment)
+        process.arguments = ["python3", script, certificate, key, "0", messages, "240"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        // Not the test run's own output: a sink outliving its test would hold `swift test` open.
+        process.standardError = FileHandle.nullDevice
+        try ExternalProcess.launch(process)
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = ExternalProcess.readChunk(process.output)
+            let chunk = ExternalProcess.readChunk(pipe.fileHandleForReading)
             if chunk.isEmpty { break }
             line.append(chunk)
         }
