@@ -24,13 +24,20 @@ enum ExternalProcess {
     /// The wait happens on a dispatch queue, off Swift's cooperative threads: blocking one of
     /// those for the seconds a child runs (the browser test, a command line test) starved the test
     /// process's in-process servers and webhook sinks.
+    /// One such child runs at a time (the others wait suspended): the browser, the official
+    /// clients and the command line tests together loaded the machine enough to delay webhook
+    /// retries past the PostgreSQL suite's deadlines.
     static func run(_ executable: String, _ arguments: [String]) async throws -> (Int32, String) {
-        try await withCheckedThrowingContinuation { continuation in
+        await slot.acquire()
+        defer { Task { await slot.release() } }
+        return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try runSynchronously(executable, arguments) })
             }
         }
     }
+
+    private static let slot = RunSlot()
 
     /// `run` on the calling thread: only for a quick command where no `await` is possible
     /// (a `static let`, a `defer`).
@@ -114,5 +121,23 @@ extension ServerProcess {
         ]
         if let url = configuration.databaseURL { environment["LOUPE_DATABASE_URL"] = url }
         return try await start(environment: environment.merging(extra) { $1 })
+    }
+}
+
+/// One holder at a time; waiting holders are suspended, not blocked.
+private actor RunSlot {
+    private var held = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard held else {
+            held = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
     }
 }
