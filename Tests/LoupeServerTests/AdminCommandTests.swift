@@ -3,7 +3,7 @@ import LoupeDomain
 import LoupeTestSupport
 import Testing
 
-@Suite("Admin commands", .serialized, .timeLimit(.minutes(2)))
+@Suite("Admin commands", .serialized, .timeLimit(.minutes(10)))
 struct AdminCommandTests {
     static var executable: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("loupe").path

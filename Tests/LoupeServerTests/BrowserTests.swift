@@ -34,7 +34,7 @@ struct BrowserTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(10)))
     func workerAndReviewerFlowsInChromium() async throws {
         try await Self.ensureBrowser()
         let server = try await ServerProcess.startFresh(["LOUPE_EMBED_ORIGINS": "https://docs.example.org"])

@@ -3,7 +3,7 @@ import LoupeDomain
 import LoupeTestSupport
 import Testing
 
-@Suite("loupe import", .serialized, .timeLimit(.minutes(3)))
+@Suite("loupe import", .serialized, .timeLimit(.minutes(10)))
 struct ImportCommandTests {
     static func jsonl(_ count: Int) throws -> String {
         let path = NSTemporaryDirectory() + "loupe-import-\(UUID().uuidString).jsonl"

@@ -89,7 +89,7 @@ struct MailCallbackTests {
         return (headers, body as? [String: Any] ?? [:])
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func callbacksAreMailedOverStartTLSWithTheDialectsAuthHeader() async throws {
         let sink = try await Self.startSink()
         defer { sink.process.terminate() }
@@ -161,7 +161,7 @@ struct MailCallbackTests {
 extension MailCallbackTests {
     /// A relay that refuses the login is a final failure, logged with the relay's reply; a relay
     /// that is not there is retried.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aRefusedLoginIsFinalAndAnAbsentRelayIsRetried() async throws {
         let sink = try await Self.startSink()
         defer { sink.process.terminate() }

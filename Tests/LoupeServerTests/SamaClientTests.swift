@@ -17,7 +17,7 @@ struct SamaClientTests {
         if status != 0 { Issue.record("pip install sama==0.5.12 failed:\n\(output)") }
     }
 
-    @Test(.timeLimit(.minutes(6)))
+    @Test(.timeLimit(.minutes(10)))
     func officialClientDrivesEveryMethod() async throws {
         try await Self.ensureClient()
         let sink = try await MailCallbackTests.startSink()
