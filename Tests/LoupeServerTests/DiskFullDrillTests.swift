@@ -20,7 +20,7 @@ struct DiskFullDrillTests {
         return true
     }()
 
-    @Test(.enabled(if: Self.canMount), .timeLimit(.minutes(3)))
+    @Test(.enabled(if: Self.canMount), .timeLimit(.minutes(10)))
     func aFullDiskAnswers503KeepsWhatWasAcknowledgedAndRecovers() async throws {
         let folder = NSTemporaryDirectory() + "loupe-full-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
