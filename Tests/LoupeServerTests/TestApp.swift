@@ -53,7 +53,7 @@ struct TestApp {
     }
 
     /// Polls `uri` (every 50 ms, at most `seconds`) until `done` holds for its JSON; returns the last reply.
-    func waitFor(_ uri: String, seconds: Double = 30, headers: HTTPFields = live, _ done: (JSONObject) -> Bool)
+    func waitFor(_ uri: String, seconds: Double = 90, headers: HTTPFields = live, _ done: (JSONObject) -> Bool)
         async throws -> Reply
     {
         let deadline = Date().addingTimeInterval(seconds)
