@@ -38,10 +38,9 @@ public struct ReviewController: Sendable {
         else { return Response(status: .noContent) }
         let project = try await env.store.project(id: task.projectID, organizationID: caller.organizationID)
         let data = (try? JSONParser.parse(task.data.text)) ?? .null
-        let instruction =
-            env.dialects.dialect(task.dialect).instruction(in: data.objectValue ?? [:]) ?? project?.instruction ?? ""
         var taskObject: JSONObject = [
-            "id": .string(task.id), "type": .string(task.type), "data": data, "instruction": .string(instruction),
+            "id": .string(task.id), "type": .string(task.type), "data": data,
+            "instruction": .string(env.instruction(for: task, data: data, project: project)),
             "params": .object(project?.params ?? JSONObject()),
         ]
         if let outcome = task.outcome, let value = try? JSONParser.parse(outcome.text),

@@ -47,8 +47,7 @@ public struct WorkController: Sendable {
         taskObject["type"] = .string(task.type)
         let data = (try? JSONParser.parse(task.data.text)) ?? .null
         taskObject["data"] = data
-        taskObject["instruction"] = .string(
-            env.dialects.dialect(task.dialect).instruction(in: data.objectValue ?? [:]) ?? project?.instruction ?? "")
+        taskObject["instruction"] = .string(env.instruction(for: task, data: data, project: project))
         taskObject["params"] = .object(project?.params ?? JSONObject())
         if let prefill = task.prefill { taskObject["prefill"] = (try? JSONParser.parse(prefill.text)) ?? .null }
         var object = Self.assignmentObject(assignment)

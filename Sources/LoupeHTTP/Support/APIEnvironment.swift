@@ -102,6 +102,12 @@ public struct APIEnvironment: Sendable {
         throw error
     }
 
+    /// What a worker or reviewer of `task` reads: the task's own instruction where its dialect
+    /// gives tasks one (`data` is the task's parsed data), else the project's.
+    public func instruction(for task: WorkTask, data: JSONValue, project: Project?) -> String {
+        dialects.dialect(task.dialect).instruction(in: data.objectValue ?? [:]) ?? project?.instruction ?? ""
+    }
+
     /// Checks workers' answers against delivery schemas and task-type rules.
     public var validator: AnswerValidator { AnswerValidator(schemas: factory.schemas, dialects: dialects) }
 
